@@ -1,0 +1,79 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+}
+
+/** PostgreSQL error codes a client can provoke, and what they mean on the wire. */
+const PG_STATUS: Record<string, { status: number; message: string }> = {
+  '23505': { status: HttpStatus.CONFLICT, message: 'A record with these values already exists' },
+  '23503': { status: HttpStatus.CONFLICT, message: 'The record is referenced by or refers to another record' },
+  '23514': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'A value is out of its allowed range' },
+  '22P02': { status: HttpStatus.BAD_REQUEST, message: 'A value has the wrong format' },
+  '22001': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'A value is too long' },
+  '40001': { status: HttpStatus.CONFLICT, message: 'A concurrent change conflicted with this one; retry' },
+  '40P01': { status: HttpStatus.CONFLICT, message: 'A concurrent change conflicted with this one; retry' },
+};
+
+/** Connection-level failures: the database is away, so the API is unavailable, not broken. */
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003']);
+
+/**
+ * Every error leaves as {statusCode, message, error} without a stack trace.
+ * Unique-constraint races become 409s; an unreachable database becomes 503.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exceptions');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, message } = this.describe(exception);
+    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (response.headersSent) return;
+    response.status(status).json({ statusCode: status, message, error: errorName(status) });
+  }
+
+  private describe(exception: unknown): { status: number; message: string | string[] } {
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      const message =
+        typeof body === 'object' && body !== null && 'message' in body
+          ? (body as { message: string | string[] }).message
+          : exception.message;
+      return { status: exception.getStatus(), message };
+    }
+    const code = (exception as PgError & { code?: string })?.code;
+    if (exception instanceof QueryFailedError) {
+      const driverError = exception.driverError as PgError;
+      const known = driverError.code ? PG_STATUS[driverError.code] : undefined;
+      if (known) return known;
+    }
+    if (code && UNAVAILABLE.has(code)) {
+      return { status: HttpStatus.SERVICE_UNAVAILABLE, message: 'The database is unavailable; try again shortly' };
+    }
+    if (exception instanceof Error && /Connection terminated|timeout exceeded when trying to connect/i.test(exception.message)) {
+      return { status: HttpStatus.SERVICE_UNAVAILABLE, message: 'The database is unavailable; try again shortly' };
+    }
+    return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };
+  }
+}
+
+export function errorName(status: number): string {
+  const names: Record<number, string> = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    409: 'Conflict',
+    413: 'Payload Too Large',
+    422: 'Unprocessable Entity',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    503: 'Service Unavailable',
+  };
+  return names[status] ?? HttpStatus[status]?.toString() ?? 'Error';
+}

@@ -1,0 +1,37 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const valid = {
+  DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:5432/rf',
+  JWT_SECRET: 'x'.repeat(32),
+};
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig(valid);
+    expect(config).toMatchObject({ port: 3000, jwtExpiresIn: '8h', logLevel: 'info', corsOrigins: [] });
+  });
+
+  it('refuses a short JWT secret with a message naming the variable', () => {
+    expect(() => loadConfig({ ...valid, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('reports every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud', JWT_EXPIRES_IN: 'soon' });
+      fail('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      for (const name of ['PORT', 'DATABASE_URL', 'JWT_SECRET', 'JWT_EXPIRES_IN', 'LOG_LEVEL']) {
+        expect(problems).toContain(name);
+      }
+    }
+  });
+
+  it('parses a comma-separated CORS allowlist', () => {
+    expect(loadConfig({ ...valid, CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
+  });
+});

@@ -1,0 +1,65 @@
+/** Typed, validated configuration. Built once at boot from the environment. */
+export interface AppConfig {
+  port: number;
+  databaseUrl: string;
+  jwtSecret: string;
+  jwtExpiresIn: string;
+  logLevel: LogLevel;
+  corsOrigins: string[];
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const DURATION = /^\d+(ms|s|m|h|d)?$/;
+
+/**
+ * Reads and checks the environment. Every problem is reported at once so an operator
+ * fixes them in one go; nothing starts with a bad value.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const problems: string[] = [];
+
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    problems.push(`PORT must be an integer between 0 and 65535 (got "${env.PORT}")`);
+  }
+
+  const databaseUrl = env.DATABASE_URL ?? '';
+  if (!databaseUrl) {
+    problems.push('DATABASE_URL is required (npm start sets it for the embedded database)');
+  } else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+
+  const jwtSecret = env.JWT_SECRET ?? '';
+  if (jwtSecret.length < 32) {
+    problems.push('JWT_SECRET is required and must be at least 32 characters');
+  }
+
+  const jwtExpiresIn = env.JWT_EXPIRES_IN ?? '8h';
+  if (!DURATION.test(jwtExpiresIn)) {
+    problems.push(`JWT_EXPIRES_IN must look like 8h, 30m, 3600s or 1d (got "${jwtExpiresIn}")`);
+  }
+
+  const logLevel = (env.LOG_LEVEL ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+  }
+
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+
+  if (problems.length) throw new ConfigError(problems);
+  return { port, databaseUrl, jwtSecret, jwtExpiresIn, logLevel, corsOrigins };
+}

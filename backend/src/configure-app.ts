@@ -1,0 +1,95 @@
+import { HttpStatus, INestApplication, RequestMethod, UnprocessableEntityException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import express, { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { errorName } from './common/filters/all-exceptions.filter';
+import { buildOpenApiDocument } from './openapi';
+
+export const BODY_LIMIT = '100kb';
+
+export interface ConfigureOptions {
+  corsOrigins?: string[];
+  /** Folder of the built Angular app, served at / with a fallback to index.html. */
+  frontendDir?: string;
+}
+
+/** Everything main.ts and the integration tests share: one app, configured one way. */
+export function configureApp(app: NestExpressApplication, options: ConfigureOptions = {}): void {
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Swagger UI and the Angular app both load only their own scripts and styles.
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
+  if (options.corsOrigins?.length) app.enableCors({ origin: options.corsOrigins, credentials: false });
+
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(bodyErrors);
+
+  app.setGlobalPrefix('api/v1', {
+    exclude: [
+      { path: 'api/health', method: RequestMethod.GET },
+      { path: 'api/health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      errorHttpStatusCode: HttpStatus.UNPROCESSABLE_ENTITY,
+      exceptionFactory: (errors) => new UnprocessableEntityException(flattenErrors(errors)),
+    }),
+  );
+
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'ResolutionFlow API',
+  });
+
+  if (options.frontendDir && existsSync(join(options.frontendDir, 'index.html'))) serveFrontend(app, options.frontendDir);
+}
+
+/** Malformed JSON is the client's 400 and an oversized body its 413, answered in the API's error shape. */
+function bodyErrors(error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction): void {
+  if (!error) return next();
+  const status =
+    error.type === 'entity.too.large' ? 413 : error.type === 'entity.parse.failed' ? 400 : (error.status ?? 400);
+  const message =
+    status === 413 ? `Request body is larger than ${BODY_LIMIT}` : status === 400 ? 'Malformed JSON in request body' : 'Unreadable request body';
+  res.status(status).json({ statusCode: status, message, error: errorName(status) });
+}
+
+/** class-validator errors as "field.path message" strings, nested fields included. */
+export function flattenErrors(errors: ValidationError[], parent = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) =>
+      message.startsWith(`${error.property} `) ? `${path}${message.slice(error.property.length)}` : `${path}: ${message}`,
+    );
+    return [...own, ...flattenErrors(error.children ?? [], path)];
+  });
+}
+
+function serveFrontend(app: NestExpressApplication, dir: string): void {
+  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  const indexFile = join(dir, 'index.html');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexFile);
+  });
+}
+
+export type App = INestApplication;

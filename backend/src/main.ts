@@ -1,0 +1,76 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { ConfigError, loadConfig } from './config/app-config';
+import { configureApp } from './configure-app';
+import { startEmbeddedDatabase } from './database/embedded-postgres';
+import { DEMO_PASSWORD, seedDemoData } from './database/seed/demo-data';
+
+const logger = new Logger('Bootstrap');
+
+/**
+ * Starts ResolutionFlow. Without DATABASE_URL it runs its own PostgreSQL under .data/ and seeds
+ * the demo account on first start; with DATABASE_URL it uses that server and never seeds by itself.
+ */
+async function bootstrap(): Promise<void> {
+  const root = process.env.RESOLUTIONFLOW_HOME ?? process.cwd();
+  const embedded = process.env.DATABASE_URL ? null : await startEmbeddedDatabase(join(root, '.data'));
+  if (embedded) {
+    process.env.DATABASE_URL = embedded.databaseUrl;
+    process.env.JWT_SECRET ??= embedded.jwtSecret;
+    logger.log(`Embedded PostgreSQL started (data in ${join(root, '.data', 'pg')})`);
+  }
+
+  const config = loadConfig(process.env);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: false });
+  configureApp(app, { corsOrigins: config.corsOrigins, frontendDir: resolve(__dirname, '..', 'frontend', 'browser') });
+
+  const dataSource = app.get(DataSource);
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  if (applied.length) logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+
+  let seeded = false;
+  if (embedded) {
+    const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM accounts');
+    if (count === 0) {
+      logger.log('First start: seeding the demo account (Northwind IT)…');
+      await seedDemoData(dataSource, (line) => logger.log(line));
+      seeded = true;
+    }
+  }
+
+  // Graceful shutdown: finish in-flight requests, close the pool, then stop the embedded server.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal} received: shutting down`);
+    await app.close().catch((error) => logger.error(String(error)));
+    await embedded?.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen(config.port);
+  const url = `http://localhost:${config.port}`;
+  logger.log(`ResolutionFlow is ready: app ${url}  ·  API ${url}/api/v1  ·  Swagger ${url}/api/docs`);
+  if (embedded) {
+    logger.log(
+      `Demo logins (password "${DEMO_PASSWORD}"): admin@northwind.example (team_admin), engineer1@northwind.example … engineer5@northwind.example (engineers)${seeded ? '' : ' — seeded on first start'}`,
+    );
+  }
+}
+
+bootstrap().catch((error) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { NodeResponseDto } from '../../trees/dto/tree-response.dto';
+import { OUTCOMES, Outcome } from '../session.entity';
+
+export class PathEntryDto {
+  @ApiProperty({ format: 'uuid' }) node_id: string;
+  @ApiProperty({ format: 'uuid' }) option_id: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ description: 'Title of the node when it was answered' }) node_title: string;
+  @ApiProperty({ description: 'Label of the chosen option' }) option_label: string;
+}
+
+export class SessionSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) tree_id: string;
+  @ApiProperty() tree_name: string;
+  @ApiProperty({ format: 'uuid' }) user_id: string;
+  @ApiProperty() user_name: string;
+  @ApiProperty({ format: 'date-time' }) started_at: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) completed_at: string | null;
+  @ApiProperty({ enum: OUTCOMES, nullable: true }) outcome: Outcome | null;
+  @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) current_node_id: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Minutes from start to completion, 1 decimal' })
+  duration_minutes: number | null;
+}
+
+export class SessionResponseDto extends SessionSummaryDto {
+  @ApiProperty({ type: NodeResponseDto, nullable: true }) current_node: NodeResponseDto | null;
+  @ApiProperty({ type: [PathEntryDto] }) path: PathEntryDto[];
+}
+
+export class SessionPageDto {
+  @ApiProperty({ type: [SessionSummaryDto] }) items: SessionSummaryDto[];
+  @ApiProperty({ description: 'All matching sessions, for paging' }) total: number;
+}

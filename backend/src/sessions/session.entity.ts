@@ -1,0 +1,44 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const OUTCOMES = ['resolved', 'escalated', 'workaround', 'unresolved'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface PathEntry {
+  node_id: string;
+  option_id: string;
+  at: string;
+}
+
+/** One engineer's run through a flow. */
+@Entity({ name: 'sessions' })
+export class Session {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
+  @Column({ name: 'tree_id', type: 'uuid' })
+  treeId: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @Column({ name: 'started_at', type: 'timestamptz', default: () => 'now()' })
+  startedAt: Date;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  outcome: Outcome | null;
+
+  @Column({ name: 'current_node_id', type: 'uuid', nullable: true })
+  currentNodeId: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  path: PathEntry[];
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+}

@@ -1,0 +1,209 @@
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuthUser, isAdmin } from '../common/auth-user';
+import { NodeResponseDto } from '../trees/dto/tree-response.dto';
+import { TreeNode } from '../trees/tree-node.entity';
+import { Tree } from '../trees/tree.entity';
+import { CompleteSessionDto, DecisionDto, ListSessionsQueryDto } from './dto/session-body.dto';
+import { SessionPageDto, SessionResponseDto, SessionSummaryDto } from './dto/session-response.dto';
+import { Session } from './session.entity';
+
+interface SessionRow {
+  id: string;
+  tree_id: string;
+  tree_name: string;
+  user_id: string;
+  user_name: string;
+  started_at: Date;
+  completed_at: Date | null;
+  outcome: Session['outcome'];
+  notes: string | null;
+  current_node_id: string | null;
+  path: Session['path'];
+}
+
+/** Sessions with their flow's and engineer's names; every read starts from the caller's account. */
+const SESSION_SELECT = `
+  SELECT s.id, s.tree_id, t.name AS tree_name, s.user_id, u.name AS user_name, s.started_at,
+         s.completed_at, s.outcome, s.notes, s.current_node_id, s.path
+    FROM sessions s
+    JOIN trees t ON t.id = s.tree_id AND t.account_id = s.account_id
+    JOIN users u ON u.id = s.user_id AND u.account_id = s.account_id`;
+
+@Injectable()
+export class SessionsService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Starts a session on a published flow and counts the use in the same transaction. */
+  async start(caller: AuthUser, treeId: string): Promise<SessionResponseDto> {
+    const sessionId = await this.dataSource.transaction(async (manager) => {
+      const bumped: { start_node_id: string } | undefined = (
+        await manager
+          .createQueryBuilder()
+          .update(Tree)
+          .set({ usageCount: () => 'usage_count + 1' })
+          .where("id = :treeId AND account_id = :accountId AND status = 'published'", { treeId, accountId: caller.accountId })
+          .returning('start_node_id')
+          .execute()
+      ).raw[0];
+      if (!bumped) {
+        const tree = await manager.getRepository(Tree).findOneBy({ id: treeId, accountId: caller.accountId });
+        if (!tree || (tree.status === 'draft' && !isAdmin(caller))) throw new NotFoundException('Flow not found');
+        throw new BadRequestException(`Only published flows can be run; this one is ${tree.status}`);
+      }
+      const session = await manager.getRepository(Session).save(
+        manager.getRepository(Session).create({
+          accountId: caller.accountId,
+          treeId,
+          userId: caller.id,
+          currentNodeId: bumped.start_node_id,
+          path: [],
+        }),
+      );
+      return session.id;
+    });
+    return this.get(caller, sessionId);
+  }
+
+  async list(caller: AuthUser, query: ListSessionsQueryDto): Promise<SessionPageDto> {
+    const params: unknown[] = [caller.accountId];
+    const where = ['s.account_id = $1'];
+    const everyone = isAdmin(caller) && (query.all === 'true' || !!query.user_id);
+    if (!everyone) {
+      params.push(caller.id);
+      where.push(`s.user_id = $${params.length}`);
+    } else if (query.user_id) {
+      params.push(query.user_id);
+      where.push(`s.user_id = $${params.length}`);
+    }
+    if (query.tree_id) {
+      params.push(query.tree_id);
+      where.push(`s.tree_id = $${params.length}`);
+    }
+    if (query.status) where.push(query.status === 'active' ? 's.completed_at IS NULL' : 's.completed_at IS NOT NULL');
+
+    const filter = where.join(' AND ');
+    const [{ total }]: { total: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM sessions s WHERE ${filter}`,
+      params,
+    );
+    const rows: SessionRow[] = await this.dataSource.query(
+      `${SESSION_SELECT} WHERE ${filter} ORDER BY s.started_at DESC, s.id LIMIT ${query.limit ?? 50} OFFSET ${query.offset ?? 0}`,
+      params,
+    );
+    return { items: rows.map(toSummary), total };
+  }
+
+  /** The session's engineer and the account's admins may read it. */
+  async get(caller: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<SessionResponseDto> {
+    const [row]: SessionRow[] = await manager.query(`${SESSION_SELECT} WHERE s.account_id = $1 AND s.id = $2`, [
+      caller.accountId,
+      id,
+    ]);
+    if (!row) throw new NotFoundException('Session not found');
+    if (row.user_id !== caller.id && !isAdmin(caller)) throw new ForbiddenException('This is another engineer’s session');
+
+    // Removed nodes are included: a path may cross nodes an author has since taken out.
+    const nodes = await manager.getRepository(TreeNode).findBy({ treeId: row.tree_id, accountId: caller.accountId });
+    const byId = new Map(nodes.map((node) => [node.id, node]));
+    const current = row.current_node_id ? byId.get(row.current_node_id) : undefined;
+    return {
+      ...toSummary(row),
+      current_node: current ? NodeResponseDto.from(current) : null,
+      path: row.path.map((entry) => {
+        const node = byId.get(entry.node_id);
+        return {
+          ...entry,
+          node_title: node?.title ?? '(removed step)',
+          option_label: node?.options.find((o) => o.id === entry.option_id)?.label ?? '(removed option)',
+        };
+      }),
+    };
+  }
+
+  /** Moves along the chosen option. The row lock makes concurrent answers to one node apply once. */
+  async decide(caller: AuthUser, id: string, dto: DecisionDto): Promise<SessionResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.lockOwn(manager, caller, id);
+      if (session.currentNodeId !== dto.node_id.toLowerCase()) {
+        throw new ConflictException('That node is no longer the current step of this session; reload it');
+      }
+      const node = await manager
+        .getRepository(TreeNode)
+        .findOneBy({ id: session.currentNodeId, accountId: caller.accountId });
+      const option = node?.options.find((o) => o.id === dto.option_id.toLowerCase());
+      if (!node || !option) throw new UnprocessableEntityException('option_id must be one of the current node’s options');
+
+      session.path = [...session.path, { node_id: node.id, option_id: option.id, at: new Date().toISOString() }];
+      session.currentNodeId = option.next_node_id;
+      await manager.getRepository(Session).save(session);
+      return this.get(caller, id, manager);
+    });
+  }
+
+  async back(caller: AuthUser, id: string): Promise<SessionResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.lockOwn(manager, caller, id);
+      const last = session.path[session.path.length - 1];
+      if (!last) throw new ConflictException('There is no earlier step to go back to');
+      session.path = session.path.slice(0, -1);
+      session.currentNodeId = last.node_id;
+      await manager.getRepository(Session).save(session);
+      return this.get(caller, id, manager);
+    });
+  }
+
+  async complete(caller: AuthUser, id: string, dto: CompleteSessionDto): Promise<SessionResponseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.lockOwn(manager, caller, id);
+      session.completedAt = new Date();
+      session.outcome = dto.outcome;
+      session.notes = dto.notes?.trim() || null;
+      await manager.getRepository(Session).save(session);
+      return this.get(caller, id, manager);
+    });
+  }
+
+  /**
+   * Locks the session row for a change by its own engineer. Admins may read but not drive
+   * someone else's session; a finished session cannot change.
+   */
+  private async lockOwn(manager: EntityManager, caller: AuthUser, id: string): Promise<Session> {
+    const session = await manager
+      .getRepository(Session)
+      .createQueryBuilder('session')
+      .setLock('pessimistic_write')
+      .where('session.id = :id AND session.accountId = :accountId', { id, accountId: caller.accountId })
+      .getOne();
+    if (!session) throw new NotFoundException('Session not found');
+    if (session.userId !== caller.id) throw new ForbiddenException('Only the session’s engineer can do this');
+    if (session.completedAt) throw new ConflictException('This session is already completed');
+    return session;
+  }
+}
+
+function toSummary(row: SessionRow): SessionSummaryDto {
+  const started = new Date(row.started_at);
+  const completed = row.completed_at ? new Date(row.completed_at) : null;
+  return {
+    id: row.id,
+    tree_id: row.tree_id,
+    tree_name: row.tree_name,
+    user_id: row.user_id,
+    user_name: row.user_name,
+    started_at: started.toISOString(),
+    completed_at: completed?.toISOString() ?? null,
+    outcome: row.outcome,
+    notes: row.notes,
+    current_node_id: row.current_node_id,
+    duration_minutes: completed ? Math.round((completed.getTime() - started.getTime()) / 6000) / 10 : null,
+  };
+}

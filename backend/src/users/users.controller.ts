@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AuthUser } from '../common/auth-user';
+import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { Roles } from '../common/decorators/roles.decorator';
+import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserResponseDto } from './dto/user-response.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles('team_admin')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: UserResponseDto })
+  @ApiConflictResponse({ description: 'The e-mail is taken' })
+  async createUser(@CurrentUser() caller: AuthUser, @Body() dto: CreateUserDto): Promise<UserResponseDto> {
+    return UserResponseDto.from(await this.users.create(caller, dto));
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [UserResponseDto] })
+  async listUsers(@CurrentUser() caller: AuthUser): Promise<UserResponseDto[]> {
+    return (await this.users.list(caller)).map(UserResponseDto.from);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: UserResponseDto })
+  async getUser(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', new UuidParamPipe('User')) id: string,
+  ): Promise<UserResponseDto> {
+    return UserResponseDto.from(await this.users.get(caller, id));
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: UserResponseDto })
+  @ApiConflictResponse({ description: 'Would leave the account without an active team_admin' })
+  async updateUser(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', new UuidParamPipe('User')) id: string,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserResponseDto> {
+    return UserResponseDto.from(await this.users.update(caller, id, dto));
+  }
+}

@@ -1,0 +1,144 @@
+import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('sessions', () => {
+  let t: TestApp;
+  let admin: Login;
+  let engineer: Login;
+  let flow: Awaited<ReturnType<typeof createFlow>>;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await registerAccount(t);
+    engineer = await addUser(t, admin);
+    flow = await createFlow(t, admin);
+  });
+  afterAll(() => t.close());
+
+  const start = async (who: Login = engineer) =>
+    (await t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: flow.tree.id }).expect(201)).body;
+  const optionOf = (nodeIndex: number, optionIndex: number) => flow.tree.nodes[nodeIndex].options[optionIndex].id;
+
+  it('starts on the start node, with its content, and counts the use', async () => {
+    const before = (await t.http.get(`/api/v1/trees/${flow.tree.id}`).set(auth(admin.token))).body.usage_count;
+    const session = await start();
+    expect(session).toMatchObject({
+      tree_id: flow.tree.id,
+      tree_name: 'Printer not printing',
+      user_id: engineer.user.id,
+      current_node_id: flow.ids.question,
+      completed_at: null,
+      outcome: null,
+      path: [],
+    });
+    expect(session.current_node).toMatchObject({ title: 'Is the printer on the network?', type: 'question' });
+    const after = (await t.http.get(`/api/v1/trees/${flow.tree.id}`).set(auth(admin.token))).body.usage_count;
+    expect(after).toBe(before + 1);
+  });
+
+  it('walks decisions, goes back, and completes with an outcome', async () => {
+    const session = await start();
+    const url = `/api/v1/sessions/${session.id}`;
+    const moved = await t.http
+      .post(`${url}/decisions`)
+      .set(auth(engineer.token))
+      .send({ node_id: flow.ids.question, option_id: optionOf(0, 0) })
+      .expect(200);
+    expect(moved.body.current_node_id).toBe(flow.ids.step);
+    expect(moved.body.path).toEqual([
+      expect.objectContaining({ node_id: flow.ids.question, option_id: optionOf(0, 0), node_title: 'Is the printer on the network?', option_label: 'Yes' }),
+    ]);
+
+    const back = await t.http.post(`${url}/back`).set(auth(engineer.token)).expect(200);
+    expect(back.body.current_node_id).toBe(flow.ids.question);
+    expect(back.body.path).toEqual([]);
+    await t.http.post(`${url}/back`).set(auth(engineer.token)).expect(409);
+
+    await t.http.post(`${url}/decisions`).set(auth(engineer.token)).send({ node_id: flow.ids.question, option_id: optionOf(0, 0) }).expect(200);
+    await t.http.post(`${url}/decisions`).set(auth(engineer.token)).send({ node_id: flow.ids.step, option_id: optionOf(1, 1) }).expect(200);
+
+    const done = await t.http.post(`${url}/complete`).set(auth(engineer.token)).send({ outcome: 'escalated', notes: 'Fuser fault' }).expect(200);
+    expect(done.body).toMatchObject({ outcome: 'escalated', notes: 'Fuser fault', current_node_id: flow.ids.escalate });
+    expect(done.body.completed_at).toEqual(expect.any(String));
+    expect(done.body.duration_minutes).toEqual(expect.any(Number));
+
+    await t.http.post(`${url}/complete`).set(auth(engineer.token)).send({ outcome: 'resolved' }).expect(409);
+    await t.http.post(`${url}/decisions`).set(auth(engineer.token)).send({ node_id: flow.ids.escalate, option_id: optionOf(0, 0) }).expect(409);
+  });
+
+  it('refuses a decision on a node that is not current (409) and an option of another node (422)', async () => {
+    const session = await start();
+    const url = `/api/v1/sessions/${session.id}/decisions`;
+    await t.http.post(url).set(auth(engineer.token)).send({ node_id: flow.ids.step, option_id: optionOf(1, 0) }).expect(409);
+    const res = await t.http.post(url).set(auth(engineer.token)).send({ node_id: flow.ids.question, option_id: optionOf(1, 0) }).expect(422);
+    expect(res.body.message).toMatch(/option_id/);
+  });
+
+  it('applies one of two simultaneous answers to the same node and refuses the other (409)', async () => {
+    const session = await start();
+    const url = `/api/v1/sessions/${session.id}/decisions`;
+    const answers = await Promise.all([
+      t.http.post(url).set(auth(engineer.token)).send({ node_id: flow.ids.question, option_id: optionOf(0, 0) }),
+      t.http.post(url).set(auth(engineer.token)).send({ node_id: flow.ids.question, option_id: optionOf(0, 1) }),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const final = await t.http.get(`/api/v1/sessions/${session.id}`).set(auth(engineer.token)).expect(200);
+    expect(final.body.path).toHaveLength(1);
+  });
+
+  it('completes exactly once under a race: one 200, the rest 409', async () => {
+    const session = await start();
+    const url = `/api/v1/sessions/${session.id}/complete`;
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => t.http.post(url).set(auth(engineer.token)).send({ outcome: 'resolved' })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+  });
+
+  it('validates the outcome (422) and the start body (422)', async () => {
+    const session = await start();
+    const res = await t.http.post(`/api/v1/sessions/${session.id}/complete`).set(auth(engineer.token)).send({ outcome: 'fixed-ish' }).expect(422);
+    expect(res.body.message.join(' ')).toMatch(/outcome must be one of/);
+    await t.http.post('/api/v1/sessions').set(auth(engineer.token)).send({ tree_id: 'nope' }).expect(422);
+  });
+
+  it('lets only the session’s engineer drive it; admins may read it; other engineers get 403', async () => {
+    const other = await addUser(t, admin);
+    const session = await start();
+    const url = `/api/v1/sessions/${session.id}`;
+    await t.http.get(url).set(auth(admin.token)).expect(200);
+    await t.http.get(url).set(auth(other.token)).expect(403);
+    await t.http.post(`${url}/complete`).set(auth(admin.token)).send({ outcome: 'resolved' }).expect(403);
+    await t.http.post(`${url}/decisions`).set(auth(other.token)).send({ node_id: flow.ids.question, option_id: optionOf(0, 0) }).expect(403);
+  });
+
+  it('lists my sessions; admins can list the account’s and filter by engineer', async () => {
+    const other = await addUser(t, admin);
+    const mine = await start(other);
+    const list = await t.http.get('/api/v1/sessions').set(auth(other.token)).expect(200);
+    expect(list.body.items.map((s: { id: string }) => s.id)).toEqual([mine.id]);
+    expect(list.body.total).toBe(1);
+
+    const filtered = await t.http.get(`/api/v1/sessions?user_id=${other.user.id}`).set(auth(admin.token)).expect(200);
+    expect(filtered.body.items.map((s: { id: string }) => s.id)).toEqual([mine.id]);
+    const all = await t.http.get('/api/v1/sessions?all=true&status=active&limit=100').set(auth(admin.token)).expect(200);
+    expect(all.body.items.length).toBeGreaterThan(1);
+    expect(all.body.items.every((s: { completed_at: string | null }) => s.completed_at === null)).toBe(true);
+
+    await t.http.get('/api/v1/sessions?limit=0').set(auth(admin.token)).expect(422);
+  });
+
+  it('refuses drafts (400) and keeps accounts apart (404)', async () => {
+    const { tree: draft } = await createFlow(t, admin, { status: 'draft' });
+    await t.http.post('/api/v1/sessions').set(auth(admin.token)).send({ tree_id: draft.id }).expect(400);
+    await t.http.post('/api/v1/sessions').set(auth(engineer.token)).send({ tree_id: draft.id }).expect(404);
+
+    const stranger = await registerAccount(t, 'Elsewhere');
+    await t.http.post('/api/v1/sessions').set(auth(stranger.token)).send({ tree_id: flow.tree.id }).expect(404);
+    const session = await start();
+    await t.http.get(`/api/v1/sessions/${session.id}`).set(auth(stranger.token)).expect(404);
+    await t.http.post(`/api/v1/sessions/${session.id}/complete`).set(auth(stranger.token)).send({ outcome: 'resolved' }).expect(404);
+    const list = await t.http.get('/api/v1/sessions?all=true').set(auth(stranger.token)).expect(200);
+    expect(list.body.total).toBe(0);
+  });
+});

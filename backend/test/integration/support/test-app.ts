@@ -1,0 +1,71 @@
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../../src/app.module';
+import { configureApp } from '../../../src/configure-app';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: ReturnType<typeof request>;
+  dataSource: DataSource;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+function serverUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: run integration tests with `npm test` or `node scripts/with-database.mjs`');
+  return url;
+}
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new Client({ connectionString: withDatabase(serverUrl(), 'postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Boots the real Nest app, configured exactly as in production, on a fresh database of its
+ * own (created, migrated, and dropped by close()). One per test file.
+ */
+export async function createTestApp(): Promise<TestApp> {
+  const name = `rf_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const databaseUrl = withDatabase(serverUrl(), name);
+  process.env.JWT_SECRET = 'integration-test-secret-0123456789abcdef';
+
+  const previousUrl = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = databaseUrl;
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  process.env.DATABASE_URL = previousUrl;
+
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
+  configureApp(app);
+  await app.init();
+  const dataSource = app.get(DataSource);
+  await dataSource.runMigrations({ transaction: 'each' });
+
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    dataSource,
+    databaseUrl,
+    async close() {
+      await app.close();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
