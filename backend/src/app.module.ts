@@ -10,6 +10,7 @@ import { RolesGuard } from './common/guards/roles.guard';
 import { appConfig } from './config/app.config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { RatingsModule } from './ratings/ratings.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { StepsModule } from './steps/steps.module';
 import { TreesModule } from './trees/trees.module';
@@ -28,6 +29,7 @@ import { UsersModule } from './users/users.module';
     StepsModule,
     TreesModule,
     SessionsModule,
+    RatingsModule,
     HealthModule,
   ],
   providers: [

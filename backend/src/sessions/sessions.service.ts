@@ -28,15 +28,17 @@ interface SessionRow {
   notes: string | null;
   current_node_id: string | null;
   path: Session['path'];
+  rating: number | null;
 }
 
 /** Sessions with their flow's and engineer's names; every read starts from the caller's account. */
 const SESSION_SELECT = `
   SELECT s.id, s.tree_id, t.name AS tree_name, s.user_id, u.name AS user_name, s.started_at,
-         s.completed_at, s.outcome, s.notes, s.current_node_id, s.path
+         s.completed_at, s.outcome, s.notes, s.current_node_id, s.path, r.rating
     FROM sessions s
     JOIN trees t ON t.id = s.tree_id AND t.account_id = s.account_id
-    JOIN users u ON u.id = s.user_id AND u.account_id = s.account_id`;
+    JOIN users u ON u.id = s.user_id AND u.account_id = s.account_id
+    LEFT JOIN session_ratings r ON r.session_id = s.id`;
 
 @Injectable()
 export class SessionsService {
@@ -205,5 +207,6 @@ function toSummary(row: SessionRow): SessionSummaryDto {
     notes: row.notes,
     current_node_id: row.current_node_id,
     duration_minutes: completed ? Math.round((completed.getTime() - started.getTime()) / 6000) / 10 : null,
+    rating: row.rating,
   };
 }

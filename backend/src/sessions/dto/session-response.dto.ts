@@ -23,6 +23,8 @@ export class SessionSummaryDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) current_node_id: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Minutes from start to completion, 1 decimal' })
   duration_minutes: number | null;
+  @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 5, description: 'The CSAT given for this session, if any' })
+  rating: number | null;
 }
 
 export class SessionResponseDto extends SessionSummaryDto {
