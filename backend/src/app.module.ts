@@ -10,6 +10,7 @@ import { RolesGuard } from './common/guards/roles.guard';
 import { appConfig } from './config/app.config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
+import { LoggingModule } from './logging/logging.module';
 import { RatingsModule } from './ratings/ratings.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { StepsModule } from './steps/steps.module';
@@ -23,6 +24,7 @@ import { UsersModule } from './users/users.module';
       inject: [appConfig.KEY],
       useFactory: (config: ConfigType<typeof appConfig>) => dataSourceOptions(config.databaseUrl),
     }),
+    LoggingModule,
     AccountsModule,
     AuthModule,
     UsersModule,

@@ -46,6 +46,7 @@ export async function createTestApp(): Promise<TestApp> {
   await adminQuery(`CREATE DATABASE ${name}`);
   const databaseUrl = withDatabase(serverUrl(), name);
   process.env.JWT_SECRET = 'integration-test-secret-0123456789abcdef';
+  process.env.LOG_LEVEL ??= 'fatal';
 
   const previousUrl = process.env.DATABASE_URL;
   process.env.DATABASE_URL = databaseUrl;
