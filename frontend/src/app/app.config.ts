@@ -1,0 +1,22 @@
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import {
+  type ApplicationConfig,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
+import { provideRouter, withComponentInputBinding } from '@angular/router';
+
+import { provideApiConfiguration } from './api/api-configuration';
+import { routes } from './app.routes';
+import { authInterceptor } from './core/auth/auth.interceptor';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideRouter(routes, withComponentInputBinding()),
+    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    // Paths in the spec already carry /api/v1; the app is served from the API's origin (or proxied in dev).
+    provideApiConfiguration(''),
+  ],
+};

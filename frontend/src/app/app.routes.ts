@@ -1,0 +1,31 @@
+import type { Routes } from '@angular/router';
+
+import { authGuard, guestGuard } from './core/auth/auth.guard';
+
+export const routes: Routes = [
+  {
+    path: 'login',
+    canActivate: [guestGuard],
+    title: 'Sign in · ResolutionFlow',
+    loadComponent: () => import('./features/auth/login/login.component').then((m) => m.LoginComponent),
+  },
+  {
+    path: '',
+    canActivate: [authGuard],
+    loadComponent: () => import('./core/layout/shell.component').then((m) => m.ShellComponent),
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'flows' },
+      { path: 'flows', loadChildren: () => import('./features/flows/flows.routes').then((m) => m.FLOWS_ROUTES) },
+      {
+        path: 'sessions/:id/run',
+        loadChildren: () => import('./features/runner/runner.routes').then((m) => m.RUNNER_ROUTES),
+      },
+      {
+        path: 'sessions',
+        loadChildren: () => import('./features/sessions/sessions.routes').then((m) => m.SESSIONS_ROUTES),
+      },
+      // Admin areas (analytics, users, step library) go here, each with canActivate: [roleGuard(...ADMIN_ROLES)].
+    ],
+  },
+  { path: '**', redirectTo: 'flows' },
+];
