@@ -23,7 +23,8 @@ async function bootstrap(): Promise<void> {
   if (embedded) {
     process.env.DATABASE_URL = embedded.databaseUrl;
     process.env.JWT_SECRET ??= embedded.jwtSecret;
-    logger.log(`Embedded PostgreSQL started (data in ${join(root, '.data', 'pg')})`);
+    const port = new URL(embedded.databaseUrl).port;
+    logger.log(`Embedded PostgreSQL on 127.0.0.1:${port} (user postgres, database resolutionflow, data in ${join(root, '.data', 'pg')})`);
   }
 
   const config = loadConfig(process.env);

@@ -28,6 +28,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ ...valid, PORT: '', JWT_EXPIRES_IN: ' ', LOG_LEVEL: '' })).toMatchObject({
+      port: 3000,
+      jwtExpiresIn: '8h',
+      logLevel: 'info',
+    });
+  });
+
   it('parses a comma-separated CORS allowlist', () => {
     expect(loadConfig({ ...valid, CORS_ORIGINS: 'https://a.example, https://b.example' }).corsOrigins).toEqual([
       'https://a.example',

@@ -25,8 +25,10 @@ const DURATION = /^\d+(ms|s|m|h|d)?$/;
  * Reads and checks the environment. Every problem is reported at once so an operator
  * fixes them in one go; nothing starts with a bad value.
  */
-export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
   const problems: string[] = [];
+  // An empty value (`PORT=` in a .env file) means "use the default", as if it were unset.
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, value]) => value?.trim())) as NodeJS.ProcessEnv;
 
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {

@@ -21,6 +21,9 @@ const PG_STATUS: Record<string, { status: number; message: string }> = {
 /** Connection-level failures: the database is away, so the API is unavailable, not broken. */
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003']);
 
+const DATABASE_GONE =
+  /Connection terminated|timeout exceeded when trying to connect|not currently accepting connections|shutting down|terminating connection|connect ECONNREFUSED/i;
+
 /**
  * Every error leaves as {statusCode, message, error} without a stack trace.
  * Unique-constraint races become 409s; an unreachable database becomes 503.
@@ -32,7 +35,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, message } = this.describe(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // Unexpected failures get a stack trace; an unavailable database is an operational state, not a bug.
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn(`503: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
     response.status(status).json({ statusCode: status, message, error: errorName(status) });
   }
@@ -55,7 +60,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (code && UNAVAILABLE.has(code)) {
       return { status: HttpStatus.SERVICE_UNAVAILABLE, message: 'The database is unavailable; try again shortly' };
     }
-    if (exception instanceof Error && /Connection terminated|timeout exceeded when trying to connect/i.test(exception.message)) {
+    if (exception instanceof Error && DATABASE_GONE.test(exception.message)) {
       return { status: HttpStatus.SERVICE_UNAVAILABLE, message: 'The database is unavailable; try again shortly' };
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' };

@@ -1,0 +1,49 @@
+import { DEMO_PASSWORD, seedDemoData } from '../../src/database/seed/demo-data';
+import { auth } from './support/fixtures';
+import { createTestApp, TestApp } from './support/test-app';
+
+describe('demo seed', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemoData(t.dataSource);
+  });
+  afterAll(() => t.close());
+
+  it('gives working demo logins, six published flows and 90 days of history', async () => {
+    const login = await t.http.post('/api/v1/auth/login').send({ email: 'engineer1@northwind.example', password: DEMO_PASSWORD }).expect(200);
+    expect(login.body.user.role).toBe('engineer');
+    const admin = await t.http.post('/api/v1/auth/login').send({ email: 'admin@northwind.example', password: DEMO_PASSWORD }).expect(200);
+    expect(admin.body.user.role).toBe('team_admin');
+
+    const flows = await t.http.get('/api/v1/trees').set(auth(login.body.access_token)).expect(200);
+    expect(flows.body).toHaveLength(6);
+    const sessions = await t.http.get('/api/v1/sessions?all=true&limit=1').set(auth(admin.body.access_token)).expect(200);
+    expect(sessions.body.total).toBeGreaterThan(900);
+  });
+
+  it('adds CSAT ratings and step votes, with library counters equal to the votes', async () => {
+    const [counts] = await t.dataSource.query(
+      `SELECT (SELECT count(*) FROM session_ratings)::int AS ratings,
+              (SELECT count(*) FROM sessions WHERE completed_at IS NOT NULL)::int AS completed,
+              (SELECT count(*) FROM step_ratings)::int AS votes`,
+    );
+    expect(counts.ratings / counts.completed).toBeGreaterThan(0.2);
+    expect(counts.votes).toBeGreaterThan(200);
+    const mismatches = await t.dataSource.query(
+      `SELECT l.id FROM step_library l
+         LEFT JOIN (SELECT step_id, count(*) FILTER (WHERE was_helpful) AS yes, count(*) FILTER (WHERE NOT was_helpful) AS no
+                      FROM step_ratings GROUP BY step_id) v ON v.step_id = l.id
+        WHERE l.helpful_yes <> coalesce(v.yes, 0) OR l.helpful_no <> coalesce(v.no, 0)`,
+    );
+    expect(mismatches).toEqual([]);
+  });
+
+  it('is a no-op the second time', async () => {
+    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM sessions');
+    const lines: string[] = [];
+    await seedDemoData(t.dataSource, (line) => lines.push(line));
+    expect(lines.join(' ')).toMatch(/already exists/);
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM sessions')).toEqual(before);
+  });
+});
