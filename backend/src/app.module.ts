@@ -3,10 +3,13 @@ import { ConfigModule, ConfigType } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from './accounts/accounts.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
 import { JwtAuthGuard } from './common/guards/jwt-auth.guard';
 import { RolesGuard } from './common/guards/roles.guard';
+import { RetryAfterThrottlerGuard } from './common/throttling/retry-after-throttler.guard';
+import { ThrottlingModule } from './common/throttling/throttling.module';
 import { appConfig } from './config/app.config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
@@ -25,6 +28,7 @@ import { UsersModule } from './users/users.module';
       useFactory: (config: ConfigType<typeof appConfig>) => dataSourceOptions(config.databaseUrl),
     }),
     LoggingModule,
+    ThrottlingModule,
     AccountsModule,
     AuthModule,
     UsersModule,
@@ -32,9 +36,12 @@ import { UsersModule } from './users/users.module';
     TreesModule,
     SessionsModule,
     RatingsModule,
+    AnalyticsModule,
     HealthModule,
   ],
   providers: [
+    // Order matters: shed abusive traffic before any token or database work.
+    { provide: APP_GUARD, useClass: RetryAfterThrottlerGuard },
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -1,8 +1,17 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
+import { AuthAttempt } from '../common/throttling/throttling.module';
 import { UserResponseDto } from '../users/dto/user-response.dto';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
@@ -19,6 +28,7 @@ export class AuthController {
   ) {}
 
   @Public()
+  @AuthAttempt()
   @Post('register')
   @ApiCreatedResponse({ type: AuthResponseDto })
   @ApiConflictResponse({ description: 'The e-mail is taken' })
@@ -27,10 +37,12 @@ export class AuthController {
   }
 
   @Public()
+  @AuthAttempt()
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: AuthResponseDto })
   @ApiUnauthorizedResponse({ description: 'Wrong e-mail or password (one answer for both)' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this IP or for this e-mail; see Retry-After' })
   login(@Body() dto: LoginDto): Promise<AuthResponseDto> {
     return this.auth.login(dto);
   }

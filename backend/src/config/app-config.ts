@@ -6,6 +6,17 @@ export interface AppConfig {
   jwtExpiresIn: string;
   logLevel: LogLevel;
   corsOrigins: string[];
+  throttle: ThrottleConfig;
+}
+
+/** Abuse limits; 0 switches a limit off. */
+export interface ThrottleConfig {
+  /** Requests per minute from one IP, across the whole API. */
+  globalPerMinute: number;
+  /** Login and register attempts per minute from one IP. */
+  authPerMinute: number;
+  /** Login attempts per 15 minutes for one e-mail, from anywhere. */
+  loginPerEmail: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -62,6 +73,17 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
     .map((origin) => origin.trim())
     .filter(Boolean);
 
+  const limit = (name: string, fallback: number): number => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < 0) problems.push(`${name} must be a whole number ≥ 0 (got "${env[name]}")`);
+    return value;
+  };
+  const throttle: ThrottleConfig = {
+    globalPerMinute: limit('THROTTLE_GLOBAL_PER_MINUTE', 3000),
+    authPerMinute: limit('THROTTLE_AUTH_PER_MINUTE', 20),
+    loginPerEmail: limit('THROTTLE_LOGIN_PER_EMAIL', 10),
+  };
+
   if (problems.length) throw new ConfigError(problems);
-  return { port, databaseUrl, jwtSecret, jwtExpiresIn, logLevel, corsOrigins };
+  return { port, databaseUrl, jwtSecret, jwtExpiresIn, logLevel, corsOrigins, throttle };
 }

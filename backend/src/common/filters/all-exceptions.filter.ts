@@ -22,7 +22,7 @@ const PG_STATUS: Record<string, { status: number; message: string }> = {
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003']);
 
 const DATABASE_GONE =
-  /Connection terminated|timeout exceeded when trying to connect|not currently accepting connections|shutting down|terminating connection|connect ECONNREFUSED/i;
+  /Connection terminated|timeout exceeded when trying to connect|not currently accepting connections|shutting down|terminating connection|connect ECONNREFUSED|Query read timeout/i;
 
 /**
  * Every error leaves as {statusCode, message, error} without a stack trace.

@@ -1,5 +1,6 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
 import { Feedback1764000100000 } from './1764000100000-Feedback';
+import { AnalyticsIndexes1764000200000 } from './1764000200000-AnalyticsIndexes';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
-export const MIGRATIONS = [InitialSchema1764000000000, Feedback1764000100000];
+export const MIGRATIONS = [InitialSchema1764000000000, Feedback1764000100000, AnalyticsIndexes1764000200000];

@@ -47,6 +47,10 @@ export async function createTestApp(): Promise<TestApp> {
   const databaseUrl = withDatabase(serverUrl(), name);
   process.env.JWT_SECRET = 'integration-test-secret-0123456789abcdef';
   process.env.LOG_LEVEL ??= 'fatal';
+  // Tests fire many requests from one IP; the throttling spec sets its own low limits.
+  process.env.THROTTLE_GLOBAL_PER_MINUTE ??= '0';
+  process.env.THROTTLE_AUTH_PER_MINUTE ??= '0';
+  process.env.THROTTLE_LOGIN_PER_EMAIL ??= '0';
 
   const previousUrl = process.env.DATABASE_URL;
   process.env.DATABASE_URL = databaseUrl;

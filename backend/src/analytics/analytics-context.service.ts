@@ -1,0 +1,118 @@
+import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuthUser, isAdmin } from '../common/auth-user';
+import { analyticsWindow, AnalyticsWindow, isKnownTimeZone } from './analytics-window';
+import { AnalyticsQueryDto } from './dto/analytics-query.dto';
+import { AnalyticsWindowDto } from './dto/analytics-response.dto';
+import { SqlRunner } from './queries/sql';
+
+export interface FlowRef {
+  id: string;
+  name: string;
+  timezone: string;
+}
+
+const TZ_MESSAGE = 'tz must be an IANA time zone name such as Europe/Berlin';
+
+/**
+ * Who may read what, which time zone counts the days, and the one read snapshot every
+ * section of a response is computed in.
+ */
+@Injectable()
+export class AnalyticsContextService {
+  private zones?: Promise<Map<string, string>>;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Runs all queries of one response in a single REPEATABLE READ transaction: they see the
+   * same snapshot, so summary, charts and tables agree even while sessions are being written.
+   */
+  read<T>(work: (db: SqlRunner) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('REPEATABLE READ', (manager) => work(manager));
+  }
+
+  /**
+   * The account whose team analytics the caller reads. Only a super_admin may name another
+   * account; anyone else naming one gets 403 (naming their own is allowed and changes nothing).
+   */
+  teamAccountId(caller: AuthUser, accountId?: string): string {
+    const requested = accountId?.toLowerCase();
+    if (!requested || requested === caller.accountId) return caller.accountId;
+    if (caller.role !== 'super_admin') throw new ForbiddenException('Only a super_admin may read another account’s analytics');
+    return requested;
+  }
+
+  /** The account's time zone; 404 for an unknown account, and for an engineer_id that is not its user. */
+  async account(db: SqlRunner, accountId: string, engineerId?: string): Promise<string> {
+    const [row]: { timezone: string; engineer_found: boolean }[] = await db.query(
+      `SELECT a.timezone, EXISTS (SELECT 1 FROM users u WHERE u.account_id = a.id AND u.id = $2) AS engineer_found
+         FROM accounts a WHERE a.id = $1`,
+      [accountId, engineerId ?? null],
+    );
+    if (!row) throw new NotFoundException('Account not found');
+    if (engineerId && !row.engineer_found) throw new NotFoundException('Engineer not found');
+    return row.timezone;
+  }
+
+  /** A flow of the caller's account; drafts only for admins, as in the flows API. Anything else is 404. */
+  async flow(db: SqlRunner, caller: AuthUser, treeId: string): Promise<FlowRef> {
+    const [row]: (FlowRef & { status: string })[] = await db.query(
+      `SELECT t.id, t.name, t.status, a.timezone
+         FROM trees t JOIN accounts a ON a.id = t.account_id
+        WHERE t.account_id = $1 AND t.id = $2`,
+      [caller.accountId, treeId],
+    );
+    if (!row || (row.status === 'draft' && !isAdmin(caller))) throw new NotFoundException('Flow not found');
+    return { id: row.id, name: row.name, timezone: row.timezone };
+  }
+
+  /**
+   * The window of a request. An explicit tz must be known both to Intl (which computes the
+   * day boundaries) and to PostgreSQL (which buckets the days), else 422; the account's own
+   * time zone falls back to UTC should it ever be unusable.
+   */
+  async window(db: SqlRunner, query: AnalyticsQueryDto, accountTimezone: string, now = new Date()): Promise<AnalyticsWindow> {
+    let tz: string;
+    if (query.tz !== undefined) {
+      const known = await this.postgresZone(db, query.tz);
+      if (!known || !isKnownTimeZone(known)) throw new UnprocessableEntityException([TZ_MESSAGE]);
+      tz = known;
+    } else {
+      const known = isKnownTimeZone(accountTimezone) ? await this.postgresZone(db, accountTimezone) : undefined;
+      tz = known && isKnownTimeZone(known) ? known : 'UTC';
+    }
+    return analyticsWindow({ period: query.period, from: query.from, to: query.to, tz, now });
+  }
+
+  /**
+   * PostgreSQL's spelling of a zone name (case-insensitive), from pg_timezone_names read once
+   * per process. Read on the request's own connection: waiting for a second pooled connection
+   * while holding one could starve the pool under a burst of first requests.
+   */
+  private async postgresZone(db: SqlRunner, name: string): Promise<string | undefined> {
+    this.zones ??= db
+      .query('SELECT name FROM pg_timezone_names')
+      .then((rows: { name: string }[]) => new Map(rows.map((row) => [row.name.toLowerCase(), row.name])));
+    try {
+      return (await this.zones).get(name.toLowerCase());
+    } catch (error) {
+      this.zones = undefined;
+      throw error;
+    }
+  }
+}
+
+export function windowDto(window: AnalyticsWindow): AnalyticsWindowDto {
+  return {
+    period: window.period,
+    tz: window.tz,
+    from: window.from,
+    to: window.to,
+    start: window.start.toISOString(),
+    end: window.end.toISOString(),
+    previous_from: window.previousFrom,
+    previous_to: window.previousTo,
+  };
+}

@@ -1,0 +1,121 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsDefined,
+  IsIn,
+  IsOptional,
+  IsUUID,
+  Validate,
+  ValidateIf,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import { dayCount, isIsoDate, isKnownTimeZone, MAX_RANGE_DAYS, PERIODS } from '../analytics-window';
+import type { Period } from '../analytics-window';
+
+export const ANALYTICS_FORMATS = ['json', 'csv'] as const;
+export type AnalyticsFormat = (typeof ANALYTICS_FORMATS)[number];
+
+@ValidatorConstraint({ name: 'isoDate' })
+class IsoDateConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return isIsoDate(value);
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property} must be a date as YYYY-MM-DD`;
+  }
+}
+
+/** to ≥ from, and at most MAX_RANGE_DAYS days from `from` to `to`, both included. */
+@ValidatorConstraint({ name: 'dateRange' })
+class DateRangeConstraint implements ValidatorConstraintInterface {
+  validate(to: unknown, args: ValidationArguments): boolean {
+    const { from } = args.object as { from?: unknown };
+    if (!isIsoDate(from) || !isIsoDate(to)) return true; // the date checks report those
+    const days = dayCount(from, to);
+    return days >= 1 && days <= MAX_RANGE_DAYS;
+  }
+  defaultMessage(args: ValidationArguments): string {
+    const { from } = args.object as { from: string };
+    return dayCount(from, args.value) < 1
+      ? 'to must not be before from'
+      : `to must be at most ${MAX_RANGE_DAYS - 1} days after from: a range covers at most ${MAX_RANGE_DAYS} days`;
+  }
+}
+
+@ValidatorConstraint({ name: 'timeZone' })
+class TimeZoneConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return isKnownTimeZone(value);
+  }
+  defaultMessage(): string {
+    return 'tz must be an IANA time zone name such as Europe/Berlin';
+  }
+}
+
+const customRange = (o: { from?: unknown; to?: unknown }) => o.from !== undefined || o.to !== undefined;
+
+/** The window and format of an analytics request; shared by every analytics endpoint. */
+export class AnalyticsQueryDto {
+  @ApiPropertyOptional({
+    enum: PERIODS,
+    default: '30d',
+    description: 'The last 7, 30 or 90 days, today (in tz) included. Ignored when from and to are given.',
+  })
+  @IsOptional()
+  @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` })
+  period?: Period;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-10-26',
+    description: `Custom range instead of period: first day (local date in tz), included. Needs to; at most ${MAX_RANGE_DAYS} days.`,
+  })
+  @ValidateIf(customRange)
+  @IsDefined({ message: 'from is required when to is given' })
+  @Validate(IsoDateConstraint)
+  from?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-11-24',
+    description: 'Custom range instead of period: last day (local date in tz), included. Needs from; not before it.',
+  })
+  @ValidateIf(customRange)
+  @IsDefined({ message: 'to is required when from is given' })
+  @Validate(IsoDateConstraint)
+  @Validate(DateRangeConstraint)
+  to?: string;
+
+  @ApiPropertyOptional({
+    example: 'Europe/Berlin',
+    description: 'IANA time zone the days are counted in; defaults to the account’s time zone',
+  })
+  @IsOptional()
+  @Validate(TimeZoneConstraint)
+  tz?: string;
+
+  @ApiPropertyOptional({
+    enum: ANALYTICS_FORMATS,
+    default: 'json',
+    description: 'csv answers a CSV download of the time series and tables; so does Accept: text/csv',
+  })
+  @IsOptional()
+  @IsIn(ANALYTICS_FORMATS, { message: `format must be one of: ${ANALYTICS_FORMATS.join(', ')}` })
+  format?: AnalyticsFormat;
+}
+
+export class TeamAnalyticsQueryDto extends AnalyticsQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this engineer’s sessions and ratings; must be a user of the account' })
+  @IsOptional()
+  @IsUUID('all', { message: 'engineer_id must be a UUID' })
+  engineer_id?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'super_admin only: report on this account instead of your own (403 for anyone else naming another account)',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'account_id must be a UUID' })
+  account_id?: string;
+}

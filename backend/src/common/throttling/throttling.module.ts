@@ -1,0 +1,45 @@
+import { ExecutionContext, Module, SetMetadata } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { ThrottlerModule, ThrottlerOptions } from '@nestjs/throttler';
+import { appConfig } from '../../config/app.config';
+
+const AUTH_ATTEMPT = 'authAttempt';
+/** Marks login/register: they get the tighter per-IP and per-e-mail limits. */
+export const AuthAttempt = () => SetMetadata(AUTH_ATTEMPT, true);
+
+const isAuthAttempt = (context: ExecutionContext): boolean => Reflect.getMetadata(AUTH_ATTEMPT, context.getHandler()) === true;
+const MINUTE = 60_000;
+
+/**
+ * Rate limits, in memory per instance: a global ceiling per IP, and for login/register a
+ * per-IP limit plus a per-e-mail limit (a password-guessing run spread over many IPs still
+ * stops). Answers 429 with Retry-After. Behind several instances, use a shared store.
+ */
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [appConfig.KEY],
+      useFactory: ({ throttle }: ConfigType<typeof appConfig>) => {
+        const throttlers: ThrottlerOptions[] = [];
+        if (throttle.globalPerMinute) throttlers.push({ name: 'global', ttl: MINUTE, limit: throttle.globalPerMinute });
+        if (throttle.authPerMinute) {
+          throttlers.push({ name: 'auth-ip', ttl: MINUTE, limit: throttle.authPerMinute, skipIf: (c) => !isAuthAttempt(c) });
+        }
+        if (throttle.loginPerEmail) {
+          throttlers.push({
+            name: 'auth-email',
+            ttl: 15 * MINUTE,
+            limit: throttle.loginPerEmail,
+            skipIf: (c) => !isAuthAttempt(c),
+            getTracker: (req) => String(req.body?.email ?? '').trim().toLowerCase() || 'no-email',
+          });
+        }
+        return {
+          throttlers: throttlers.length ? throttlers : [{ name: 'off', ttl: MINUTE, limit: 1, skipIf: () => true }],
+          errorMessage: 'Too many requests; wait a moment and try again',
+        };
+      },
+    }),
+  ],
+})
+export class ThrottlingModule {}
