@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in order — unit tests (backend, frontend), backend integration tests
-// on real PostgreSQL, then the end-to-end run in Chromium. One database server serves them all:
+// on real PostgreSQL, fault tests against the built server, then the end-to-end run in Chromium. One database server serves them all:
 // DATABASE_URL when set, else a throwaway embedded PostgreSQL.
 import { spawnSync } from 'node:child_process';
 import { startThrowawayPostgres } from './lib/throwaway-postgres.mjs';
@@ -12,6 +12,8 @@ const env = { ...process.env, ...nxEnv, DATABASE_URL: process.env.DATABASE_URL ?
 const suites = [
   ['unit tests', 'npx', ['nx', 'run-many', '-t', 'test', '-p', 'backend', 'frontend', '--outputStyle=static']],
   ['integration tests', 'npx', ['jest', '-c', 'backend/jest.integration.config.cjs']],
+  ['build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'backend', 'frontend', '--outputStyle=static']],
+  ['fault tests (database outage, graceful shutdown)', process.execPath, ['--test', 'backend/test/faults/']],
   ['end-to-end tests', process.execPath, ['e2e/run-e2e.mjs']],
 ];
 

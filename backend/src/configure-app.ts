@@ -34,7 +34,7 @@ export function configureApp(app: NestExpressApplication, options: ConfigureOpti
   );
   if (options.corsOrigins?.length) app.enableCors({ origin: options.corsOrigins, credentials: false });
 
-  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.json({ limit: BODY_LIMIT, reviver: refusePrototypeKeys }));
   app.use(bodyErrors);
 
   app.setGlobalPrefix('api/v1', {
@@ -61,13 +61,28 @@ export function configureApp(app: NestExpressApplication, options: ConfigureOpti
   if (options.frontendDir && existsSync(join(options.frontendDir, 'index.html'))) serveFrontend(app, options.frontendDir);
 }
 
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const PROTOTYPE_KEY_MESSAGE = 'JSON keys __proto__, constructor and prototype are not allowed';
+
+/** Prototype-pollution payloads are refused while parsing, before any code sees the object. */
+function refusePrototypeKeys(key: string, value: unknown): unknown {
+  if (PROTOTYPE_KEYS.has(key)) throw new SyntaxError(PROTOTYPE_KEY_MESSAGE);
+  return value;
+}
+
 /** Malformed JSON is the client's 400 and an oversized body its 413, answered in the API's error shape. */
-function bodyErrors(error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction): void {
+function bodyErrors(error: { type?: string; status?: number; message?: string }, _req: Request, res: Response, next: NextFunction): void {
   if (!error) return next();
   const status =
     error.type === 'entity.too.large' ? 413 : error.type === 'entity.parse.failed' ? 400 : (error.status ?? 400);
   const message =
-    status === 413 ? `Request body is larger than ${BODY_LIMIT}` : status === 400 ? 'Malformed JSON in request body' : 'Unreadable request body';
+    status === 413
+      ? `Request body is larger than ${BODY_LIMIT}`
+      : error.message === PROTOTYPE_KEY_MESSAGE
+        ? PROTOTYPE_KEY_MESSAGE
+        : status === 400
+          ? 'Malformed JSON in request body'
+          : 'Unreadable request body';
   res.status(status).json({ statusCode: status, message, error: errorName(status) });
 }
 

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
+import { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
@@ -12,6 +13,21 @@ import { startEmbeddedDatabase } from './database/embedded-postgres';
 import { DEMO_PASSWORD, seedDemoData } from './database/seed/demo-data';
 
 const logger = new Logger('Bootstrap');
+const DRAIN_TIMEOUT_MS = 10_000;
+
+function drain(server: Server, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      server.closeAllConnections();
+      resolve();
+    }, timeoutMs);
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
 
 /**
  * Starts ResolutionFlow. Without DATABASE_URL it runs its own PostgreSQL under .data/ and seeds
@@ -51,7 +67,10 @@ async function bootstrap(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal} received: shutting down`);
+    logger.log(`${signal} received: draining in-flight requests`);
+    // Stop accepting first and let running requests finish while the database is still there;
+    // Nest's own close would tear the pool down before the HTTP server stops.
+    await drain(app.getHttpServer(), DRAIN_TIMEOUT_MS);
     await app.close().catch((error) => logger.error(String(error)));
     await embedded?.stop().catch(() => undefined);
     process.exit(0);

@@ -91,6 +91,24 @@ describe('flows (trees)', () => {
     expect(stale.body.message).toMatch(/changed by someone else/);
   });
 
+  it('lets exactly one of two admins saving the same version win; the other gets 409', async () => {
+    const admin = await registerAccount(t);
+    const second = await addUser(t, admin, 'team_admin');
+    const { tree } = await createFlow(t, admin);
+    const edit = (who: typeof admin, name: string) => {
+      const { body } = flowPayload({ name, version: 1 });
+      body.start_node_id = tree.start_node_id;
+      body.nodes = tree.nodes.map((n: Record<string, unknown>) => ({ ...n, position: undefined })) as typeof body.nodes;
+      for (const node of body.nodes as Record<string, unknown>[]) delete node.position;
+      return t.http.put(`/api/v1/trees/${tree.id}`).set(auth(who.token)).send(body);
+    };
+    const results = await Promise.all([edit(admin, 'Edit by first'), edit(second, 'Edit by second')]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const final = await t.http.get(`/api/v1/trees/${tree.id}`).set(auth(admin.token)).expect(200);
+    expect(final.body.version).toBe(2);
+    expect(final.body.name).toBe(results.find((r) => r.status === 200)!.body.name);
+  });
+
   it('archives on DELETE and hides other accounts’ flows (404)', async () => {
     const a = await registerAccount(t, 'A');
     const b = await registerAccount(t, 'B');

@@ -11,8 +11,10 @@ interface PgError {
 const PG_STATUS: Record<string, { status: number; message: string }> = {
   '23505': { status: HttpStatus.CONFLICT, message: 'A record with these values already exists' },
   '23503': { status: HttpStatus.CONFLICT, message: 'The record is referenced by or refers to another record' },
+  '23502': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'A required value is missing' },
   '23514': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'A value is out of its allowed range' },
   '22P02': { status: HttpStatus.BAD_REQUEST, message: 'A value has the wrong format' },
+  '22021': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'Text must not contain NUL characters' },
   '22001': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'A value is too long' },
   '40001': { status: HttpStatus.CONFLICT, message: 'A concurrent change conflicted with this one; retry' },
   '40P01': { status: HttpStatus.CONFLICT, message: 'A concurrent change conflicted with this one; retry' },
@@ -34,22 +36,23 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const { status, message } = this.describe(exception);
+    const { status, message, extra } = this.describe(exception);
     // Unexpected failures get a stack trace; an unavailable database is an operational state, not a bug.
     if (status === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn(`503: ${exception instanceof Error ? exception.message : String(exception)}`);
     else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
-    response.status(status).json({ statusCode: status, message, error: errorName(status) });
+    response.status(status).json({ ...extra, statusCode: status, message, error: errorName(status) });
   }
 
-  private describe(exception: unknown): { status: number; message: string | string[] } {
+  private describe(exception: unknown): { status: number; message: string | string[]; extra?: Record<string, unknown> } {
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
-      const message =
-        typeof body === 'object' && body !== null && 'message' in body
-          ? (body as { message: string | string[] }).message
-          : exception.message;
-      return { status: exception.getStatus(), message };
+      if (typeof body === 'object' && body !== null && 'message' in body) {
+        // Extra keys a handler chose to send (e.g. health's status and database) stay in the body.
+        const { message, statusCode: _statusCode, error: _error, ...extra } = body as Record<string, unknown>;
+        return { status: exception.getStatus(), message: message as string | string[], extra };
+      }
+      return { status: exception.getStatus(), message: exception.message };
     }
     const code = (exception as PgError & { code?: string })?.code;
     if (exception instanceof QueryFailedError) {

@@ -5,7 +5,7 @@ import { SessionRating } from '../session-rating.entity';
 export const COMMENT_MAX = 500;
 
 export class RateSessionDto {
-  @ApiProperty({ minimum: 1, maximum: 5, description: '1 – Very poor … 5 – Excellent' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5, description: '1 – Very poor … 5 – Excellent' })
   @IsInt({ message: 'rating must be a whole number from 1 to 5' })
   @Min(1, { message: 'rating must be a whole number from 1 to 5' })
   @Max(5, { message: 'rating must be a whole number from 1 to 5' })

@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { OptionalNotNull } from '../../common/dto/optional';
 import { trimmed } from '../../common/dto/transforms';
 import { LibraryStep } from '../library-step.entity';
 
@@ -13,13 +14,27 @@ export class CreateStepDto {
   title: string;
 
   @ApiPropertyOptional({ example: 'Open services.msc, find "Print Spooler", choose Restart.', maxLength: 10000 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(10000)
   instructions?: string;
 }
 
-export class UpdateStepDto extends PartialType(CreateStepDto) {}
+export class UpdateStepDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @OptionalNotNull()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1, { message: 'title must not be empty' })
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 10000 })
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(10000)
+  instructions?: string;
+}
 
 export class StepResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;

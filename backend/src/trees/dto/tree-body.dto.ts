@@ -14,6 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { OptionalNotNull } from '../../common/dto/optional';
 import { trimmed } from '../../common/dto/transforms';
 import { NODE_TYPES, NodeType } from '../tree-node.entity';
 import { TREE_KINDS, TREE_STATUSES, TreeKind, TreeStatus } from '../tree.entity';
@@ -23,7 +24,7 @@ export const MAX_OPTIONS = 20;
 
 export class OptionBodyDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Kept when given; generated otherwise.' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID('all', { message: 'option id must be a UUID' })
   id?: string;
 
@@ -56,7 +57,7 @@ export class NodeBodyDto {
   title: string;
 
   @ApiPropertyOptional({ maxLength: 10000 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(10000)
   body?: string;
@@ -73,7 +74,7 @@ export class NodeBodyDto {
   step_id?: string | null;
 
   @ApiPropertyOptional({ type: [OptionBodyDto] })
-  @IsOptional()
+  @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(MAX_OPTIONS)
   @ValidateNested({ each: true })
@@ -91,18 +92,18 @@ export class TreeBodyDto {
   name: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   @MaxLength(2000)
   description?: string;
 
   @ApiPropertyOptional({ enum: TREE_KINDS, default: 'decision' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(TREE_KINDS)
   kind?: TreeKind;
 
   @ApiPropertyOptional({ enum: TREE_STATUSES, default: 'draft' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(TREE_STATUSES)
   status?: TreeStatus;
 
@@ -110,8 +111,8 @@ export class TreeBodyDto {
   @IsUUID('all', { message: 'start_node_id must be a UUID' })
   start_node_id: string;
 
-  @ApiPropertyOptional({ description: 'PUT only: the version you edited; a newer one on the server answers 409.' })
-  @IsOptional()
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'PUT only: the version you edited; a newer one on the server answers 409.' })
+  @OptionalNotNull()
   @IsInt()
   @Min(1)
   version?: number;

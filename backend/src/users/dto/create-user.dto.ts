@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { OptionalNotNull } from '../../common/dto/optional';
 import { trimmed } from '../../common/dto/transforms';
 
 export const ASSIGNABLE_ROLES = ['engineer', 'team_admin'] as const;
@@ -26,7 +27,8 @@ export class CreateUserDto {
   @MaxLength(200)
   password: string;
 
-  @ApiProperty({ enum: ASSIGNABLE_ROLES, default: 'engineer' })
+  @ApiPropertyOptional({ enum: ASSIGNABLE_ROLES, default: 'engineer' })
+  @OptionalNotNull()
   @IsIn(ASSIGNABLE_ROLES)
   role: AssignableRole = 'engineer';
 }

@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { OptionalNotNull } from '../../common/dto/optional';
 import { trimmed } from '../../common/dto/transforms';
 import { ASSIGNABLE_ROLES, AssignableRole } from './create-user.dto';
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ maxLength: 120 })
-  @IsOptional()
+  @OptionalNotNull()
   @Transform(trimmed)
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
@@ -14,12 +15,12 @@ export class UpdateUserDto {
   name?: string;
 
   @ApiPropertyOptional({ enum: ASSIGNABLE_ROLES })
-  @IsOptional()
+  @OptionalNotNull()
   @IsIn(ASSIGNABLE_ROLES)
   role?: AssignableRole;
 
   @ApiPropertyOptional({ description: 'false deactivates the user: they can no longer log in or use a token.' })
-  @IsOptional()
+  @OptionalNotNull()
   @IsBoolean()
   is_active?: boolean;
 }

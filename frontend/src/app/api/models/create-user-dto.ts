@@ -9,5 +9,5 @@ export interface CreateUserDto {
    * Initial password; the user can change it later.
    */
   password: string;
-  role: 'engineer' | 'team_admin';
+  role?: 'engineer' | 'team_admin';
 }

@@ -1,0 +1,202 @@
+/**
+ * The analytics rollups: what they hold and how every raw row contributes to them.
+ *
+ * Two families, each at two grains (UTC hour and UTC day buckets), keyed tenant-first:
+ *
+ *  - analytics_rollup_{hourly,daily} (account_id, user_id, tree_id, bucket, shard): sessions by
+ *    started_at (counts per outcome, summed duration in microseconds) and session ratings by
+ *    their own created_at (count, sum, one count per score). Every row is counted at four levels:
+ *    (engineer, flow), (engineer, all flows), (all engineers, flow), (all, all), "all" being the
+ *    zero uuid. The (all, all) level, which every write of an account touches, is striped over
+ *    SHARDS rows per bucket so concurrent writes do not queue on one row lock; reads sum them.
+ *  - analytics_node_rollup_{hourly,daily} (account_id, tree_id, node_id, bucket): sessions by
+ *    started_at and the node they stand at (unfinished, or ended there with an outcome), and
+ *    step votes by their created_at (yes/no).
+ *
+ * Sums and counts only, never averages, so any set of buckets re-adds exactly.
+ *
+ * The same "facts" SQL feeds the triggers (over the statement's transition tables, +1 for new
+ * rows, -1 for old ones), `rollup:rebuild` (over the raw tables) and `rollup:verify`, so the
+ * three cannot drift apart. The migration that created the triggers embeds this SQL as it was
+ * then: changing it here needs a new migration that replaces the trigger functions.
+ */
+
+export const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
+export const SHARDS = 4;
+
+export type Grain = 'hour' | 'day';
+export const GRAINS: Grain[] = ['hour', 'day'];
+
+export const SESSION_ROLLUP_COUNTERS = [
+  'sessions', 'completed', 'resolved', 'escalated', 'workaround', 'unresolved', 'duration_us',
+  'ratings', 'rating_sum', 'r1', 'r2', 'r3', 'r4', 'r5',
+] as const;
+export const NODE_ROLLUP_COUNTERS = [
+  'unfinished', 'ended', 'resolved', 'escalated', 'workaround', 'unresolved', 'helpful_yes', 'helpful_no',
+] as const;
+
+export const sessionRollupTable = (grain: Grain) => (grain === 'hour' ? 'analytics_rollup_hourly' : 'analytics_rollup_daily');
+export const nodeRollupTable = (grain: Grain) => (grain === 'hour' ? 'analytics_node_rollup_hourly' : 'analytics_node_rollup_daily');
+
+const SESSION_KEYS = ['account_id', 'user_id', 'tree_id', 'bucket', 'shard'];
+const NODE_KEYS = ['account_id', 'tree_id', 'node_id', 'bucket'];
+
+/** One relation of rows (a table or a transition table) and the sign its rows count with. */
+export interface FactSource {
+  relation: string;
+  sign: 1 | -1;
+}
+
+const shardOf = (column: string) => `(abs(hashtext(${column}::text)) % ${SHARDS})::smallint`;
+const levels = (alias: string, shard: string) => `CROSS JOIN LATERAL (VALUES
+      (${alias}.user_id, ${alias}.tree_id, 0::smallint), (${alias}.user_id, '${ZERO_UUID}'::uuid, 0::smallint),
+      ('${ZERO_UUID}'::uuid, ${alias}.tree_id, 0::smallint), ('${ZERO_UUID}'::uuid, '${ZERO_UUID}'::uuid, ${shard})
+    ) AS k(user_id, tree_id, shard)`;
+
+/** Session rows → session rollup facts (ts = started_at). */
+export function sessionFacts({ relation, sign }: FactSource): string {
+  const n = (condition: string) => `${sign} * (${condition})::int`;
+  return `SELECT s.account_id, k.user_id, k.tree_id, k.shard, s.started_at AS ts,
+      ${sign} AS sessions, ${n('s.completed_at IS NOT NULL')} AS completed,
+      ${n("s.outcome IS NOT DISTINCT FROM 'resolved'")} AS resolved, ${n("s.outcome IS NOT DISTINCT FROM 'escalated'")} AS escalated,
+      ${n("s.outcome IS NOT DISTINCT FROM 'workaround'")} AS workaround, ${n("s.outcome IS NOT DISTINCT FROM 'unresolved'")} AS unresolved,
+      ${sign} * coalesce((extract(epoch FROM s.completed_at - s.started_at) * 1000000)::bigint, 0) AS duration_us,
+      0 AS ratings, 0 AS rating_sum, 0 AS r1, 0 AS r2, 0 AS r3, 0 AS r4, 0 AS r5
+    FROM ${relation} s ${levels('s', shardOf('s.id'))}`;
+}
+
+/** Session rating rows → session rollup facts (ts = the rating's created_at). */
+export function ratingFacts({ relation, sign }: FactSource): string {
+  const n = (score: number) => `${sign} * (r.rating = ${score})::int`;
+  return `SELECT r.account_id, k.user_id, k.tree_id, k.shard, r.created_at AS ts,
+      0 AS sessions, 0 AS completed, 0 AS resolved, 0 AS escalated, 0 AS workaround, 0 AS unresolved, 0::bigint AS duration_us,
+      ${sign} AS ratings, ${sign} * r.rating AS rating_sum, ${n(1)} AS r1, ${n(2)} AS r2, ${n(3)} AS r3, ${n(4)} AS r4, ${n(5)} AS r5
+    FROM ${relation} r ${levels('r', shardOf('r.session_id'))}`;
+}
+
+/** Session rows → node rollup facts: where each session stands or ended (ts = started_at). */
+export function nodeSessionFacts({ relation, sign }: FactSource): string {
+  const n = (condition: string) => `${sign} * (${condition})::int`;
+  return `SELECT s.account_id, s.tree_id, s.current_node_id AS node_id, s.started_at AS ts,
+      ${n('s.completed_at IS NULL')} AS unfinished, ${n('s.completed_at IS NOT NULL')} AS ended,
+      ${n("s.outcome IS NOT DISTINCT FROM 'resolved'")} AS resolved, ${n("s.outcome IS NOT DISTINCT FROM 'escalated'")} AS escalated,
+      ${n("s.outcome IS NOT DISTINCT FROM 'workaround'")} AS workaround, ${n("s.outcome IS NOT DISTINCT FROM 'unresolved'")} AS unresolved,
+      0 AS helpful_yes, 0 AS helpful_no
+    FROM ${relation} s WHERE s.current_node_id IS NOT NULL`;
+}
+
+/** Step vote rows → node rollup facts (ts = the vote's created_at). */
+export function voteFacts({ relation, sign }: FactSource): string {
+  return `SELECT v.account_id, v.tree_id, v.node_id, v.created_at AS ts,
+      0 AS unfinished, 0 AS ended, 0 AS resolved, 0 AS escalated, 0 AS workaround, 0 AS unresolved,
+      ${sign} * v.was_helpful::int AS helpful_yes, ${sign} * (NOT v.was_helpful)::int AS helpful_no
+    FROM ${relation} v`;
+}
+
+/** Facts summed per bucket of a grain; all-zero groups (e.g. a step taken, nothing counted) dropped. */
+export function groupedFacts(facts: string[], grain: Grain, family: 'session' | 'node', withShard = true): string {
+  const counters = family === 'session' ? SESSION_ROLLUP_COUNTERS : NODE_ROLLUP_COUNTERS;
+  const keys = (family === 'session' ? SESSION_KEYS : NODE_KEYS).filter((key) => withShard || key !== 'shard');
+  const select = keys.map((key) => (key === 'bucket' ? `date_trunc('${grain}', f.ts, 'UTC') AS bucket` : `f.${key}`));
+  return `SELECT ${select.join(', ')}, ${counters.map((c) => `sum(f.${c})::bigint AS ${c}`).join(', ')}
+    FROM (${facts.join('\n    UNION ALL\n    ')}) f
+   GROUP BY ${keys.map((_, i) => i + 1).join(', ')}
+  HAVING ${counters.map((c) => `sum(f.${c}) <> 0`).join(' OR ')}
+   ORDER BY ${keys.map((_, i) => i + 1).join(', ')}`;
+}
+
+/**
+ * Adds grouped facts to a rollup table. Rows are inserted in key order, so concurrent writers
+ * lock shared rollup rows in one global order (hourly before daily, session before node
+ * family) and cannot deadlock.
+ */
+export function upsertFacts(facts: string[], grain: Grain, family: 'session' | 'node'): string {
+  const table = family === 'session' ? sessionRollupTable(grain) : nodeRollupTable(grain);
+  const counters = family === 'session' ? SESSION_ROLLUP_COUNTERS : NODE_ROLLUP_COUNTERS;
+  const keys = family === 'session' ? SESSION_KEYS : NODE_KEYS;
+  return `INSERT INTO ${table} AS r (${[...keys, ...counters].join(', ')})
+  ${groupedFacts(facts, grain, family)}
+  ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${counters.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(', ')}`;
+}
+
+export function createRollupTablesSql(): string[] {
+  const statements: string[] = [];
+  for (const grain of GRAINS) {
+    const sessionTable = sessionRollupTable(grain);
+    statements.push(`CREATE TABLE ${sessionTable} (
+      account_id uuid NOT NULL, user_id uuid NOT NULL, tree_id uuid NOT NULL, bucket timestamptz NOT NULL, shard smallint NOT NULL,
+      ${SESSION_ROLLUP_COUNTERS.map((c) => `${c} bigint NOT NULL DEFAULT 0`).join(', ')},
+      PRIMARY KEY (account_id, user_id, tree_id, bucket, shard))`);
+    statements.push(`CREATE INDEX ${sessionTable}_by_tree_idx ON ${sessionTable} (account_id, tree_id, user_id, bucket)`);
+    const nodeTable = nodeRollupTable(grain);
+    statements.push(`CREATE TABLE ${nodeTable} (
+      account_id uuid NOT NULL, tree_id uuid NOT NULL, node_id uuid NOT NULL, bucket timestamptz NOT NULL,
+      ${NODE_ROLLUP_COUNTERS.map((c) => `${c} bigint NOT NULL DEFAULT 0`).join(', ')},
+      PRIMARY KEY (account_id, tree_id, node_id, bucket))`);
+  }
+  return statements;
+}
+
+function upsertAll(sessionFactSql: string[], nodeFactSql: string[]): string {
+  const parts: string[] = [];
+  if (sessionFactSql.length) for (const grain of GRAINS) parts.push(`${upsertFacts(sessionFactSql, grain, 'session')};`);
+  if (nodeFactSql.length) for (const grain of GRAINS) parts.push(`${upsertFacts(nodeFactSql, grain, 'node')};`);
+  return parts.join('\n    ');
+}
+
+/** Statement-level triggers over transition tables: one set-based delta per statement. */
+export function createRollupTriggersSql(): string[] {
+  const NEW: FactSource = { relation: 'new_rows', sign: 1 };
+  const OLD: FactSource = { relation: 'old_rows', sign: -1 };
+  const fn = (name: string, insert: string, update: string, del: string) => `
+    CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+      IF TG_OP = 'INSERT' THEN
+        ${insert}
+      ELSIF TG_OP = 'UPDATE' THEN
+        ${update}
+      ELSE
+        ${del}
+      END IF;
+      RETURN NULL;
+    END $fn$`;
+  const triggers = (table: string, fnName: string) => [
+    `CREATE TRIGGER ${table}_rollup_ins AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fnName}()`,
+    `CREATE TRIGGER ${table}_rollup_upd AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fnName}()`,
+    `CREATE TRIGGER ${table}_rollup_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fnName}()`,
+  ];
+  return [
+    fn(
+      'analytics_rollup_sessions',
+      upsertAll([sessionFacts(NEW)], [nodeSessionFacts(NEW)]),
+      upsertAll([sessionFacts(OLD), sessionFacts(NEW)], [nodeSessionFacts(OLD), nodeSessionFacts(NEW)]),
+      upsertAll([sessionFacts(OLD)], [nodeSessionFacts(OLD)]),
+    ),
+    ...triggers('sessions', 'analytics_rollup_sessions'),
+    fn(
+      'analytics_rollup_session_ratings',
+      upsertAll([ratingFacts(NEW)], []),
+      upsertAll([ratingFacts(OLD), ratingFacts(NEW)], []),
+      upsertAll([ratingFacts(OLD)], []),
+    ),
+    ...triggers('session_ratings', 'analytics_rollup_session_ratings'),
+    fn(
+      'analytics_rollup_step_ratings',
+      upsertAll([], [voteFacts(NEW)]),
+      upsertAll([], [voteFacts(OLD), voteFacts(NEW)]),
+      upsertAll([], [voteFacts(OLD)]),
+    ),
+    ...triggers('step_ratings', 'analytics_rollup_step_ratings'),
+  ];
+}
+
+export const DROP_ROLLUPS_SQL = [
+  'DROP TRIGGER sessions_rollup_ins ON sessions', 'DROP TRIGGER sessions_rollup_upd ON sessions', 'DROP TRIGGER sessions_rollup_del ON sessions',
+  'DROP TRIGGER session_ratings_rollup_ins ON session_ratings', 'DROP TRIGGER session_ratings_rollup_upd ON session_ratings',
+  'DROP TRIGGER session_ratings_rollup_del ON session_ratings',
+  'DROP TRIGGER step_ratings_rollup_ins ON step_ratings', 'DROP TRIGGER step_ratings_rollup_upd ON step_ratings',
+  'DROP TRIGGER step_ratings_rollup_del ON step_ratings',
+  'DROP FUNCTION analytics_rollup_sessions()', 'DROP FUNCTION analytics_rollup_session_ratings()', 'DROP FUNCTION analytics_rollup_step_ratings()',
+  'DROP TABLE analytics_rollup_hourly', 'DROP TABLE analytics_rollup_daily',
+  'DROP TABLE analytics_node_rollup_hourly', 'DROP TABLE analytics_node_rollup_daily',
+];
