@@ -4,6 +4,7 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
+import { provideAnimationsAsync } from '@angular/platform-browser/animations/async';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 
 import { provideApiConfiguration } from './api/api-configuration';
@@ -18,5 +19,7 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
     // Paths in the spec already carry /api/v1; the app is served from the API's origin (or proxied in dev).
     provideApiConfiguration(''),
+    // ngx-charts animates with @angular/animations; loading the engine lazily keeps it out of the initial bundle.
+    provideAnimationsAsync(),
   ],
 };

@@ -1,6 +1,8 @@
 import type { Routes } from '@angular/router';
 
 import { authGuard, guestGuard } from './core/auth/auth.guard';
+import { roleGuard } from './core/auth/role.guard';
+import { ADMIN_ROLES } from './core/layout/nav-items';
 
 export const routes: Routes = [
   {
@@ -15,6 +17,11 @@ export const routes: Routes = [
     loadComponent: () => import('./core/layout/shell.component').then((m) => m.ShellComponent),
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'flows' },
+      {
+        path: 'flows/:id/analytics',
+        loadChildren: () =>
+          import('./features/analytics/analytics.routes').then((m) => m.FLOW_ANALYTICS_ROUTES),
+      },
       { path: 'flows', loadChildren: () => import('./features/flows/flows.routes').then((m) => m.FLOWS_ROUTES) },
       {
         path: 'sessions/:id/run',
@@ -24,7 +31,16 @@ export const routes: Routes = [
         path: 'sessions',
         loadChildren: () => import('./features/sessions/sessions.routes').then((m) => m.SESSIONS_ROUTES),
       },
+      {
+        path: 'analytics',
+        loadChildren: () => import('./features/analytics/analytics.routes').then((m) => m.ANALYTICS_ROUTES),
+      },
       // Admin areas (analytics, users, step library) go here, each with canActivate: [roleGuard(...ADMIN_ROLES)].
+      {
+        path: 'admin',
+        canActivate: [roleGuard(...ADMIN_ROLES)],
+        loadChildren: () => import('./features/admin/admin.routes').then((m) => m.ADMIN_ROUTES),
+      },
     ],
   },
   { path: '**', redirectTo: 'flows' },

@@ -1,6 +1,13 @@
 import type { Observable } from 'rxjs';
 
-import type { getMe, getSession, listSessions, listTrees } from '../api/functions';
+import type {
+  getMe,
+  getSession,
+  getSessionRating,
+  listSessionFeedback,
+  listSessions,
+  listTrees,
+} from '../api/functions';
 import type { StrictHttpResponse } from '../api/strict-http-response';
 
 /**
@@ -24,3 +31,6 @@ export type Outcome = NonNullable<Session['outcome']>;
 
 export type SessionPage = ApiBody<typeof listSessions>;
 export type SessionListItem = SessionPage['items'][number];
+
+export type SessionRating = ApiBody<typeof getSessionRating>;
+export type StepVote = ApiBody<typeof listSessionFeedback>[number];

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
-export type NavIcon = 'flows' | 'sessions' | 'analytics' | 'users' | 'library';
+export type NavIcon = 'flows' | 'sessions' | 'analytics' | 'users' | 'library' | 'editor';
 
 /** Small line icons for the sidebar; decorative, the label always sits beside them. */
 @Component({
@@ -23,6 +23,9 @@ export type NavIcon = 'flows' | 'sessions' | 'analytics' | 'users' | 'library';
         }
         @case ('library') {
           <path d="M5 4h4v16H5zM11 4h4v16h-4zM17 5l3 .8-3.6 14.2-3-.8" />
+        }
+        @case ('editor') {
+          <path d="M3 4h7v5H3zM3 15h7v5H3zM6.5 9v6M13 20l.8-3.6 5.7-5.7 2.8 2.8-5.7 5.7z" />
         }
       }
     </svg>

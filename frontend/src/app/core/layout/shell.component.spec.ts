@@ -42,12 +42,12 @@ describe('ShellComponent', () => {
     expect(page().querySelector('rf-role-badge')?.textContent).toBe('Team admin');
   });
 
-  it('offers the engineer Flows and My sessions', async () => {
+  it('offers the engineer Flows, My sessions and My analytics', async () => {
     await renderFor(ENGINEER);
 
     const links = Array.from(page().querySelectorAll('nav[aria-label="Main"] a'));
-    expect(links.map((link) => link.textContent?.trim())).toEqual(['Flows', 'My sessions']);
-    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/flows', '/sessions']);
+    expect(links.map((link) => link.textContent?.trim())).toEqual(['Flows', 'My sessions', 'My analytics']);
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/flows', '/sessions', '/analytics/me']);
   });
 
   it('logs out: forgets the token and returns to the login page', async () => {

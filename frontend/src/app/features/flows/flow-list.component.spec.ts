@@ -88,6 +88,14 @@ describe('FlowListComponent', () => {
     expect(router.navigate).toHaveBeenCalledWith(['/sessions', 'session-9', 'run']);
   });
 
+  it('links each flow to its analytics', async () => {
+    await loadFlows([PRINTER_FLOW]);
+
+    const link = page().querySelector('a[aria-label="Analytics of Printer not printing"]')!;
+    expect(link.textContent?.trim()).toBe('Analytics');
+    expect(link.getAttribute('href')).toBe('/flows/tree-printer/analytics');
+  });
+
   it('says so when nothing is published yet', async () => {
     await loadFlows([]);
 

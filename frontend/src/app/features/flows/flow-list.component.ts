@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
-import { Router } from '@angular/router';
+import { Router, RouterLink } from '@angular/router';
 
 import type { FlowSummary } from '../../core/api-types';
 import { FlowsService } from '../../core/data/flows.service';
@@ -9,7 +9,7 @@ import { NoticeComponent } from '../../shared/notice.component';
 
 @Component({
   selector: 'rf-flow-list',
-  imports: [NoticeComponent],
+  imports: [NoticeComponent, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './flow-list.component.html',
   styleUrl: './flow-list.component.scss',

@@ -14,9 +14,13 @@ import {
 import { RouterLink } from '@angular/router';
 
 import type { NodeOption, Session } from '../../core/api-types';
+import { AuthService } from '../../core/auth/auth.service';
+import { FeedbackService } from '../../core/data/feedback.service';
 import { SessionsService } from '../../core/data/sessions.service';
 import { apiErrorMessage, isHttpStatus } from '../../core/http/api-error';
 import { NoticeComponent } from '../../shared/notice.component';
+import { type CsatResult, CsatModalComponent } from '../feedback/csat-modal.component';
+import { type StepVoteChange, StepFeedbackComponent } from '../feedback/step-feedback.component';
 import { type FinishRequest, FinishPanelComponent } from './finish-panel.component';
 import { NodeCardComponent } from './node-card.component';
 import { PathTrailComponent } from './path-trail.component';
@@ -29,13 +33,24 @@ import { SessionSummaryComponent } from './session-summary.component';
  */
 @Component({
   selector: 'rf-runner',
-  imports: [RouterLink, NoticeComponent, NodeCardComponent, FinishPanelComponent, PathTrailComponent, SessionSummaryComponent],
+  imports: [
+    RouterLink,
+    NoticeComponent,
+    NodeCardComponent,
+    FinishPanelComponent,
+    PathTrailComponent,
+    SessionSummaryComponent,
+    StepFeedbackComponent,
+    CsatModalComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './runner.component.html',
   styleUrl: './runner.component.scss',
 })
 export class RunnerComponent {
   private readonly sessionsService = inject(SessionsService);
+  private readonly feedback = inject(FeedbackService);
+  private readonly auth = inject(AuthService);
   private readonly injector = inject(Injector);
 
   /** Session id from the route (`/sessions/:id/run`). */
@@ -60,6 +75,15 @@ export class RunnerComponent {
     return node === null || (node.type !== 'solution' && (node.options ?? []).length === 0);
   });
   protected readonly showFinishPanel = computed(() => this.atSolution() || this.deadEnd() || this.endingEarly());
+  protected readonly isMine = computed(() => this.session()?.user_id === this.auth.user()?.id);
+
+  /** Step votes given in this session, by node id: loaded from the server once, kept up to date after each vote. */
+  protected readonly votes = signal<ReadonlyMap<string, boolean>>(new Map());
+  protected readonly votesReady = signal(false);
+  private votesLoadedFor: string | null = null;
+
+  protected readonly csatOpen = signal(false);
+  protected readonly ratingNotice = signal<{ tone: 'success' | 'info'; text: string } | null>(null);
 
   private readonly nodeCard = viewChild(NodeCardComponent);
   private readonly summary = viewChild(SessionSummaryComponent);
@@ -68,6 +92,13 @@ export class RunnerComponent {
     effect(() => {
       const id = this.id();
       untracked(() => void this.load(id));
+    });
+    // The thumbs need the votes already given; fetch them when the first step node shows up.
+    effect(() => {
+      const sessionId = this.session()?.id;
+      if (sessionId && this.node()?.type === 'step' && this.isMine() && this.votesLoadedFor !== sessionId) {
+        untracked(() => void this.loadVotes(sessionId));
+      }
     });
   }
 
@@ -118,7 +149,77 @@ export class RunnerComponent {
     if (await this.mutate(() => this.sessionsService.complete(session.id, request.outcome, request.notes))) {
       this.endingEarly.set(false);
       this.focusCurrentStep();
-      // Slot: the post-finish CSAT dialog (next issue) opens here, once the outcome is saved.
+      await this.offerRating();
+    }
+  }
+
+  protected rememberVote(change: StepVoteChange): void {
+    this.votes.update((votes) => {
+      const next = new Map(votes);
+      if (change.vote === null) {
+        next.delete(change.nodeId);
+      } else {
+        next.set(change.nodeId, change.vote);
+      }
+      return next;
+    });
+  }
+
+  protected openRating(): void {
+    this.ratingNotice.set(null);
+    this.csatOpen.set(true);
+  }
+
+  protected async onCsatClosed(result: CsatResult): Promise<void> {
+    this.csatOpen.set(false);
+    if (result.status === 'rated') {
+      this.setRating(result.rating.rating);
+      this.ratingNotice.set({ tone: 'success', text: 'Thanks! Your rating was saved.' });
+    } else if (result.status === 'already-rated') {
+      this.ratingNotice.set({ tone: 'info', text: 'This session was already rated, so nothing changed.' });
+      const session = this.session();
+      const existing = session ? await this.feedback.rating(session.id).catch(() => null) : null;
+      if (existing) {
+        this.setRating(existing.rating);
+      }
+    }
+  }
+
+  /** After Finish, ask once: only if the server has no rating for this session yet. */
+  private async offerRating(): Promise<void> {
+    const session = this.session();
+    if (!session?.completed_at || session.rating !== null || !this.isMine()) {
+      return;
+    }
+    try {
+      const existing = await this.feedback.rating(session.id);
+      if (existing) {
+        this.setRating(existing.rating);
+      } else {
+        this.csatOpen.set(true);
+      }
+    } catch {
+      // No dialog then; the summary still offers "Rate this session".
+    }
+  }
+
+  private setRating(rating: number): void {
+    this.session.update((session) => (session ? { ...session, rating } : session));
+  }
+
+  private async loadVotes(sessionId: string): Promise<void> {
+    this.votesLoadedFor = sessionId;
+    this.votesReady.set(false);
+    this.votes.set(new Map());
+    try {
+      const votes = await this.feedback.listVotes(sessionId);
+      if (this.session()?.id === sessionId) {
+        this.votes.set(new Map(votes.map((vote) => [vote.node_id, vote.was_helpful])));
+      }
+    } catch {
+      // The thumbs still work; they just start neutral.
+    } finally {
+      this.votesReady.set(true);
     }
   }
 

@@ -1,15 +1,16 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, type ElementRef, input, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, type ElementRef, input, output, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 import type { Session } from '../../core/api-types';
 import { DurationPipe } from '../../shared/duration.pipe';
 import { OutcomeBadgeComponent } from '../../shared/outcome-badge.component';
+import { StarRatingComponent } from '../../shared/star-rating.component';
 
 /** What the engineer sees once a session is finished. */
 @Component({
   selector: 'rf-session-summary',
-  imports: [RouterLink, DatePipe, DurationPipe, OutcomeBadgeComponent],
+  imports: [RouterLink, DatePipe, DurationPipe, OutcomeBadgeComponent, StarRatingComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card summary" aria-labelledby="summary-title" data-testid="session-summary">
@@ -31,6 +32,18 @@ import { OutcomeBadgeComponent } from '../../shared/outcome-badge.component';
           <dt>Steps answered</dt>
           <dd>{{ session().path.length }}</dd>
         </div>
+        <div>
+          <dt>Your rating</dt>
+          <dd data-testid="summary-rating">
+            @if (session().rating; as rating) {
+              <rf-star-rating [value]="rating" />
+            } @else if (canRate()) {
+              <button type="button" class="btn btn--small" (click)="rate.emit()">Rate this session</button>
+            } @else {
+              <span class="muted">Not rated</span>
+            }
+          </dd>
+        </div>
       </dl>
       @if (session().notes) {
         <h3 class="summary__notes-title">Notes</h3>
@@ -39,6 +52,7 @@ import { OutcomeBadgeComponent } from '../../shared/outcome-badge.component';
       <div class="summary__links">
         <a class="btn btn--primary" routerLink="/flows">Back to flows</a>
         <a class="btn" routerLink="/sessions">My sessions</a>
+        <a class="btn btn--ghost" [routerLink]="['/flows', session().tree_id, 'analytics']">Flow analytics</a>
       </div>
     </section>
   `,
@@ -58,6 +72,10 @@ import { OutcomeBadgeComponent } from '../../shared/outcome-badge.component';
 })
 export class SessionSummaryComponent {
   readonly session = input.required<Session>();
+  /** Only the session's own engineer may rate it. */
+  readonly canRate = input(true);
+  /** The engineer asked to rate this (unrated) session. */
+  readonly rate = output<void>();
   private readonly title = viewChild.required<ElementRef<HTMLElement>>('title');
 
   focusTitle(): void {

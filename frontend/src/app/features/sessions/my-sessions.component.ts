@@ -8,6 +8,8 @@ import { apiErrorMessage } from '../../core/http/api-error';
 import { DurationPipe } from '../../shared/duration.pipe';
 import { NoticeComponent } from '../../shared/notice.component';
 import { OutcomeBadgeComponent } from '../../shared/outcome-badge.component';
+import { StarRatingComponent } from '../../shared/star-rating.component';
+import { type CsatResult, CsatModalComponent } from '../feedback/csat-modal.component';
 
 type StatusFilter = 'all' | 'active' | 'completed';
 
@@ -15,7 +17,15 @@ const PAGE_SIZE = 20;
 
 @Component({
   selector: 'rf-my-sessions',
-  imports: [RouterLink, DatePipe, DurationPipe, NoticeComponent, OutcomeBadgeComponent],
+  imports: [
+    RouterLink,
+    DatePipe,
+    DurationPipe,
+    NoticeComponent,
+    OutcomeBadgeComponent,
+    StarRatingComponent,
+    CsatModalComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-sessions.component.html',
   styleUrl: './my-sessions.component.scss',
@@ -35,6 +45,9 @@ export class MySessionsComponent implements OnInit {
   protected readonly status = signal<StatusFilter>('all');
   protected readonly loading = signal(true);
   protected readonly error = signal<string | null>(null);
+  /** The session being rated in the CSAT dialog, if it is open. */
+  protected readonly rating = signal<SessionListItem | null>(null);
+  protected readonly ratingNotice = signal<{ tone: 'success' | 'info'; text: string } | null>(null);
 
   protected readonly pageStart = computed(() => (this.total() === 0 ? 0 : this.offset() + 1));
   protected readonly pageEnd = computed(() => this.offset() + this.sessions().length);
@@ -54,6 +67,18 @@ export class MySessionsComponent implements OnInit {
   protected async page(direction: 1 | -1): Promise<void> {
     this.offset.update((offset) => Math.max(0, offset + direction * PAGE_SIZE));
     await this.load();
+  }
+
+  protected async onRated(target: SessionListItem, result: CsatResult): Promise<void> {
+    this.rating.set(null);
+    if (result.status === 'rated') {
+      const rating = result.rating.rating;
+      this.sessions.update((items) => items.map((item) => (item.id === target.id ? { ...item, rating } : item)));
+      this.ratingNotice.set({ tone: 'success', text: `Thanks! Your rating of ${target.tree_name} was saved.` });
+    } else if (result.status === 'already-rated') {
+      this.ratingNotice.set({ tone: 'info', text: 'That session was already rated, so nothing changed.' });
+      await this.load();
+    }
   }
 
   protected async load(): Promise<void> {

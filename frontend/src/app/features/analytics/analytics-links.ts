@@ -1,0 +1,31 @@
+import type { Params } from '@angular/router';
+
+import type { PeriodSelection } from '../../shared/period-picker.component';
+import { selectionToParams } from './analytics-filters';
+import type { RankedEntry } from './components/ranked-table.component';
+import type { TopEngineer, TopFlow } from './analytics-types';
+
+/** The period's query params without the nulls that only serve to clear keys in a merge. */
+export function periodParams(selection: PeriodSelection): Params {
+  return Object.fromEntries(Object.entries(selectionToParams(selection)).filter(([, value]) => value !== null));
+}
+
+/** A top flow row, opening that flow's analytics for the same period. */
+export function flowEntry(flow: TopFlow, selection: PeriodSelection): RankedEntry {
+  return {
+    ...flow,
+    id: flow.tree_id,
+    link: { commands: ['/flows', flow.tree_id, 'analytics'], queryParams: periodParams(selection) },
+    linkLabel: `${flow.name}: open this flow’s analytics`,
+  };
+}
+
+/** A top engineer row, opening the team page filtered to them for the same period. */
+export function engineerEntry(engineer: TopEngineer, selection: PeriodSelection): RankedEntry {
+  return {
+    ...engineer,
+    id: engineer.user_id,
+    link: { commands: ['/analytics/team'], queryParams: { ...periodParams(selection), engineer: engineer.user_id } },
+    linkLabel: `${engineer.name}: show only their sessions`,
+  };
+}

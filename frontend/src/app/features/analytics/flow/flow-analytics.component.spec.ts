@@ -1,0 +1,149 @@
+import { TestBed } from '@angular/core/testing';
+
+import { expectReport, FLOW_REPORT, FLOW_VPN_ID } from '../../../../testing/analytics-fixtures';
+import { type AnalyticsTestPage, button, cells, kpi, openAnalytics, textOf } from '../../../../testing/analytics-harness';
+import { ENGINEER, TEAM_ADMIN } from '../../../../testing/fixtures';
+import type { User } from '../../../core/api-types';
+import type { FlowAnalytics } from '../analytics-types';
+
+const FLOW = `/api/v1/analytics/flows/${FLOW_VPN_ID}`;
+
+// The first test of a file compiles the lazy page; on a busy two-core CI machine that alone can take seconds.
+jest.setTimeout(20_000);
+
+describe('FlowAnalyticsComponent', () => {
+  let view: AnalyticsTestPage;
+
+  async function open(url = `/flows/${FLOW_VPN_ID}/analytics?period=7d`, user: User = TEAM_ADMIN): Promise<void> {
+    view = await openAnalytics(url, user);
+  }
+
+  async function answer(report: FlowAnalytics = FLOW_REPORT): Promise<void> {
+    expectReport(view.http, FLOW).flush(report);
+    await view.settle();
+  }
+
+  function page(): HTMLElement {
+    return view.page();
+  }
+
+  function section(selector: string): HTMLElement {
+    return page().querySelector<HTMLElement>(selector)!;
+  }
+
+  afterEach(() => {
+    view?.http.verify();
+    TestBed.resetTestingModule();
+  });
+
+  it('names the flow and shows its KPIs for the period in the URL', async () => {
+    await open();
+    const request = expectReport(view.http, FLOW);
+    expect(request.request.params.get('period')).toBe('7d');
+    request.flush(FLOW_REPORT);
+    await view.settle();
+
+    expect(textOf(page().querySelector('h1'))).toBe('VPN will not connect');
+    expect(kpi(page(), 'Sessions')).toMatchObject({ value: '140', trend: '▼ 88%' });
+    expect(kpi(page(), 'Avg CSAT')).toMatchObject({ value: '3.4 / 5', trend: '▼ 15%', tone: 'bad' });
+  });
+
+  it('lists step feedback least helpful first, with a helpful-rate bar per step', async () => {
+    await open();
+    await answer();
+
+    const rows = Array.from(section('rf-step-feedback-list').querySelectorAll('li'));
+    expect(rows.map((row) => textOf(row))).toEqual([
+      'Flush DNS and renew the IP lease 53% helpful 9 helpful · 8 not helpful',
+      'Check network cable / Wi-Fi 67% helpful 4 helpful · 2 not helpful',
+    ]);
+    expect(parseFloat(rows[0].querySelector<HTMLElement>('.bars__fill')!.style.width)).toBeCloseTo(52.9);
+    expect(parseFloat(rows[1].querySelector<HTMLElement>('.bars__fill')!.style.width)).toBeCloseTo(66.7);
+  });
+
+  it('shows where sessions get stuck and which solutions end them', async () => {
+    await open();
+    await answer();
+
+    expect(textOf(section('rf-drop-off-list .panel__subtitle'))).toBe('8 unfinished sessions, by the node they stopped at');
+    expect(Array.from(section('rf-drop-off-list').querySelectorAll('li')).map((row) => textOf(row))).toEqual([
+      'Reinstall the VPN client 7 Step · 88% of unfinished sessions',
+      'Is the account locked? 1 Question · 13% of unfinished sessions',
+    ]);
+
+    const solution = section('rf-outcomes-by-node-table').querySelector('tbody tr')!;
+    expect(cells(solution)).toEqual([
+      'Escalate to the Network team 25 sessions',
+      '25',
+      '4 workaround 16 escalated 5 unresolved',
+    ]);
+  });
+
+  it('shows the CSAT distribution behind its chart as a table', async () => {
+    await open();
+    await answer();
+
+    const rows = Array.from(section('rf-csat-distribution-chart').querySelectorAll('tbody tr')).map((row) => cells(row));
+    expect(rows).toEqual([
+      ['5 · Excellent', '6', '30%'],
+      ['4 · Good', '2', '10%'],
+      ['3 · Okay', '8', '40%'],
+      ['2 · Poor', '2', '10%'],
+      ['1 · Very poor', '2', '10%'],
+    ]);
+  });
+
+  it('shows recent comments with names only where the API gives them', async () => {
+    await open();
+    await answer();
+
+    const comments = Array.from(section('rf-recent-comments').querySelectorAll('li')).map((item) => textOf(item));
+    expect(comments[0]).toBe(
+      `★★☆☆☆ Rated 2 out of 5 Steps are out of date for the new client version. Tom Becker · ${new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-11-24T12:25:10.211Z'))}`,
+    );
+    expect(comments[1]).toMatch(/^★★★★★ Rated 5 out of 5 Perfect, fixed in five minutes\. [A-Z][a-z]{2} \d/);
+    expect(section('rf-recent-comments').querySelectorAll('.comment__author')).toHaveLength(1);
+  });
+
+  it('opens for an engineer too, and switching the period keeps the flow', async () => {
+    await open(`/flows/${FLOW_VPN_ID}/analytics`, ENGINEER);
+    await answer({ ...FLOW_REPORT, recent_comments: FLOW_REPORT.recent_comments.map((c) => ({ ...c, user_name: null })) });
+    expect(section('rf-recent-comments').querySelectorAll('.comment__author')).toHaveLength(0);
+
+    button(page(), '90 days').click();
+    await view.settle();
+
+    expect(view.router.url).toBe(`/flows/${FLOW_VPN_ID}/analytics?period=90d`);
+    const request = expectReport(view.http, FLOW);
+    expect(request.request.params.get('period')).toBe('90d');
+    request.flush(FLOW_REPORT);
+    await view.settle();
+  });
+
+  it('says plainly when the flow is not there (another account’s, or removed)', async () => {
+    await open();
+    expectReport(view.http, FLOW).flush({ message: 'Flow not found' }, { status: 404, statusText: 'Not Found' });
+    await view.settle();
+
+    expect(textOf(page().querySelector('rf-report-error'))).toContain(
+      'This flow does not exist, or it belongs to another account.',
+    );
+    expect(page().querySelector('rf-report-error a')!.getAttribute('href')).toBe('/flows');
+
+    button(page(), 'Retry').click();
+    await view.settle();
+    await answer();
+    expect(textOf(page().querySelector('h1'))).toBe('VPN will not connect');
+  });
+
+  it('says when nobody ran the flow in the period', async () => {
+    await open();
+    await answer({
+      ...FLOW_REPORT,
+      summary: { ...FLOW_REPORT.summary, total_sessions: 0, rating_count: 0 },
+    });
+
+    expect(textOf(page().querySelector('rf-report-empty'))).toContain('No sessions in this period');
+    expect(textOf(page().querySelector('rf-report-empty'))).toContain('Nobody ran this flow or rated it in this period.');
+  });
+});

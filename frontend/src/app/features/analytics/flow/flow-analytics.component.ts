@@ -1,0 +1,90 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { combineLatest } from 'rxjs';
+
+import type { PeriodSelection } from '../../../shared/period-picker.component';
+import { isNinetyDays, selectionFromParams, selectionToParams } from '../analytics-filters';
+import { AnalyticsDataService } from '../analytics-data.service';
+import type { FlowAnalytics } from '../analytics-types';
+import { CsatDistributionChartComponent } from '../charts/csat-distribution-chart.component';
+import { CsatTrendChartComponent } from '../charts/csat-trend-chart.component';
+import { OutcomeBreakdownChartComponent } from '../charts/outcome-breakdown-chart.component';
+import { SessionsChartComponent } from '../charts/sessions-chart.component';
+import { AnalyticsToolbarComponent } from '../components/analytics-toolbar.component';
+import { AnalyticsSkeletonComponent, ReportEmptyComponent, ReportErrorComponent } from '../components/report-states.component';
+import { SummaryKpisComponent } from '../components/summary-kpis.component';
+import { ReportLoader } from '../report-loader';
+import { DropOffListComponent } from './drop-off-list.component';
+import { OutcomesByNodeTableComponent } from './outcomes-by-node-table.component';
+import { RecentCommentsComponent } from './recent-comments.component';
+import { StepFeedbackListComponent } from './step-feedback-list.component';
+
+interface FlowQuery {
+  flowId: string;
+  selection: PeriodSelection;
+}
+
+/** One flow in depth: how its sessions end, what people think of it, and which steps need work. */
+@Component({
+  selector: 'rf-flow-analytics',
+  imports: [
+    RouterLink,
+    AnalyticsToolbarComponent,
+    AnalyticsSkeletonComponent,
+    ReportErrorComponent,
+    ReportEmptyComponent,
+    SummaryKpisComponent,
+    SessionsChartComponent,
+    CsatTrendChartComponent,
+    CsatDistributionChartComponent,
+    OutcomeBreakdownChartComponent,
+    StepFeedbackListComponent,
+    DropOffListComponent,
+    OutcomesByNodeTableComponent,
+    RecentCommentsComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './flow-analytics.component.html',
+  styleUrl: '../analytics-page.scss',
+})
+export class FlowAnalyticsComponent {
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly data = inject(AnalyticsDataService);
+
+  protected readonly query = signal<FlowQuery | null>(null);
+  protected readonly loader = new ReportLoader<FlowQuery, FlowAnalytics>(
+    ({ flowId, selection }) => this.data.flow(flowId, selection),
+    'Could not load this flow’s analytics.',
+  );
+
+  protected readonly selection = computed<PeriodSelection>(() => this.query()?.selection ?? { period: '30d' });
+  protected readonly showsNinetyDays = computed(() => isNinetyDays(this.selection()));
+  protected readonly isEmpty = computed(() => {
+    const report = this.loader.report();
+    return report !== null && report.summary.total_sessions === 0 && report.summary.rating_count === 0;
+  });
+  protected readonly csv = computed(() => {
+    const query = this.query();
+    return () => (query === null ? Promise.reject(new Error('No flow')) : this.data.flowCsv(query.flowId, query.selection));
+  });
+
+  constructor() {
+    combineLatest([this.route.paramMap, this.route.queryParamMap])
+      .pipe(takeUntilDestroyed())
+      .subscribe(([params, queryParams]) => {
+        const query: FlowQuery = { flowId: params.get('id') ?? '', selection: selectionFromParams(queryParams) };
+        this.query.set(query);
+        void this.loader.load(query);
+      });
+  }
+
+  protected setSelection(selection: PeriodSelection): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: selectionToParams(selection),
+      queryParamsHandling: 'merge',
+    });
+  }
+}

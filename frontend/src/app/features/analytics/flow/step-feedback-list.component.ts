@@ -1,0 +1,41 @@
+import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+
+import { ReaderFormat } from '../../../shared/reader-format';
+import type { StepFeedbackRow } from '../analytics-types';
+
+/** Thumbs up/down per step, least helpful first (the server's order): the steps to fix first. */
+@Component({
+  selector: 'rf-step-feedback-list',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="panel" aria-labelledby="step-feedback-title">
+      <h2 class="panel__title" id="step-feedback-title">Step feedback</h2>
+      <p class="panel__subtitle">Was this step helpful? Least helpful first.</p>
+      @if (rows().length === 0) {
+        <p class="panel__empty">No step was voted on in this period.</p>
+      } @else {
+        <ol class="bars">
+          @for (row of rows(); track row.node_id) {
+            <li>
+              <div class="bars__head">
+                <span class="bars__name">{{ row.node_title }}</span>
+                <span class="bars__value">{{ format.percent(row.helpful_rate, 0) }} helpful</span>
+              </div>
+              <span class="bars__track" aria-hidden="true">
+                <span class="bars__fill" [style.width.%]="row.helpful_rate * 100"></span>
+              </span>
+              <div class="bars__meta">
+                {{ format.count(row.helpful_yes) }} helpful · {{ format.count(row.helpful_no) }} not helpful
+              </div>
+            </li>
+          }
+        </ol>
+      }
+    </section>
+  `,
+  styleUrl: './panel.scss',
+})
+export class StepFeedbackListComponent {
+  protected readonly format = inject(ReaderFormat);
+  readonly rows = input.required<readonly StepFeedbackRow[]>();
+}

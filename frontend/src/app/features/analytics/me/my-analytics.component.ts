@@ -1,0 +1,76 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, Router } from '@angular/router';
+
+import type { PeriodSelection } from '../../../shared/period-picker.component';
+import { isNinetyDays, selectionFromParams, selectionToParams } from '../analytics-filters';
+import { AnalyticsDataService } from '../analytics-data.service';
+import { flowEntry } from '../analytics-links';
+import type { MyAnalytics } from '../analytics-types';
+import { CsatTrendChartComponent } from '../charts/csat-trend-chart.component';
+import { OutcomeBreakdownChartComponent } from '../charts/outcome-breakdown-chart.component';
+import { SessionsChartComponent } from '../charts/sessions-chart.component';
+import { AnalyticsToolbarComponent } from '../components/analytics-toolbar.component';
+import { RankedTableComponent } from '../components/ranked-table.component';
+import { AnalyticsSkeletonComponent, ReportEmptyComponent, ReportErrorComponent } from '../components/report-states.component';
+import { SummaryKpisComponent } from '../components/summary-kpis.component';
+import { ReportLoader } from '../report-loader';
+
+/** Everyone's own numbers: the sessions they ran and how they went. */
+@Component({
+  selector: 'rf-my-analytics',
+  imports: [
+    AnalyticsToolbarComponent,
+    AnalyticsSkeletonComponent,
+    ReportErrorComponent,
+    ReportEmptyComponent,
+    SummaryKpisComponent,
+    SessionsChartComponent,
+    CsatTrendChartComponent,
+    OutcomeBreakdownChartComponent,
+    RankedTableComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './my-analytics.component.html',
+  styleUrl: '../analytics-page.scss',
+})
+export class MyAnalyticsComponent {
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly data = inject(AnalyticsDataService);
+
+  protected readonly selection = signal<PeriodSelection>({ period: '30d' });
+  protected readonly loader = new ReportLoader<PeriodSelection, MyAnalytics>(
+    (selection) => this.data.mine(selection),
+    'Could not load your analytics.',
+  );
+
+  protected readonly showsNinetyDays = computed(() => isNinetyDays(this.selection()));
+  protected readonly isEmpty = computed(() => {
+    const report = this.loader.report();
+    return report !== null && report.summary.total_sessions === 0 && report.summary.rating_count === 0;
+  });
+  protected readonly topFlows = computed(() =>
+    (this.loader.report()?.top_flows ?? []).map((flow) => flowEntry(flow, this.selection())),
+  );
+  protected readonly csv = computed(() => {
+    const selection = this.selection();
+    return () => this.data.mineCsv(selection);
+  });
+
+  constructor() {
+    this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((params) => {
+      const selection = selectionFromParams(params);
+      this.selection.set(selection);
+      void this.loader.load(selection);
+    });
+  }
+
+  protected setSelection(selection: PeriodSelection): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: selectionToParams(selection),
+      queryParamsHandling: 'merge',
+    });
+  }
+}

@@ -1,0 +1,109 @@
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { ActivatedRoute, type Params, Router } from '@angular/router';
+
+import type { PeriodSelection } from '../../../shared/period-picker.component';
+import { SearchableSelectComponent, type SelectOption } from '../../../shared/searchable-select.component';
+import { engineerFromParams, isNinetyDays, selectionFromParams, selectionToParams } from '../analytics-filters';
+import { type TeamFilters, AnalyticsDataService } from '../analytics-data.service';
+import { engineerEntry, flowEntry } from '../analytics-links';
+import type { AccountUser, TeamAnalytics } from '../analytics-types';
+import { CsatTrendChartComponent } from '../charts/csat-trend-chart.component';
+import { OutcomeBreakdownChartComponent } from '../charts/outcome-breakdown-chart.component';
+import { SessionsChartComponent } from '../charts/sessions-chart.component';
+import { AnalyticsToolbarComponent } from '../components/analytics-toolbar.component';
+import { RankedTableComponent } from '../components/ranked-table.component';
+import { AnalyticsSkeletonComponent, ReportEmptyComponent, ReportErrorComponent } from '../components/report-states.component';
+import { SummaryKpisComponent } from '../components/summary-kpis.component';
+import { ReportLoader } from '../report-loader';
+
+/** The team admin's morning page: how the whole team (or one engineer) did in a period. */
+@Component({
+  selector: 'rf-team-analytics',
+  imports: [
+    AnalyticsToolbarComponent,
+    SearchableSelectComponent,
+    AnalyticsSkeletonComponent,
+    ReportErrorComponent,
+    ReportEmptyComponent,
+    SummaryKpisComponent,
+    SessionsChartComponent,
+    CsatTrendChartComponent,
+    OutcomeBreakdownChartComponent,
+    RankedTableComponent,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './team-analytics.component.html',
+  styleUrl: '../analytics-page.scss',
+})
+export class TeamAnalyticsComponent {
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly data = inject(AnalyticsDataService);
+
+  protected readonly filters = signal<TeamFilters>({ selection: { period: '30d' }, engineerId: null });
+  protected readonly loader = new ReportLoader<TeamFilters, TeamAnalytics>(
+    (filters) => this.data.team(filters),
+    'Could not load the team analytics.',
+  );
+  private readonly users = signal<AccountUser[]>([]);
+  protected readonly usersError = signal(false);
+
+  protected readonly engineerOptions = computed<SelectOption[]>(() =>
+    [...this.users()]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((user) => ({ value: user.id, label: user.name, hint: user.is_active ? user.email : `${user.email} · deactivated` })),
+  );
+
+  protected readonly engineerName = computed(() => {
+    const id = this.filters().engineerId;
+    if (id === null) {
+      return null;
+    }
+    return this.users().find((user) => user.id === id)?.name ?? 'the selected engineer';
+  });
+
+  protected readonly showsNinetyDays = computed(() => isNinetyDays(this.filters().selection));
+
+  protected readonly isEmpty = computed(() => {
+    const report = this.loader.report();
+    return report !== null && report.summary.total_sessions === 0 && report.summary.rating_count === 0;
+  });
+
+  protected readonly topFlows = computed(() =>
+    (this.loader.report()?.top_flows ?? []).map((flow) => flowEntry(flow, this.filters().selection)),
+  );
+  protected readonly topEngineers = computed(() =>
+    (this.loader.report()?.top_engineers ?? []).map((engineer) => engineerEntry(engineer, this.filters().selection)),
+  );
+
+  protected readonly csv = computed(() => {
+    const filters = this.filters();
+    return () => this.data.teamCsv(filters);
+  });
+
+  constructor() {
+    this.route.queryParamMap.pipe(takeUntilDestroyed()).subscribe((params) => {
+      const filters: TeamFilters = { selection: selectionFromParams(params), engineerId: engineerFromParams(params) };
+      this.filters.set(filters);
+      void this.loader.load(filters);
+    });
+    this.data.users().then(
+      (users) => this.users.set(users),
+      () => this.usersError.set(true),
+    );
+  }
+
+  protected setSelection(selection: PeriodSelection): void {
+    this.navigate(selectionToParams(selection));
+  }
+
+  protected setEngineer(engineerId: string | null): void {
+    this.navigate({ engineer: engineerId });
+  }
+
+  /** Filters go into the URL; the query-param subscription above then loads the report. */
+  private navigate(queryParams: Params): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge' });
+  }
+}
