@@ -5,9 +5,9 @@ import {
   isIsoDate,
   isKnownTimeZone,
   localDate,
-  offsetAt,
   startOfLocalDay,
 } from './analytics-window';
+import { offsetAt } from '../common/time/zoned-time';
 
 const iso = (date: Date) => date.toISOString();
 

@@ -1,3 +1,5 @@
+import { offsetAt, zonedParts, zoneFormatter } from '../common/time/zoned-time';
+
 /**
  * The reporting window of one analytics request, computed once and shared by every section
  * (summary, charts, tables, CSV), so they always count the same sessions.
@@ -104,7 +106,7 @@ export function isKnownTimeZone(value: unknown): value is string {
     return false;
   }
   try {
-    formatter(value);
+    zoneFormatter(value);
     return true;
   } catch {
     return false;
@@ -113,7 +115,7 @@ export function isKnownTimeZone(value: unknown): value is string {
 
 /** The calendar date of an instant in a time zone. */
 export function localDate(instant: Date, tz: string): string {
-  const p = wallClock(instant.getTime(), tz);
+  const p = zonedParts(instant, tz);
   return `${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}`;
 }
 
@@ -134,55 +136,6 @@ export function startOfLocalDay(date: string, tz: string): Date {
     .filter((candidate) => candidate + offsetAt(candidate, tz) === naive)
     .sort((a, b) => a - b);
   return new Date(candidates[0] ?? naive - offsetBefore);
-}
-
-/** The zone's UTC offset at an instant, in milliseconds (local = utc + offset). */
-export function offsetAt(instantMs: number, tz: string): number {
-  const whole = Math.floor(instantMs / 1000) * 1000;
-  const p = wallClock(whole, tz);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - whole;
-}
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(tz: string): Intl.DateTimeFormat {
-  let format = formatters.get(tz);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(tz, format);
-  }
-  return format;
-}
-
-function wallClock(instantMs: number, tz: string): WallClock {
-  const parts: Record<string, string> = {};
-  for (const part of formatter(tz).formatToParts(new Date(instantMs))) parts[part.type] = part.value;
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
 }
 
 function dateToUtcMs(date: string): number {
