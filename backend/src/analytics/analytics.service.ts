@@ -3,20 +3,14 @@ import { AuthUser, isAdmin } from '../common/auth-user';
 import { AnalyticsContextService, windowDto } from './analytics-context.service';
 import { AnalyticsQueryDto, TeamAnalyticsQueryDto } from './dto/analytics-query.dto';
 import { FlowAnalyticsDto, MyAnalyticsDto, TeamAnalyticsDto } from './dto/analytics-response.dto';
-import { queryCsatDistribution } from './queries/csat-distribution.query';
-import { queryDropOff } from './queries/drop-off.query';
-import { queryOutcomesByNode } from './queries/outcomes-by-node.query';
+import { sectionsFor } from './analytics-report';
 import { queryRecentComments } from './queries/recent-comments.query';
-import { queryStepFeedback } from './queries/step-feedback.query';
-import { querySummary } from './queries/summary.query';
-import { queryTimeSeries } from './queries/time-series.query';
-import { queryTopEngineers } from './queries/top-engineers.query';
-import { queryTopFlows } from './queries/top-flows.query';
 import { AnalyticsScope } from './queries/sql';
 
 /**
  * Assembles the three analytics responses: one access/time-zone lookup, then one statement
- * per section, all in one snapshot. Every section gets the same scope and window.
+ * per section, all in one snapshot. Every section gets the same scope and window. Sections
+ * are read from the rollups when the window allows it, else live (see sectionsFor).
  */
 @Injectable()
 export class AnalyticsService {
@@ -30,14 +24,15 @@ export class AnalyticsService {
       const timezone = await this.context.account(db, accountId, engineerId);
       const window = await this.context.window(db, query, timezone);
       const scope: AnalyticsScope = { accountId, userId: engineerId };
+      const q = sectionsFor(window);
       return {
         account_id: accountId,
         engineer_id: engineerId ?? null,
         window: windowDto(window),
-        summary: await querySummary(db, scope, window),
-        time_series: await queryTimeSeries(db, scope, window),
-        top_flows: await queryTopFlows(db, scope, window),
-        top_engineers: await queryTopEngineers(db, scope, window),
+        summary: await q.summary(db, scope, window),
+        time_series: await q.timeSeries(db, scope, window),
+        top_flows: await q.topFlows(db, scope, window),
+        top_engineers: await q.topEngineers(db, scope, window),
       };
     });
   }
@@ -48,11 +43,12 @@ export class AnalyticsService {
       const timezone = await this.context.account(db, caller.accountId);
       const window = await this.context.window(db, query, timezone);
       const scope: AnalyticsScope = { accountId: caller.accountId, userId: caller.id };
+      const q = sectionsFor(window);
       return {
         window: windowDto(window),
-        summary: await querySummary(db, scope, window),
-        time_series: await queryTimeSeries(db, scope, window),
-        top_flows: await queryTopFlows(db, scope, window),
+        summary: await q.summary(db, scope, window),
+        time_series: await q.timeSeries(db, scope, window),
+        top_flows: await q.topFlows(db, scope, window),
       };
     });
   }
@@ -63,7 +59,8 @@ export class AnalyticsService {
       const flow = await this.context.flow(db, caller, treeId);
       const window = await this.context.window(db, query, flow.timezone);
       const scope: AnalyticsScope = { accountId: caller.accountId, treeId: flow.id };
-      const summary = await querySummary(db, scope, window);
+      const q = sectionsFor(window);
+      const summary = await q.summary(db, scope, window);
       return {
         tree_id: flow.id,
         name: flow.name,
@@ -71,11 +68,11 @@ export class AnalyticsService {
         summary,
         avg_csat: summary.avg_csat,
         total_ratings: summary.rating_count,
-        time_series: await queryTimeSeries(db, scope, window),
-        csat_distribution: await queryCsatDistribution(db, scope, window),
-        step_feedback: await queryStepFeedback(db, scope, window),
-        drop_off: await queryDropOff(db, scope, window),
-        outcomes_by_node: await queryOutcomesByNode(db, scope, window),
+        time_series: await q.timeSeries(db, scope, window),
+        csat_distribution: await q.csatDistribution(db, scope, window),
+        step_feedback: await q.stepFeedback(db, scope, window),
+        drop_off: await q.dropOff(db, scope, window),
+        outcomes_by_node: await q.outcomesByNode(db, scope, window),
         recent_comments: await queryRecentComments(db, scope, window, { withNames: isAdmin(caller) }),
       };
     });

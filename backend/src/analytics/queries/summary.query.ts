@@ -3,7 +3,7 @@ import { AnalyticsWindow } from '../analytics-window';
 import { SummaryDto, SummaryFiguresDto } from '../dto/analytics-response.dto';
 import { AnalyticsScope, DURATION_SECONDS, OUTCOME_COUNTS, OutcomeCounts, outcomeCounts, scopeWhere, SqlParams, SqlRunner } from './sql';
 
-interface SummaryRow extends OutcomeCounts {
+export interface SummaryRow extends OutcomeCounts {
   which: 'current' | 'previous';
   total: number;
   completed: number;

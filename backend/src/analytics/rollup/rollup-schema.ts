@@ -12,6 +12,8 @@
  *  - analytics_node_rollup_{hourly,daily} (account_id, tree_id, node_id, bucket): sessions by
  *    started_at and the node they stand at (unfinished, or ended there with an outcome), and
  *    step votes by their created_at (yes/no).
+ *  - analytics_duration_{minutes,seconds}_{hourly,daily}: a histogram of completed sessions'
+ *    durations in whole seconds, by started_at, for the median (see durationFacts).
  *
  * Sums and counts only, never averages, so any set of buckets re-adds exactly.
  *
@@ -93,6 +95,41 @@ export function voteFacts({ relation, sign }: FactSource): string {
     FROM ${relation} v`;
 }
 
+/**
+ * Completed session rows → duration histogram facts, whole seconds (floor), at the three levels
+ * a median is asked for: (engineer, all), (all, flow), (all, all). Two resolutions: minutes
+ * (to find the minute holding the middle rank) and seconds (to read inside that minute only).
+ */
+export function durationFacts({ relation, sign }: FactSource): string {
+  return `SELECT s.account_id, k.user_id, k.tree_id, s.started_at AS ts,
+      floor(extract(epoch FROM s.completed_at - s.started_at))::int AS second, ${sign} AS n
+    FROM ${relation} s CROSS JOIN LATERAL (VALUES
+      (s.user_id, '${ZERO_UUID}'::uuid), ('${ZERO_UUID}'::uuid, s.tree_id), ('${ZERO_UUID}'::uuid, '${ZERO_UUID}'::uuid)
+    ) AS k(user_id, tree_id)
+   WHERE s.completed_at IS NOT NULL`;
+}
+
+export type Resolution = 'minute' | 'second';
+export const durationTable = (resolution: Resolution, grain: Grain) =>
+  `analytics_duration_${resolution}s_${grain === 'hour' ? 'hourly' : 'daily'}`;
+
+/** Duration facts grouped per bucket and minute or second; zero groups dropped. */
+export function groupedDurations(facts: string[], resolution: Resolution, grain: Grain): string {
+  const value = resolution === 'minute' ? 'floor(f.second / 60.0)::int AS minute' : 'f.second';
+  const keys = resolution === 'minute' ? `f.account_id, f.user_id, f.tree_id, date_trunc('${grain}', f.ts, 'UTC') AS bucket, ${value}` :
+    `f.account_id, f.user_id, f.tree_id, ${value}, date_trunc('${grain}', f.ts, 'UTC') AS bucket`;
+  return `SELECT ${keys}, sum(f.n)::bigint AS n
+    FROM (${facts.join('\n    UNION ALL\n    ')}) f
+   GROUP BY 1, 2, 3, 4, 5 HAVING sum(f.n) <> 0 ORDER BY 1, 2, 3, 4, 5`;
+}
+
+export function upsertDurations(facts: string[], resolution: Resolution, grain: Grain): string {
+  const keys = resolution === 'minute' ? 'account_id, user_id, tree_id, bucket, minute' : 'account_id, user_id, tree_id, second, bucket';
+  return `INSERT INTO ${durationTable(resolution, grain)} AS r (${keys}, n)
+  ${groupedDurations(facts, resolution, grain)}
+  ON CONFLICT (${keys}) DO UPDATE SET n = r.n + EXCLUDED.n`;
+}
+
 /** Facts summed per bucket of a grain; all-zero groups (e.g. a step taken, nothing counted) dropped. */
 export function groupedFacts(facts: string[], grain: Grain, family: 'session' | 'node', withShard = true): string {
   const counters = family === 'session' ? SESSION_ROLLUP_COUNTERS : NODE_ROLLUP_COUNTERS;
@@ -127,7 +164,18 @@ export function createRollupTablesSql(): string[] {
       account_id uuid NOT NULL, user_id uuid NOT NULL, tree_id uuid NOT NULL, bucket timestamptz NOT NULL, shard smallint NOT NULL,
       ${SESSION_ROLLUP_COUNTERS.map((c) => `${c} bigint NOT NULL DEFAULT 0`).join(', ')},
       PRIMARY KEY (account_id, user_id, tree_id, bucket, shard))`);
-    statements.push(`CREATE INDEX ${sessionTable}_by_tree_idx ON ${sessionTable} (account_id, tree_id, user_id, bucket)`);
+    // Rankings read one level across all flows (or engineers) for a bucket range.
+    statements.push(`CREATE INDEX ${sessionTable}_user_bucket_idx ON ${sessionTable} (account_id, user_id, bucket)`);
+    statements.push(`CREATE INDEX ${sessionTable}_tree_bucket_idx ON ${sessionTable} (account_id, tree_id, bucket)`);
+    // Histogram reads are index-only scans: the count is INCLUDEd in the key's index.
+    const minutes = durationTable('minute', grain);
+    statements.push(`CREATE TABLE ${minutes} (
+      account_id uuid NOT NULL, user_id uuid NOT NULL, tree_id uuid NOT NULL, bucket timestamptz NOT NULL, minute integer NOT NULL,
+      n bigint NOT NULL DEFAULT 0, PRIMARY KEY (account_id, user_id, tree_id, bucket, minute) INCLUDE (n))`);
+    const seconds = durationTable('second', grain);
+    statements.push(`CREATE TABLE ${seconds} (
+      account_id uuid NOT NULL, user_id uuid NOT NULL, tree_id uuid NOT NULL, second integer NOT NULL, bucket timestamptz NOT NULL,
+      n bigint NOT NULL DEFAULT 0, PRIMARY KEY (account_id, user_id, tree_id, second, bucket) INCLUDE (n))`);
     const nodeTable = nodeRollupTable(grain);
     statements.push(`CREATE TABLE ${nodeTable} (
       account_id uuid NOT NULL, tree_id uuid NOT NULL, node_id uuid NOT NULL, bucket timestamptz NOT NULL,
@@ -137,10 +185,13 @@ export function createRollupTablesSql(): string[] {
   return statements;
 }
 
-function upsertAll(sessionFactSql: string[], nodeFactSql: string[]): string {
+function upsertAll(sessionFactSql: string[], nodeFactSql: string[], durationFactSql: string[] = []): string {
   const parts: string[] = [];
   if (sessionFactSql.length) for (const grain of GRAINS) parts.push(`${upsertFacts(sessionFactSql, grain, 'session')};`);
   if (nodeFactSql.length) for (const grain of GRAINS) parts.push(`${upsertFacts(nodeFactSql, grain, 'node')};`);
+  for (const resolution of ['minute', 'second'] as const) {
+    if (durationFactSql.length) for (const grain of GRAINS) parts.push(`${upsertDurations(durationFactSql, resolution, grain)};`);
+  }
   return parts.join('\n    ');
 }
 
@@ -168,9 +219,13 @@ export function createRollupTriggersSql(): string[] {
   return [
     fn(
       'analytics_rollup_sessions',
-      upsertAll([sessionFacts(NEW)], [nodeSessionFacts(NEW)]),
-      upsertAll([sessionFacts(OLD), sessionFacts(NEW)], [nodeSessionFacts(OLD), nodeSessionFacts(NEW)]),
-      upsertAll([sessionFacts(OLD)], [nodeSessionFacts(OLD)]),
+      upsertAll([sessionFacts(NEW)], [nodeSessionFacts(NEW)], [durationFacts(NEW)]),
+      upsertAll(
+        [sessionFacts(OLD), sessionFacts(NEW)],
+        [nodeSessionFacts(OLD), nodeSessionFacts(NEW)],
+        [durationFacts(OLD), durationFacts(NEW)],
+      ),
+      upsertAll([sessionFacts(OLD)], [nodeSessionFacts(OLD)], [durationFacts(OLD)]),
     ),
     ...triggers('sessions', 'analytics_rollup_sessions'),
     fn(
@@ -199,4 +254,6 @@ export const DROP_ROLLUPS_SQL = [
   'DROP FUNCTION analytics_rollup_sessions()', 'DROP FUNCTION analytics_rollup_session_ratings()', 'DROP FUNCTION analytics_rollup_step_ratings()',
   'DROP TABLE analytics_rollup_hourly', 'DROP TABLE analytics_rollup_daily',
   'DROP TABLE analytics_node_rollup_hourly', 'DROP TABLE analytics_node_rollup_daily',
+  'DROP TABLE analytics_duration_minutes_hourly', 'DROP TABLE analytics_duration_minutes_daily',
+  'DROP TABLE analytics_duration_seconds_hourly', 'DROP TABLE analytics_duration_seconds_daily',
 ];

@@ -24,7 +24,7 @@ const PG_STATUS: Record<string, { status: number; message: string }> = {
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03', '08006', '08001', '08003']);
 
 const DATABASE_GONE =
-  /Connection terminated|timeout exceeded when trying to connect|not currently accepting connections|shutting down|terminating connection|connect ECONNREFUSED|Query read timeout/i;
+  /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect|not currently accepting connections|shutting down|starting up|terminating connection|ECONNREFUSED|ECONNRESET|EPIPE|Query read timeout|Connection ended|Client was closed/i;
 
 /**
  * Every error leaves as {statusCode, message, error} without a stack trace.

@@ -1,6 +1,12 @@
 import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
 import { Feedback1764000100000 } from './1764000100000-Feedback';
 import { AnalyticsIndexes1764000200000 } from './1764000200000-AnalyticsIndexes';
+import { AnalyticsRollups1764000300000 } from './1764000300000-AnalyticsRollups';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
-export const MIGRATIONS = [InitialSchema1764000000000, Feedback1764000100000, AnalyticsIndexes1764000200000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  Feedback1764000100000,
+  AnalyticsIndexes1764000200000,
+  AnalyticsRollups1764000300000,
+];

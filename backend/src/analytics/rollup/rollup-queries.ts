@@ -1,0 +1,293 @@
+/**
+ * The analytics sections answered from the rollups (see rollup-schema.ts) instead of the raw
+ * tables. Same results as queries/*.query.ts, which stay as the exact fallback for windows
+ * whose edges are not whole UTC hours (zones at :30/:45 offsets) and as the benchmark baseline.
+ *
+ * A window [start, end) on whole hours is read as: the whole UTC days inside it from the daily
+ * rollup, the remaining edge hours (less than a day on each side) from the hourly rollup. The
+ * time series needs local days, so it reads hourly buckets and groups them by local date.
+ */
+import { averageOrNull, rate } from '../analytics-math';
+import { averageMinutes } from '../analytics-math';
+import { AnalyticsWindow } from '../analytics-window';
+import {
+  CsatDistributionDto,
+  DropOffRowDto,
+  OutcomesByNodeRowDto,
+  RankedFiguresDto,
+  StepFeedbackRowDto,
+  SummaryDto,
+  TimeSeriesPointDto,
+} from '../dto/analytics-response.dto';
+import { AnalyticsScope, REMOVED_NODE_TITLE, SqlParams, SqlRunner } from '../queries/sql';
+import { SummaryRow, toFigures } from '../queries/summary.query';
+import { TOP_LIMIT } from '../queries/ranked.query';
+import { durationTable, Grain, nodeRollupTable, sessionRollupTable, ZERO_UUID } from './rollup-schema';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** Can the rollups answer this window? Every edge must fall on a whole UTC hour. */
+export function rollupCanAnswer(window: AnalyticsWindow): boolean {
+  return [window.start, window.end, window.previousStart, window.previousEnd].every((instant) => instant.getTime() % HOUR_MS === 0);
+}
+
+interface Ranges {
+  days: [Date, Date] | null;
+  hours: [Date, Date][];
+}
+
+/** [start, end) as whole UTC days (daily rollup) plus the edge hours (hourly rollup). */
+export function splitRange(start: Date, end: Date): Ranges {
+  const firstDay = Math.ceil(start.getTime() / DAY_MS) * DAY_MS;
+  const lastDay = Math.floor(end.getTime() / DAY_MS) * DAY_MS;
+  if (firstDay >= lastDay) return { days: null, hours: start < end ? [[start, end]] : [] };
+  const hours: [Date, Date][] = [];
+  if (start.getTime() < firstDay) hours.push([start, new Date(firstDay)]);
+  if (lastDay < end.getTime()) hours.push([new Date(lastDay), end]);
+  return { days: [new Date(firstDay), new Date(lastDay)], hours };
+}
+
+/**
+ * Rollup rows of [start, end): a UNION ALL of the daily and hourly parts, filtered by `where`
+ * (written against alias r). `family` picks the session or node rollup.
+ */
+function rollupRows(family: 'session' | 'node' | ((grain: Grain) => string), where: string, start: Date, end: Date, p: SqlParams): string {
+  const table = family === 'session' ? sessionRollupTable : family === 'node' ? nodeRollupTable : family;
+  const { days, hours } = splitRange(start, end);
+  const parts: string[] = [];
+  if (days) parts.push(`SELECT r.* FROM ${table('day')} r WHERE ${where} AND r.bucket >= ${p.add(days[0])} AND r.bucket < ${p.add(days[1])}`);
+  for (const [from, to] of hours) {
+    parts.push(`SELECT r.* FROM ${table('hour')} r WHERE ${where} AND r.bucket >= ${p.add(from)} AND r.bucket < ${p.add(to)}`);
+  }
+  if (!parts.length) parts.push(`SELECT r.* FROM ${table('day')} r WHERE false`);
+  return parts.join('\n      UNION ALL\n      ');
+}
+
+/** The rollup level of a scope: its engineer or "all", its flow or "all". */
+function levelWhere(scope: AnalyticsScope, p: SqlParams): string {
+  return `r.account_id = ${p.add(scope.accountId)} AND r.user_id = ${p.add(scope.userId ?? ZERO_UUID)} AND r.tree_id = ${p.add(scope.treeId ?? ZERO_UUID)}`;
+}
+
+const SUMS = `coalesce(sum(r.sessions), 0)::int AS total, coalesce(sum(r.completed), 0)::int AS completed,
+  coalesce(sum(r.resolved), 0)::int AS resolved, coalesce(sum(r.escalated), 0)::int AS escalated,
+  coalesce(sum(r.workaround), 0)::int AS workaround, coalesce(sum(r.unresolved), 0)::int AS unresolved,
+  coalesce(sum(r.duration_us), 0)::float8 / 1000000 AS duration_seconds,
+  coalesce(sum(r.ratings), 0)::int AS ratings, coalesce(sum(r.rating_sum), 0)::int AS rating_sum,
+  coalesce(sum(r.r4 + r.r5), 0)::int AS satisfied`;
+
+/** Summary of the window and the previous one: sums from the rollups, the median live (see medianSeconds). */
+export async function rollupSummary(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<SummaryDto> {
+  const p = new SqlParams();
+  const current = rollupRows('session', levelWhere(scope, p), window.start, window.end, p);
+  const previous = rollupRows('session', levelWhere(scope, p), window.previousStart, window.previousEnd, p);
+  const [row] = await db.query(
+    `SELECT c.*, row_to_json(pr) AS previous
+       FROM (SELECT ${SUMS} FROM (${current}) r) c, (SELECT ${SUMS} FROM (${previous}) r) pr`,
+    p.values,
+  );
+  const medians = await medianSeconds(db, scope, window);
+  const figures = (sums: Record<string, number>, which: 'current' | 'previous') =>
+    toFigures({ ...(sums as unknown as SummaryRow), which, median_seconds: medians[which] ?? null });
+  return { ...figures(row, 'current'), previous: figures(row.previous, 'previous') };
+}
+
+/**
+ * Medians of both windows from the duration histogram (whole seconds): a median needs the
+ * values at the middle ranks, which sums cannot give. Same result as percentile_cont(0.5)
+ * over the durations truncated to whole seconds.
+ */
+async function medianSeconds(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<Record<string, number | null>> {
+  return {
+    current: await histogramMedian(db, scope, window.start, window.end),
+    previous: await histogramMedian(db, scope, window.previousStart, window.previousEnd),
+  };
+}
+
+/**
+ * percentile_cont(0.5) from the histogram in two reads: per-minute counts of the window
+ * (at most a few hundred rows) locate the minute(s) holding the two middle ranks; then only
+ * those minutes are read per second.
+ */
+export async function histogramMedian(db: SqlRunner, scope: AnalyticsScope, start: Date, end: Date): Promise<number | null> {
+  const histogram = async (resolution: 'minute' | 'second', range?: [number, number]) => {
+    const p = new SqlParams();
+    let where = levelWhere(scope, p);
+    if (range) where += ` AND r.second >= ${p.add(range[0])} AND r.second < ${p.add(range[1])}`;
+    const rows: { v: number; n: string }[] = await db.query(
+      `SELECT r.${resolution} AS v, sum(r.n)::bigint AS n
+         FROM (${rollupRows((grain) => durationTable(resolution, grain), where, start, end, p)}) r
+        GROUP BY 1 HAVING sum(r.n) <> 0 ORDER BY 1`,
+      p.values,
+    );
+    return rows.map((row) => ({ v: Number(row.v), n: Number(row.n) }));
+  };
+  const minutes = await histogram('minute');
+  const count = minutes.reduce((total, bin) => total + bin.n, 0);
+  if (count === 0) return null;
+  const position = (count - 1) / 2;
+  const ranks = [Math.floor(position), Math.ceil(position)];
+  const values: number[] = [];
+  const seconds = new Map<number, { v: number; n: number }[]>();
+  for (const rank of ranks) {
+    let before = 0;
+    const bin = minutes.find((candidate) => {
+      if (rank < before + candidate.n) return true;
+      before += candidate.n;
+      return false;
+    }) as { v: number; n: number };
+    if (!seconds.has(bin.v)) seconds.set(bin.v, await histogram('second', [bin.v * 60, bin.v * 60 + 60]));
+    let within = rank - before;
+    for (const second of seconds.get(bin.v) as { v: number; n: number }[]) {
+      if (within < second.n) {
+        values.push(second.v);
+        break;
+      }
+      within -= second.n;
+    }
+  }
+  return values[0] + (values[1] - values[0]) * (position - ranks[0]);
+}
+
+/** One point per local day: the hourly buckets of the window grouped by their local date. */
+export async function rollupTimeSeries(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<TimeSeriesPointDto[]> {
+  const p = new SqlParams();
+  const firstDay = p.add(window.from);
+  const dayCount = p.add(window.days.length);
+  const tz = p.add(window.tz);
+  const where = levelWhere(scope, p);
+  const rows = await db.query(
+    `WITH days AS (
+       SELECT ${firstDay}::date + i AS day FROM generate_series(0, ${dayCount}::int - 1) AS i
+     ), by_day AS (
+       SELECT (r.bucket AT TIME ZONE ${tz})::date AS day, ${SUMS}
+         FROM ${sessionRollupTable('hour')} r
+        WHERE ${where} AND r.bucket >= ${p.add(window.start)} AND r.bucket < ${p.add(window.end)}
+        GROUP BY 1
+     )
+     SELECT to_char(d.day, 'YYYY-MM-DD') AS date, coalesce(b.total, 0) AS sessions, coalesce(b.completed, 0) AS completed,
+            coalesce(b.resolved, 0) AS resolved, coalesce(b.escalated, 0) AS escalated,
+            coalesce(b.workaround, 0) AS workaround, coalesce(b.unresolved, 0) AS unresolved,
+            coalesce(b.ratings, 0) AS ratings, coalesce(b.rating_sum, 0) AS rating_sum
+       FROM days d LEFT JOIN by_day b USING (day)
+      ORDER BY d.day`,
+    p.values,
+  );
+  return rows.map((row: Record<string, number> & { date: string }) => ({
+    date: row.date,
+    sessions: row.sessions,
+    completed: row.completed,
+    resolved: row.resolved,
+    escalated: row.escalated,
+    workaround: row.workaround,
+    unresolved: row.unresolved,
+    rating_count: row.ratings,
+    avg_csat: averageOrNull(row.rating_sum, row.ratings),
+  }));
+}
+
+/** Top 10 flows or engineers: per-key sums of the (engineer, flow) or (engineer, all) levels. */
+export async function rollupRanked(
+  db: SqlRunner,
+  scope: AnalyticsScope,
+  window: AnalyticsWindow,
+  key: 'tree_id' | 'user_id',
+): Promise<(RankedFiguresDto & { id: string })[]> {
+  const p = new SqlParams();
+  const account = p.add(scope.accountId);
+  // Flows: the scope's engineer (or all) × every real flow. Engineers: every real engineer × all flows.
+  const where =
+    key === 'tree_id'
+      ? `r.account_id = ${account} AND r.user_id = ${p.add(scope.userId ?? ZERO_UUID)} AND r.tree_id <> ${p.add(ZERO_UUID)}`
+      : `r.account_id = ${account} AND r.tree_id = ${p.add(ZERO_UUID)} AND ${scope.userId ? `r.user_id = ${p.add(scope.userId)}` : `r.user_id <> ${p.add(ZERO_UUID)}`}`;
+  const table = key === 'tree_id' ? 'trees' : 'users';
+  const rows = await db.query(
+    `WITH grouped AS (
+       SELECT r.${key} AS id, ${SUMS} FROM (${rollupRows('session', where, window.start, window.end, p)}) r
+        GROUP BY r.${key} HAVING sum(r.sessions) > 0
+     )
+     SELECT g.*, n.name FROM grouped g JOIN ${table} n ON n.id = g.id AND n.account_id = ${account}
+      ORDER BY g.total DESC, n.name, g.id LIMIT ${TOP_LIMIT}`,
+    p.values,
+  );
+  return rows.map((row: Record<string, number> & { id: string; name: string }) => ({
+    id: row.id,
+    name: row.name,
+    sessions: row.total,
+    completed_sessions: row.completed,
+    completion_rate: rate(row.completed, row.total),
+    avg_duration_minutes: averageMinutes(row.duration_seconds, row.completed),
+    rating_count: row.ratings,
+    avg_csat: averageOrNull(row.rating_sum, row.ratings),
+  }));
+}
+
+export async function rollupCsatDistribution(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<CsatDistributionDto> {
+  const p = new SqlParams();
+  const [row] = await db.query(
+    `SELECT coalesce(sum(r.r1), 0)::int AS s1, coalesce(sum(r.r2), 0)::int AS s2, coalesce(sum(r.r3), 0)::int AS s3,
+            coalesce(sum(r.r4), 0)::int AS s4, coalesce(sum(r.r5), 0)::int AS s5
+       FROM (${rollupRows('session', levelWhere(scope, p), window.start, window.end, p)}) r`,
+    p.values,
+  );
+  return { '1': row.s1, '2': row.s2, '3': row.s3, '4': row.s4, '5': row.s5 };
+}
+
+/** Per-node sums of the flow's node rollup in the window, with the node's title and type. */
+async function nodeSums(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, having: string, orderBy: string) {
+  const p = new SqlParams();
+  const account = p.add(scope.accountId);
+  const where = `r.account_id = ${account} AND r.tree_id = ${p.add(scope.treeId)}`;
+  return db.query(
+    `WITH sums AS (
+       SELECT r.node_id, sum(r.unfinished)::int AS unfinished, sum(r.ended)::int AS ended,
+              sum(r.resolved)::int AS resolved, sum(r.escalated)::int AS escalated, sum(r.workaround)::int AS workaround,
+              sum(r.unresolved)::int AS unresolved, sum(r.helpful_yes)::int AS helpful_yes, sum(r.helpful_no)::int AS helpful_no
+         FROM (${rollupRows('node', where, window.start, window.end, p)}) r
+        GROUP BY r.node_id HAVING ${having}
+     )
+     SELECT s.*, n.title AS node_title, n.type AS node_type, n.step_id
+       FROM sums s LEFT JOIN tree_nodes n ON n.id = s.node_id AND n.account_id = ${account}
+      ORDER BY ${orderBy}`,
+    p.values,
+  );
+}
+
+export async function rollupStepFeedback(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<StepFeedbackRowDto[]> {
+  const rows = await nodeSums(
+    db, scope, window, 'sum(r.helpful_yes) + sum(r.helpful_no) > 0',
+    's.helpful_yes::float8 / (s.helpful_yes + s.helpful_no), s.helpful_yes + s.helpful_no DESC, n.title, s.node_id',
+  );
+  return rows.map((row: Record<string, never>) => ({
+    node_id: row.node_id,
+    node_title: row.node_title ?? REMOVED_NODE_TITLE,
+    step_id: row.step_id,
+    helpful_yes: row.helpful_yes,
+    helpful_no: row.helpful_no,
+    helpful_rate: rate(row.helpful_yes, (row.helpful_yes as number) + (row.helpful_no as number)),
+  }));
+}
+
+export async function rollupDropOff(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<DropOffRowDto[]> {
+  const rows = await nodeSums(db, scope, window, 'sum(r.unfinished) > 0', 's.unfinished DESC, n.title, s.node_id');
+  return rows.map((row: Record<string, never>) => ({
+    node_id: row.node_id,
+    node_title: row.node_title ?? REMOVED_NODE_TITLE,
+    node_type: row.node_type,
+    sessions: row.unfinished,
+  }));
+}
+
+export async function rollupOutcomesByNode(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<OutcomesByNodeRowDto[]> {
+  const rows = await nodeSums(db, scope, window, 'sum(r.ended) > 0', 's.ended DESC, n.title, s.node_id');
+  return rows.map((row: Record<string, never>) => ({
+    node_id: row.node_id,
+    node_title: row.node_title ?? REMOVED_NODE_TITLE,
+    node_type: row.node_type,
+    sessions: row.ended,
+    resolved: row.resolved,
+    escalated: row.escalated,
+    workaround: row.workaround,
+    unresolved: row.unresolved,
+  }));
+}

@@ -1,0 +1,218 @@
+import fc from 'fast-check';
+import { LIVE_SECTIONS } from '../../src/analytics/analytics-report';
+import { addDays, analyticsWindow, localDate } from '../../src/analytics/analytics-window';
+import { SqlRunner } from '../../src/analytics/queries/sql';
+import { verifyRollups } from '../../src/analytics/rollup/rollup-ops';
+import { addUser, auth, createFlow, FlowIds, Login, registerAccount } from './support/fixtures';
+import { createTestApp, TestApp } from './support/test-app';
+
+/**
+ * The analytics rollups are exact: after random sessions, completions, ratings, votes, vote
+ * changes and retractions through the API (and moves of those rows across hours and days, so
+ * the triggers' UPDATE path re-buckets them), every analytics endpoint answers exactly what a
+ * live aggregation over the raw tables computes, and rollup:verify finds no difference — also
+ * after concurrent writes. And a write shows in the very next analytics response.
+ */
+describe('analytics rollups (exactness)', () => {
+  let t: TestApp;
+  let admin: Login;
+  let engineers: Login[];
+  let flows: { ids: FlowIds; tree: { id: string } }[];
+  const OUTCOMES = ['resolved', 'escalated', 'workaround', 'unresolved'] as const;
+
+  interface Tracked {
+    id: string;
+    owner: Login;
+    flow: { ids: FlowIds; tree: { id: string } };
+  }
+  const sessions: Tracked[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await registerAccount(t, 'Rollup Co');
+    engineers = [admin, await addUser(t, admin), await addUser(t, admin)];
+    flows = [await createFlow(t, admin), await createFlow(t, admin, { name: 'VPN' }), await createFlow(t, admin, { name: 'Mail' })];
+    await t.dataSource.query(`UPDATE accounts SET timezone = 'Europe/Berlin' WHERE id = $1`, [admin.user.account_id]);
+  });
+  afterAll(() => t.close());
+
+  async function start(owner: Login, flow: Tracked['flow']): Promise<Tracked> {
+    const res = await t.http.post('/api/v1/sessions').set(auth(owner.token)).send({ tree_id: flow.tree.id }).expect(201);
+    const tracked = { id: res.body.id, owner, flow };
+    sessions.push(tracked);
+    return tracked;
+  }
+
+  /** The live-aggregation figures of one response, in one snapshot. */
+  function live<T>(work: (db: SqlRunner) => Promise<T>): Promise<T> {
+    return t.dataSource.transaction('REPEATABLE READ', (manager) => work(manager));
+  }
+
+  /** Every endpoint, in a whole-hour zone (rollups), a :30 zone (live fallback) and UTC, against live aggregation. */
+  async function expectAllEndpointsExact(): Promise<void> {
+    const accountId = admin.user.account_id;
+    for (const tz of ['Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'UTC']) {
+      const to = localDate(new Date(), tz);
+      const from = addDays(to, -119);
+      const query = `from=${from}&to=${to}&tz=${tz}`;
+      const window = analyticsWindow({ from, to, tz, now: new Date() });
+      const q = LIVE_SECTIONS;
+
+      const team = (await t.http.get(`/api/v1/analytics/team?${query}`).set(auth(admin.token)).expect(200)).body;
+      const scope = { accountId };
+      expect({ summary: team.summary, time_series: team.time_series, top_flows: team.top_flows, top_engineers: team.top_engineers }).toEqual(
+        await live(async (db) => ({
+          summary: await q.summary(db, scope, window),
+          time_series: await q.timeSeries(db, scope, window),
+          top_flows: await q.topFlows(db, scope, window),
+          top_engineers: await q.topEngineers(db, scope, window),
+        })),
+      );
+
+      const engineer = engineers[1];
+      const mine = (await t.http.get(`/api/v1/analytics/me?${query}`).set(auth(engineer.token)).expect(200)).body;
+      const filtered = (await t.http.get(`/api/v1/analytics/team?${query}&engineer_id=${engineer.user.id}`).set(auth(admin.token)).expect(200)).body;
+      const engineerScope = { accountId, userId: engineer.user.id };
+      const expectedMine = await live(async (db) => ({
+        summary: await q.summary(db, engineerScope, window),
+        time_series: await q.timeSeries(db, engineerScope, window),
+        top_flows: await q.topFlows(db, engineerScope, window),
+      }));
+      expect({ summary: mine.summary, time_series: mine.time_series, top_flows: mine.top_flows }).toEqual(expectedMine);
+      expect({ summary: filtered.summary, time_series: filtered.time_series, top_flows: filtered.top_flows }).toEqual(expectedMine);
+
+      for (const flow of flows) {
+        const body = (await t.http.get(`/api/v1/analytics/flows/${flow.tree.id}?${query}`).set(auth(admin.token)).expect(200)).body;
+        const flowScope = { accountId, treeId: flow.tree.id };
+        expect({
+          summary: body.summary,
+          time_series: body.time_series,
+          csat_distribution: body.csat_distribution,
+          step_feedback: body.step_feedback,
+          drop_off: body.drop_off,
+          outcomes_by_node: body.outcomes_by_node,
+        }).toEqual(
+          await live(async (db) => ({
+            summary: await q.summary(db, flowScope, window),
+            time_series: await q.timeSeries(db, flowScope, window),
+            csat_distribution: await q.csatDistribution(db, flowScope, window),
+            step_feedback: await q.stepFeedback(db, flowScope, window),
+            drop_off: await q.dropOff(db, flowScope, window),
+            outcomes_by_node: await q.outcomesByNode(db, flowScope, window),
+          })),
+        );
+      }
+    }
+  }
+
+  async function expectRollupsVerify(): Promise<void> {
+    const { total, differences } = await t.dataSource.transaction('REPEATABLE READ', (manager) => verifyRollups(manager));
+    expect({ total, differences }).toEqual({ total: 0, differences: [] });
+  }
+
+  const op = fc.record({
+    kind: fc.constantFrom('start', 'start', 'complete', 'complete', 'rate', 'vote', 'vote', 'retract', 'decide', 'move'),
+    who: fc.nat(),
+    which: fc.nat(),
+    value: fc.nat(),
+    helpful: fc.boolean(),
+    // Where a moved session lands: up to 110 days back, to the second (crosses hours, days, DST).
+    secondsAgo: fc.integer({ min: 0, max: 110 * 86_400 }),
+    durationSeconds: fc.integer({ min: 1, max: 4 * 3600 }),
+  });
+
+  it('matches live aggregation on every endpoint after random writes, edits and deletes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 25 }), async (ops) => {
+        for (const o of ops) {
+          const owner = engineers[o.who % engineers.length];
+          const target = sessions.length ? sessions[o.which % sessions.length] : undefined;
+          if (o.kind === 'start' || !target) {
+            await start(owner, flows[o.which % flows.length]);
+            continue;
+          }
+          const http = t.http;
+          const as = auth(target.owner.token);
+          switch (o.kind) {
+            case 'complete':
+              await http.post(`/api/v1/sessions/${target.id}/complete`).set(as).send({ outcome: OUTCOMES[o.value % 4] });
+              break;
+            case 'rate':
+              await http.post(`/api/v1/sessions/${target.id}/rate`).set(as).send({ rating: 1 + (o.value % 5) });
+              break;
+            case 'vote':
+              await http.put(`/api/v1/sessions/${target.id}/nodes/${target.flow.ids.step}/feedback`).set(as).send({ was_helpful: o.helpful });
+              break;
+            case 'retract':
+              await http.delete(`/api/v1/sessions/${target.id}/nodes/${target.flow.ids.step}/feedback`).set(as);
+              break;
+            case 'decide': {
+              const current = (await http.get(`/api/v1/sessions/${target.id}`).set(as)).body;
+              const option = current.current_node?.options?.[o.value % Math.max(1, current.current_node.options.length)];
+              if (option) await http.post(`/api/v1/sessions/${target.id}/decisions`).set(as).send({ node_id: current.current_node.id, option_id: option.id });
+              break;
+            }
+            case 'move':
+              // Rows move across buckets (whole seconds, so the median has nothing to truncate).
+              await t.dataSource.query(
+                `UPDATE sessions SET started_at = date_trunc('second', now()) - $2 * interval '1 second',
+                        completed_at = CASE WHEN completed_at IS NOT NULL THEN date_trunc('second', now()) - $2 * interval '1 second' + $3 * interval '1 second' END
+                  WHERE id = $1`,
+                [target.id, o.secondsAgo, o.durationSeconds],
+              );
+              await t.dataSource.query(`UPDATE session_ratings SET created_at = now() - $2 * interval '1 second' WHERE session_id = $1`, [target.id, o.secondsAgo / 2]);
+              await t.dataSource.query(`UPDATE step_ratings SET created_at = now() - $2 * interval '1 second' WHERE session_id = $1`, [target.id, o.secondsAgo / 3]);
+              break;
+          }
+        }
+        // Sessions completed through the API last milliseconds: keep durations whole seconds.
+        await t.dataSource.query(`UPDATE sessions SET completed_at = date_trunc('second', completed_at) + (started_at - date_trunc('second', started_at))
+                                   WHERE account_id = $1 AND completed_at IS NOT NULL AND completed_at <> date_trunc('second', completed_at) + (started_at - date_trunc('second', started_at))`,
+          [admin.user.account_id]);
+        await expectRollupsVerify();
+        await expectAllEndpointsExact();
+      }),
+      { seed: 20261124, numRuns: 8, endOnFailure: true },
+    );
+  }, 240_000);
+
+  it('stays exact after concurrent completions, ratings, votes and retractions', async () => {
+    const started = await Promise.all(Array.from({ length: 24 }, (_, i) => start(engineers[i % 3], flows[i % 3])));
+    await Promise.all(started.map((s, i) => t.http.post(`/api/v1/sessions/${s.id}/complete`).set(auth(s.owner.token)).send({ outcome: OUTCOMES[i % 4] })));
+    await Promise.all(
+      started.flatMap((s, i) => [
+        t.http.post(`/api/v1/sessions/${s.id}/rate`).set(auth(s.owner.token)).send({ rating: 1 + (i % 5) }),
+        t.http.post(`/api/v1/sessions/${s.id}/rate`).set(auth(s.owner.token)).send({ rating: 5 }), // one of the two wins
+        t.http.put(`/api/v1/sessions/${s.id}/nodes/${s.flow.ids.step}/feedback`).set(auth(s.owner.token)).send({ was_helpful: i % 2 === 0 }),
+        t.http.put(`/api/v1/sessions/${s.id}/nodes/${s.flow.ids.step}/feedback`).set(auth(s.owner.token)).send({ was_helpful: i % 3 === 0 }),
+      ]),
+    );
+    await Promise.all(
+      started.filter((_, i) => i % 4 === 0).map((s) => t.http.delete(`/api/v1/sessions/${s.id}/nodes/${s.flow.ids.step}/feedback`).set(auth(s.owner.token))),
+    );
+    await expectRollupsVerify();
+    const [counts] = await t.dataSource.query(
+      `SELECT (SELECT count(*) FROM session_ratings WHERE session_id = ANY($1::uuid[]))::int AS ratings,
+              (SELECT count(*) FROM sessions WHERE id = ANY($1::uuid[]) AND completed_at IS NOT NULL)::int AS completed`,
+      [started.map((s) => s.id)],
+    );
+    expect(counts).toEqual({ ratings: 24, completed: 24 });
+  });
+
+  it('shows a completion and a rating in the very next analytics response', async () => {
+    const read = async () => (await t.http.get('/api/v1/analytics/team?period=7d').set(auth(admin.token)).expect(200)).body.summary;
+    const before = await read();
+    const s = await start(engineers[2], flows[0]);
+    expect((await read()).total_sessions).toBe(before.total_sessions + 1);
+    await t.http.post(`/api/v1/sessions/${s.id}/complete`).set(auth(s.owner.token)).send({ outcome: 'resolved' }).expect(200);
+    const completed = await read();
+    expect(completed.completed_sessions).toBe(before.completed_sessions + 1);
+    expect(completed.outcome_breakdown.resolved).toBe(before.outcome_breakdown.resolved + 1);
+    await t.http.post(`/api/v1/sessions/${s.id}/rate`).set(auth(s.owner.token)).send({ rating: 4 }).expect(201);
+    expect((await read()).rating_count).toBe(before.rating_count + 1);
+    const flow = async () => (await t.http.get(`/api/v1/analytics/flows/${flows[0].tree.id}?period=7d`).set(auth(admin.token)).expect(200)).body;
+    const votesBefore = (await flow()).step_feedback.reduce((n: number, row: { helpful_yes: number }) => n + row.helpful_yes, 0);
+    await t.http.put(`/api/v1/sessions/${s.id}/nodes/${flows[0].ids.step}/feedback`).set(auth(s.owner.token)).send({ was_helpful: true });
+    expect((await flow()).step_feedback.reduce((n: number, row: { helpful_yes: number }) => n + row.helpful_yes, 0)).toBe(votesBefore + 1);
+  });
+});

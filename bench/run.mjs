@@ -1,0 +1,314 @@
+#!/usr/bin/env node
+// `npm run bench [-- --sessions 100000] [-- --duration 6]`
+//
+// 1. builds the backend, generates the dataset into rf_bench (bench/generate-dataset.mjs);
+// 2. boots the API on it as a child process (throttling off, LOG_LEVEL=warn) and samples its RSS;
+// 3. measures every analytics endpoint with autocannon: latency p50/p95/p99 at concurrency 1
+//    and req/s at concurrency 16; then the write path (complete, rate, step feedback) at 16;
+// 4. runs the live aggregation baseline (the original query shapes, in-process, no HTTP) on the
+//    same data and checks the API's figures equal it exactly;
+// 5. checks nothing was lost (2xx responses = rows written) and rollup:verify;
+// 6. writes bench/results/<date>.json, prints a table and the summary line.
+import autocannon from 'autocannon';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCH_PASSWORD, BUILD_DIR, generateDataset, parseArgs } from './generate-dataset.mjs';
+
+const require = createRequire(import.meta.url);
+const pg = require('pg');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PORT = Number(process.env.BENCH_PORT ?? 3917);
+const BASE = `http://127.0.0.1:${PORT}`;
+const log = (line) => process.stdout.write(`${line}\n`);
+
+const argv = process.argv.slice(2);
+const args = parseArgs(argv);
+const durationIndex = argv.indexOf('--duration');
+const DURATION = durationIndex >= 0 ? Number(argv[durationIndex + 1]) : 6;
+const BASELINE_RUNS = Number(process.env.BENCH_BASELINE_RUNS ?? 5);
+
+function percentile(sorted, p) {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+const round = (value, digits = 1) => Number(value.toFixed(digits));
+
+function build() {
+  log('building the backend…');
+  const result = spawnSync(resolve(ROOT, 'node_modules/.bin/tsc'), ['-p', 'backend/tsconfig.app.json', '--outDir', BUILD_DIR], { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
+}
+
+async function startApi() {
+  // As deployed: a bounded old-space heap (docs/performance.md); without it V8 grows lazily.
+  const child = spawn(process.execPath, [`--max-old-space-size=${process.env.BENCH_API_HEAP_MB ?? 192}`, resolve(BUILD_DIR, 'main.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: args.databaseUrl,
+      PORT: String(PORT),
+      JWT_SECRET: randomBytes(24).toString('hex'),
+      THROTTLE_GLOBAL_PER_MINUTE: '0',
+      THROTTLE_AUTH_PER_MINUTE: '0',
+      THROTTLE_LOGIN_PER_EMAIL: '0',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const rss = { max: 0, samples: 0 };
+  const sampler = setInterval(() => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
+      rss.max = Math.max(rss.max, kb / 1024);
+      rss.samples++;
+    } catch {
+      /* not running */
+    }
+  }, 250);
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return { child, rss, stop: () => (clearInterval(sampler), child.kill('SIGTERM')) };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGTERM');
+  throw new Error('the API did not come up');
+}
+
+async function login(email) {
+  const res = await fetch(`${BASE}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
+  return (await res.json()).access_token;
+}
+
+/** One autocannon run; per-request latencies collected to compute p95 exactly. */
+function cannon(options) {
+  return new Promise((resolveRun, reject) => {
+    const latencies = [];
+    const instance = autocannon({ duration: DURATION, ...options, url: `${BASE}${options.path ?? ''}` }, (error, result) => {
+      if (error) return reject(error);
+      latencies.sort((a, b) => a - b);
+      resolveRun({ result, latencies });
+    });
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+async function measureRead(name, path, token) {
+  const headers = { authorization: `Bearer ${token}` };
+  const one = await cannon({ path, headers, connections: 1 });
+  const sixteen = await cannon({ path, headers, connections: 16 });
+  const row = {
+    endpoint: name,
+    path,
+    p50_ms: round(percentile(one.latencies, 50)),
+    p95_ms: round(percentile(one.latencies, 95)),
+    p99_ms: round(percentile(one.latencies, 99)),
+    rps_c16: round(sixteen.result.requests.average),
+    errors: one.result.non2xx + one.result.errors + sixteen.result.non2xx + sixteen.result.errors,
+  };
+  log(`  ${name.padEnd(18)} p50 ${row.p50_ms} ms, p95 ${row.p95_ms} ms, p99 ${row.p99_ms} ms, ${row.rps_c16} req/s @16${row.errors ? `, ${row.errors} errors` : ''}`);
+  return row;
+}
+
+/** A write run over a queue of prepared targets, each used once; counts the 2xx. */
+async function measureWrite(name, targets, build) {
+  let next = 0;
+  const ok = { count: 0 };
+  const run = await new Promise((resolveRun, reject) => {
+    const instance = autocannon(
+      {
+        url: BASE,
+        connections: 16,
+        duration: DURATION,
+        requests: [
+          {
+            setupRequest: (req) => {
+              const target = targets[next++ % targets.length];
+              return { ...req, ...build(target), headers: { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${target.token}` } };
+            },
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolveRun(result)),
+    );
+    instance.on('response', (_client, status) => {
+      if (status >= 200 && status < 300) ok.count++;
+    });
+  });
+  if (next > targets.length) log(`  (warning: ${name} ran out of prepared targets and reused some)`);
+  const row = { endpoint: name, rps_c16: round(run.requests.average), ok: ok.count, non2xx: run.non2xx, errors: run.errors, sent: next };
+  log(`  ${name.padEnd(18)} ${row.rps_c16} req/s @16, ${row.ok} ok, ${row.non2xx} non-2xx, ${row.errors} errors`);
+  return row;
+}
+
+const stripWindow = ({ summary, time_series, top_flows, top_engineers, csat_distribution, step_feedback, drop_off, outcomes_by_node, recent_comments }) =>
+  JSON.stringify({ summary, time_series, top_flows, top_engineers, csat_distribution, step_feedback, drop_off, outcomes_by_node, recent_comments });
+
+async function main() {
+  const startedAt = new Date();
+  build();
+  log(`generating ${args.sessions} sessions…`);
+  const dataset = await generateDataset({ sessions: args.sessions, databaseUrl: args.databaseUrl, log });
+  const { report } = await import('./lib/reports.mjs');
+  const { verifyRollups } = require(resolve(BUILD_DIR, 'analytics/rollup/rollup-ops.js'));
+  const pool = new pg.Pool({ connectionString: args.databaseUrl, max: 4 });
+  const q = async (sql, params) => (await pool.query(sql, params)).rows;
+
+  const accountId = dataset.accountId;
+  const [engineer] = await q(`SELECT id, email FROM users WHERE account_id = $1 AND role = 'engineer' ORDER BY name LIMIT 1`, [accountId]);
+  const [flow] = await q(`SELECT id FROM trees WHERE account_id = $1 ORDER BY usage_count DESC, id LIMIT 1`, [accountId]);
+
+  const api = await startApi();
+  const results = { date: startedAt.toISOString(), sessions: args.sessions, dataset, duration_s: DURATION, machine: { cpus: os.cpus().length, loadavg_at_start: os.loadavg() } };
+  try {
+    const adminToken = await login('admin@bench.example');
+    const engineerToken = await login(engineer.email);
+    const endpoints = [
+      ['team-7d', '/api/v1/analytics/team?period=7d', adminToken, { kind: 'team', period: '7d' }],
+      ['team-30d', '/api/v1/analytics/team?period=30d', adminToken, { kind: 'team', period: '30d' }],
+      ['team-90d', '/api/v1/analytics/team?period=90d', adminToken, { kind: 'team', period: '90d' }],
+      ['team-90d-engineer', `/api/v1/analytics/team?period=90d&engineer_id=${engineer.id}`, adminToken, { kind: 'team', period: '90d', userId: engineer.id }],
+      ['me-90d', '/api/v1/analytics/me?period=90d', engineerToken, { kind: 'me', period: '90d', userId: engineer.id }],
+      ['flow-90d', `/api/v1/analytics/flows/${flow.id}?period=90d`, adminToken, { kind: 'flow', period: '90d', treeId: flow.id }],
+      ['team-90d-csv', '/api/v1/analytics/team?period=90d&format=csv', adminToken, null],
+    ];
+
+    // Exactness first, on the untouched dataset: API (rollups) vs live aggregation in-process.
+    log('baseline (live aggregation, in-process) and exactness check…');
+    results.baseline = [];
+    results.identical = true;
+    for (const [name, path, token, spec] of endpoints) {
+      if (!spec) continue;
+      const apiBody = await (await fetch(`${BASE}${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
+      const now = new Date();
+      const times = [];
+      let live;
+      for (let i = 0; i < BASELINE_RUNS; i++) {
+        const t0 = performance.now();
+        live = await report(pool, spec.kind, 'live', { accountId, userId: spec.userId, treeId: spec.treeId, period: spec.period, tz: apiBody.window.tz, now });
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      const identical = stripWindow(apiBody) === stripWindow({ ...live, recent_comments: spec.kind === 'flow' ? live.recent_comments : undefined });
+      results.identical &&= identical;
+      const row = { endpoint: name, live_p50_ms: round(percentile(times, 50)), live_p95_ms: round(percentile(times, 95)), identical };
+      results.baseline.push(row);
+      log(`  ${name.padEnd(18)} live p50 ${row.live_p50_ms} ms, p95 ${row.live_p95_ms} ms; API figures identical: ${identical}`);
+    }
+
+    log(`reads (autocannon, ${DURATION} s per run)…`);
+    results.reads = [];
+    for (const [name, path, token] of endpoints) results.reads.push(await measureRead(name, path, token));
+
+    // Writes: prepared open sessions spread over 8 engineers, each target used once.
+    log('writes…');
+    const engineers = await q(`SELECT id, email FROM users WHERE account_id = $1 AND role = 'engineer' ORDER BY name LIMIT 8`, [accountId]);
+    const tokens = new Map();
+    for (const e of engineers) tokens.set(e.id, await login(e.email));
+    const prepared = await q(
+      `INSERT INTO sessions (account_id, tree_id, user_id, started_at, current_node_id, path)
+       SELECT $1, t.id, u.id, now() - interval '20 minutes', n.id, '[]'
+         FROM generate_series(1, $2::int) i
+         JOIN LATERAL (SELECT id, start_node_id FROM trees WHERE account_id = $1 ORDER BY name OFFSET (i % 50) LIMIT 1) t ON true
+         JOIN LATERAL (SELECT id FROM tree_nodes WHERE tree_id = t.id AND type = 'step' ORDER BY position LIMIT 1) n ON true
+         JOIN LATERAL (SELECT id FROM users WHERE id = ANY($3::uuid[]) ORDER BY id OFFSET (i % 8) LIMIT 1) u ON true
+       RETURNING id, user_id, current_node_id`,
+      [accountId, Math.max(5000, DURATION * 4000), engineers.map((e) => e.id)],
+    );
+    const targets = prepared.map((s) => ({ id: s.id, node: s.current_node_id, token: tokens.get(s.user_id) }));
+    const [before] = await q(
+      `SELECT (SELECT count(*) FROM sessions WHERE id = ANY($1::uuid[]) AND completed_at IS NOT NULL)::int AS completed,
+              (SELECT count(*) FROM session_ratings WHERE session_id = ANY($1::uuid[]))::int AS ratings,
+              (SELECT count(*) FROM step_ratings WHERE session_id = ANY($1::uuid[]))::int AS votes`,
+      [targets.map((t) => t.id)],
+    );
+    const OUTCOMES = ['resolved', 'escalated', 'workaround', 'unresolved'];
+    const completeRun = await measureWrite('complete', targets, (t) => ({ method: 'POST', path: `/api/v1/sessions/${t.id}/complete`, body: JSON.stringify({ outcome: OUTCOMES[t.id.charCodeAt(0) % 4] }) }));
+    const [{ n: completedByApi }] = await q(`SELECT count(*)::int AS n FROM sessions WHERE id = ANY($1::uuid[]) AND completed_at IS NOT NULL`, [targets.map((t) => t.id)]);
+    // Ratings need finished sessions: those the complete run finished, then the rest finished directly.
+    await q(`UPDATE sessions SET completed_at = now(), outcome = 'resolved' WHERE id = ANY($1::uuid[]) AND completed_at IS NULL`, [targets.map((t) => t.id)]);
+    results.writes = [
+      completeRun,
+      await measureWrite('rate', targets, (t) => ({ method: 'POST', path: `/api/v1/sessions/${t.id}/rate`, body: JSON.stringify({ rating: 1 + (t.id.charCodeAt(1) % 5) }) })),
+      await measureWrite('feedback', targets, (t) => ({ method: 'PUT', path: `/api/v1/sessions/${t.id}/nodes/${t.node}/feedback`, body: JSON.stringify({ was_helpful: t.id.charCodeAt(2) % 2 === 0 }) })),
+    ];
+    results.completed_by_api = completedByApi;
+    const [after] = await q(
+      `SELECT (SELECT count(*) FROM sessions WHERE id = ANY($1::uuid[]) AND completed_at IS NOT NULL)::int AS completed,
+              (SELECT count(*) FROM session_ratings WHERE session_id = ANY($1::uuid[]))::int AS ratings,
+              (SELECT count(*) FROM step_ratings WHERE session_id = ANY($1::uuid[]))::int AS votes`,
+      [targets.map((t) => t.id)],
+    );
+    // Every 2xx is a row (complete/rate succeed once per session; a repeated vote answers 200 without a new row).
+    // Nothing lost: every 2xx left its row. complete and rate answer 2xx once per session (then
+    // 409); a repeated vote answers 200 without a new row. Requests still in flight when a run
+    // stops may be written without their response being counted, hence "at least".
+    const delta = { completed: completedByApi - before.completed, ratings: after.ratings - before.ratings, votes: after.votes - before.votes };
+    const [, rateRun, feedbackRun] = results.writes;
+    results.nothing_lost =
+      delta.completed >= completeRun.ok && delta.completed <= completeRun.sent &&
+      delta.ratings >= rateRun.ok && delta.ratings <= rateRun.sent &&
+      delta.votes >= Math.min(feedbackRun.ok, targets.length) && delta.votes <= feedbackRun.sent;
+    results.write_rows = { before, after, delta };
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      const verify = await verifyRollups({ query: async (sql, params) => (await client.query(sql, params)).rows });
+      await client.query('COMMIT');
+      results.rollup_verify = { exact: verify.total === 0, differing_buckets: verify.total };
+    } finally {
+      client.release();
+    }
+    log(`  nothing lost: ${results.nothing_lost}; rollup:verify exact: ${results.rollup_verify.exact}`);
+  } finally {
+    results.api_max_rss_mb = round(api.rss.max);
+    results.machine.loadavg_at_end = os.loadavg();
+    api.stop();
+    await pool.end();
+  }
+
+  const team90 = results.reads.find((r) => r.endpoint === 'team-90d');
+  const base90 = results.baseline.find((r) => r.endpoint === 'team-90d');
+  results.speedup_team_90d_p95 = round(base90.live_p95_ms / team90.p95_ms, 1);
+  results.writes_per_s = Math.min(...results.writes.map((w) => w.rps_c16));
+  results.targets = {
+    team_90d_p95_le_50ms: team90.p95_ms <= 50,
+    every_endpoint_ge_200rps: results.reads.every((r) => r.rps_c16 >= 200),
+    ten_x_faster_identical: results.speedup_team_90d_p95 >= 10 && results.identical,
+    writes_ge_1000ps_nothing_lost: results.writes_per_s >= 1000 && results.nothing_lost,
+    rss_under_300mb: results.api_max_rss_mb < 300,
+  };
+
+  mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
+  const file = resolve(ROOT, 'bench/results', `${startedAt.toISOString().slice(0, 19).replace(/:/g, '-')}-${args.sessions}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+
+  log('');
+  log('endpoint            p50 ms   p95 ms   p99 ms   req/s@16   live p95 ms   identical');
+  for (const r of results.reads) {
+    const b = results.baseline.find((x) => x.endpoint === r.endpoint);
+    log(`${r.endpoint.padEnd(18)} ${String(r.p50_ms).padStart(7)} ${String(r.p95_ms).padStart(8)} ${String(r.p99_ms).padStart(8)} ${String(r.rps_c16).padStart(10)} ${String(b?.live_p95_ms ?? '-').padStart(13)}   ${b ? b.identical : '-'}`);
+  }
+  for (const w of results.writes) log(`${`write:${w.endpoint}`.padEnd(18)} ${String(w.rps_c16).padStart(44)}`);
+  log(`API max RSS ${results.api_max_rss_mb} MB; targets: ${JSON.stringify(results.targets)}`);
+  log(`results: ${file}`);
+  log(`team-90d p95 ${team90.p95_ms} ms at ${args.sessions} sessions; ${results.speedup_team_90d_p95}x faster than live aggregation; writes ${Math.round(results.writes_per_s)}/s`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
