@@ -26,6 +26,10 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
       useFactory: (config: ConfigType<typeof appConfig>) => ({
         pinoHttp: {
           level: config.logLevel,
+          // People reading a terminal get one readable line per entry; pipes and files get JSON.
+          transport: process.stdout.isTTY
+            ? { target: 'pino-pretty', options: { singleLine: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' } }
+            : undefined,
           genReqId: requestId,
           redact: {
             paths: [
