@@ -191,6 +191,11 @@ export async function generateDataset({ sessions, databaseUrl, log = (line) => p
         emailPrefix: `small${i}-`,
       });
     }
+    // The vote counters' triggers were off too: count them once, as the migration does.
+    await db.query(`UPDATE step_library l SET helpful_yes = c.yes, helpful_no = c.no
+                      FROM (SELECT step_id, count(*) FILTER (WHERE was_helpful)::int AS yes, count(*) FILTER (WHERE NOT was_helpful)::int AS no
+                              FROM step_ratings WHERE step_id IS NOT NULL GROUP BY step_id) c
+                     WHERE l.id = c.step_id`);
     await db.query('COMMIT');
     log(`raw rows loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const rollupStart = Date.now();

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
@@ -20,7 +21,9 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwtSecret,
+      // A KeyObject (jsonwebtoken takes one; passport-jwt's types predate that): given a string,
+      // jsonwebtoken tries and fails to parse it as a public key on every verification first.
+      secretOrKey: createSecretKey(Buffer.from(config.jwtSecret)) as unknown as Buffer,
       algorithms: ['HS256'],
       ignoreExpiration: false,
     });
@@ -29,6 +32,6 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
   async validate(payload: JwtPayload): Promise<AuthUser> {
     const user = payload?.sub ? await this.users.findActiveForToken(payload.sub, payload.account_id) : null;
     if (!user) throw new UnauthorizedException('Your session has ended; please log in again');
-    return { id: user.id, accountId: user.accountId, email: user.email, name: user.name, role: user.role };
+    return user;
   }
 }

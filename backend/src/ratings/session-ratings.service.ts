@@ -1,40 +1,48 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { RateSessionDto, SessionRatingDto } from './dto/rating.dto';
-import { sessionForFeedback } from './session-access';
+import { NOT_YOURS, sessionForFeedback } from './session-access';
 import { SessionRating } from './session-rating.entity';
+
+interface RateRow {
+  user_id: string;
+  completed: boolean;
+  id: string | null;
+  session_id: string;
+  rating: number;
+  comment: string | null;
+  created_at: Date;
+}
 
 @Injectable()
 export class SessionRatingsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Rates a finished session once. The unique index decides races: INSERT … ON CONFLICT DO
-   * NOTHING lets exactly one concurrent request through and the rest see 409, never 500.
+   * Rates a finished session once, in one statement: the session's checks and the insert see
+   * one snapshot, and the unique index decides races (INSERT … ON CONFLICT DO NOTHING lets
+   * exactly one concurrent request through; the rest see 409, never 500).
    */
   async rate(caller: AuthUser, sessionId: string, dto: RateSessionDto): Promise<SessionRatingDto> {
-    const session = await sessionForFeedback(this.dataSource.manager, caller, sessionId, { own: true });
-    if (!session.completedAt) throw new BadRequestException('Finish the session before rating it');
-
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(SessionRating)
-      .values({
-        accountId: caller.accountId,
-        sessionId: session.id,
-        userId: caller.id,
-        treeId: session.treeId,
-        rating: dto.rating,
-        comment: dto.comment?.trim() || null,
-      })
-      .orIgnore()
-      .returning('*')
-      .execute();
-    const row = result.raw[0];
-    if (!row) throw new ConflictException('This session has already been rated');
+    const [row]: RateRow[] = await this.dataSource.query(
+      `WITH target AS (
+         SELECT id, tree_id, user_id, completed_at IS NOT NULL AS completed FROM sessions WHERE account_id = $1 AND id = $2
+       ), inserted AS (
+         INSERT INTO session_ratings (account_id, session_id, user_id, tree_id, rating, comment)
+         SELECT $1, t.id, $3, t.tree_id, $4, $5 FROM target t WHERE t.user_id = $3 AND t.completed
+         ON CONFLICT (session_id) DO NOTHING
+         RETURNING id, session_id, rating, comment, created_at
+       )
+       SELECT t.user_id, t.completed, i.id, i.session_id, i.rating, i.comment, i.created_at
+         FROM target t LEFT JOIN inserted i ON true`,
+      [caller.accountId, sessionId, caller.id, dto.rating, dto.comment?.trim() || null],
+    );
+    if (!row) throw new NotFoundException('Session not found');
+    if (row.user_id !== caller.id) throw new ForbiddenException(NOT_YOURS);
+    if (!row.completed) throw new BadRequestException('Finish the session before rating it');
+    if (!row.id) throw new ConflictException('This session has already been rated');
     return {
       id: row.id,
       session_id: row.session_id,
@@ -45,7 +53,7 @@ export class SessionRatingsService {
   }
 
   async get(caller: AuthUser, sessionId: string): Promise<SessionRatingDto> {
-    await sessionForFeedback(this.dataSource.manager, caller, sessionId, { own: false });
+    await sessionForFeedback(this.dataSource.manager, caller, sessionId);
     const rating = await this.dataSource
       .getRepository(SessionRating)
       .findOneBy({ sessionId, accountId: caller.accountId });

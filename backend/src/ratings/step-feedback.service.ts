@@ -1,18 +1,31 @@
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
-import { Session } from '../sessions/session.entity';
-import { LibraryStep } from '../steps/library-step.entity';
-import { TreeNode } from '../trees/tree-node.entity';
-import { FeedbackResultDto, SessionVoteDto } from './dto/rating.dto';
-import { sessionForFeedback } from './session-access';
 import { StepRating } from './step-rating.entity';
+import { FeedbackResultDto, SessionVoteDto } from './dto/rating.dto';
+import { NOT_YOURS, sessionForFeedback } from './session-access';
+
+/** The session and node a vote is about, as the vote statements see them. */
+const TARGET_CTES = `
+  target AS (SELECT s.id, s.tree_id, s.user_id FROM sessions s WHERE s.account_id = $1 AND s.id = $2),
+  node AS (SELECT n.id, n.type, n.step_id FROM tree_nodes n JOIN target t ON n.tree_id = t.tree_id
+            WHERE n.account_id = $1 AND n.id = $3)`;
+
+/** Who may vote on what: $4 is the caller, who must be the session's engineer; only step nodes take votes. */
+const ALLOWED = `t.user_id = $4 AND n.type = 'step'`;
+
+interface CheckRow {
+  user_id: string;
+  node_id: string | null;
+  node_type: string | null;
+  step_id: string | null;
+}
 
 /**
- * Thumbs up/down on step nodes. Every write locks the session row first, so the read of an
- * earlier vote and the write of the new one cannot interleave with another vote of the same
- * session; library counters move by atomic increments, so no update is lost across sessions.
+ * Thumbs up/down on step nodes. Each vote, change or retraction is one statement: the unique
+ * (session, node) index decides concurrent votes (ON CONFLICT). The library step's counters
+ * follow from triggers on step_ratings (migration StepVoteCounters), in the same transaction.
  */
 @Injectable()
 export class StepFeedbackService {
@@ -20,44 +33,70 @@ export class StepFeedbackService {
 
   /** A vote on a library step: it lands on the node of the session's flow that uses the step. */
   async voteOnLibraryStep(caller: AuthUser, stepId: string, sessionId: string, wasHelpful: boolean): Promise<FeedbackResultDto> {
-    const step = await this.dataSource.getRepository(LibraryStep).findOneBy({ id: stepId, accountId: caller.accountId });
+    const [step] = await this.dataSource.query(`SELECT 1 FROM step_library WHERE account_id = $1 AND id = $2`, [caller.accountId, stepId]);
     if (!step) throw new NotFoundException('Step not found');
-    return this.dataSource.transaction(async (manager) => {
-      const session = await sessionForFeedback(manager, caller, sessionId, { own: true, lock: true });
-      const nodes = await manager.getRepository(TreeNode).find({
-        where: { treeId: session.treeId, accountId: caller.accountId, stepId: step.id },
-        order: { position: 'ASC' },
-      });
-      if (!nodes.length) throw new UnprocessableEntityException('step_id is not used by this session’s flow');
-      // Several nodes may reuse one step: prefer the one this session actually visited.
-      const visited = new Set([...session.path.map((entry) => entry.node_id), session.currentNodeId]);
-      const node = nodes.find((candidate) => visited.has(candidate.id)) ?? nodes[0];
-      return this.vote(manager, caller, session, node, wasHelpful);
-    });
+    // Several nodes may reuse one step: prefer one this session visited, then the first by position.
+    const [row]: { user_id: string; node_id: string | null }[] = await this.dataSource.query(
+      `SELECT s.user_id, n.id AS node_id FROM sessions s
+         LEFT JOIN LATERAL (
+           SELECT n.id FROM tree_nodes n
+            WHERE n.account_id = s.account_id AND n.tree_id = s.tree_id AND n.step_id = $3
+            ORDER BY (n.id = s.current_node_id OR s.path @> jsonb_build_array(jsonb_build_object('node_id', n.id::text))) DESC, n.position
+            LIMIT 1) n ON true
+        WHERE s.account_id = $1 AND s.id = $2`,
+      [caller.accountId, sessionId, stepId],
+    );
+    if (!row) throw new NotFoundException('Session not found');
+    if (row.user_id !== caller.id) throw new ForbiddenException(NOT_YOURS);
+    if (!row.node_id) throw new UnprocessableEntityException('step_id is not used by this session’s flow');
+    return this.voteOnNode(caller, sessionId, row.node_id, wasHelpful);
   }
 
+  /**
+   * Records or changes a vote. ON CONFLICT … DO UPDATE … WHERE changed touches the row only
+   * when the vote flips; `xmax = 0` in RETURNING tells a fresh insert from such an update.
+   */
   async voteOnNode(caller: AuthUser, sessionId: string, nodeId: string, wasHelpful: boolean): Promise<FeedbackResultDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const session = await sessionForFeedback(manager, caller, sessionId, { own: true, lock: true });
-      const node = await this.stepNodeOf(manager, session, nodeId);
-      return this.vote(manager, caller, session, node, wasHelpful);
-    });
+    const [row]: (CheckRow & { inserted: boolean | null })[] = await this.dataSource.query(
+      `WITH ${TARGET_CTES},
+       vote AS (
+         INSERT INTO step_ratings AS v (account_id, session_id, tree_id, node_id, step_id, user_id, was_helpful)
+         SELECT $1, t.id, t.tree_id, n.id, n.step_id, $4, $5 FROM target t JOIN node n ON ${ALLOWED}
+         ON CONFLICT (session_id, node_id) DO UPDATE SET was_helpful = EXCLUDED.was_helpful, updated_at = now()
+           WHERE v.was_helpful IS DISTINCT FROM EXCLUDED.was_helpful
+         RETURNING (v.xmax = 0) AS inserted
+       )
+       SELECT t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, vote.inserted
+         FROM target t LEFT JOIN node n ON true LEFT JOIN vote ON true`,
+      [caller.accountId, sessionId, nodeId, caller.id, wasHelpful],
+    );
+    this.check(caller, row);
+    return {
+      step_id: row.step_id,
+      node_id: row.node_id as string,
+      session_id: sessionId,
+      was_helpful: wasHelpful,
+      // No row back: the same vote was already there, which is an update that changed nothing.
+      status: row.inserted ? 'created' : 'updated',
+    };
   }
 
   /** Takes a vote back; answering 204 also when there was none keeps a UI toggle idempotent. */
   async retract(caller: AuthUser, sessionId: string, nodeId: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      const session = await sessionForFeedback(manager, caller, sessionId, { own: true, lock: true });
-      const node = await this.stepNodeOf(manager, session, nodeId);
-      const existing = await manager.getRepository(StepRating).findOneBy({ sessionId: session.id, nodeId: node.id });
-      if (!existing) return;
-      await manager.getRepository(StepRating).delete({ id: existing.id });
-      if (existing.stepId) await this.moveCounters(manager, existing.stepId, existing.wasHelpful, -1);
-    });
+    const [row]: CheckRow[] = await this.dataSource.query(
+      `WITH ${TARGET_CTES},
+       gone AS (
+         DELETE FROM step_ratings v USING target t, node n
+          WHERE v.account_id = $1 AND v.session_id = t.id AND v.node_id = n.id AND ${ALLOWED}
+       )
+       SELECT t.user_id, n.id AS node_id, n.type AS node_type, n.step_id FROM target t LEFT JOIN node n ON true`,
+      [caller.accountId, sessionId, nodeId, caller.id],
+    );
+    this.check(caller, row);
   }
 
   async listForSession(caller: AuthUser, sessionId: string): Promise<SessionVoteDto[]> {
-    await sessionForFeedback(this.dataSource.manager, caller, sessionId, { own: false });
+    await sessionForFeedback(this.dataSource.manager, caller, sessionId);
     const votes = await this.dataSource
       .getRepository(StepRating)
       .find({ where: { sessionId, accountId: caller.accountId }, order: { createdAt: 'ASC' } });
@@ -69,50 +108,11 @@ export class StepFeedbackService {
     }));
   }
 
-  private async stepNodeOf(manager: EntityManager, session: Session, nodeId: string): Promise<TreeNode> {
-    const node = await manager.getRepository(TreeNode).findOneBy({ id: nodeId, treeId: session.treeId, accountId: session.accountId });
-    if (!node) throw new NotFoundException('Node not found in this session’s flow');
-    if (node.type !== 'step') throw new UnprocessableEntityException('node_id must be a step node: only steps take feedback');
-    return node;
-  }
-
-  private async vote(
-    manager: EntityManager,
-    caller: AuthUser,
-    session: Session,
-    node: TreeNode,
-    wasHelpful: boolean,
-  ): Promise<FeedbackResultDto> {
-    const votes = manager.getRepository(StepRating);
-    const existing = await votes.findOneBy({ sessionId: session.id, nodeId: node.id });
-    const result = { step_id: node.stepId, node_id: node.id, session_id: session.id, was_helpful: wasHelpful };
-
-    if (!existing) {
-      await votes.insert({
-        accountId: caller.accountId,
-        sessionId: session.id,
-        treeId: session.treeId,
-        nodeId: node.id,
-        stepId: node.stepId,
-        userId: caller.id,
-        wasHelpful,
-      });
-      if (node.stepId) await this.moveCounters(manager, node.stepId, wasHelpful, +1);
-      return { ...result, status: 'created' };
-    }
-
-    if (existing.wasHelpful !== wasHelpful) {
-      await votes.update({ id: existing.id }, { wasHelpful });
-      if (existing.stepId) {
-        await this.moveCounters(manager, existing.stepId, existing.wasHelpful, -1);
-        await this.moveCounters(manager, existing.stepId, wasHelpful, +1);
-      }
-    }
-    return { ...result, status: 'updated' };
-  }
-
-  private async moveCounters(manager: EntityManager, stepId: string, helpful: boolean, delta: 1 | -1): Promise<void> {
-    const column = helpful ? 'helpful_yes' : 'helpful_no';
-    await manager.query(`UPDATE step_library SET ${column} = ${column} + $1 WHERE id = $2`, [delta, stepId]);
+  /** The answer for a vote statement that wrote nothing because a rule said no, in the API's order. */
+  private check(caller: AuthUser, row: CheckRow | undefined): asserts row is CheckRow {
+    if (!row) throw new NotFoundException('Session not found');
+    if (row.user_id !== caller.id) throw new ForbiddenException(NOT_YOURS);
+    if (!row.node_id) throw new NotFoundException('Node not found in this session’s flow');
+    if (row.node_type !== 'step') throw new UnprocessableEntityException('node_id must be a step node: only steps take feedback');
   }
 }

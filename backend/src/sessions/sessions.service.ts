@@ -31,14 +31,28 @@ interface SessionRow {
   rating: number | null;
 }
 
-/** Sessions with their flow's and engineer's names; every read starts from the caller's account. */
-const SESSION_SELECT = `
-  SELECT s.id, s.tree_id, t.name AS tree_name, s.user_id, u.name AS user_name, s.started_at,
-         s.completed_at, s.outcome, s.notes, s.current_node_id, s.path, r.rating
-    FROM sessions s
+const SESSION_COLUMNS = `s.id, s.tree_id, t.name AS tree_name, s.user_id, u.name AS user_name, s.started_at,
+         s.completed_at, s.outcome, s.notes, s.current_node_id, s.path, r.rating`;
+const SESSION_FROM = `sessions s
     JOIN trees t ON t.id = s.tree_id AND t.account_id = s.account_id
     JOIN users u ON u.id = s.user_id AND u.account_id = s.account_id
     LEFT JOIN session_ratings r ON r.session_id = s.id`;
+
+/** Sessions with their flow's and engineer's names; every read starts from the caller's account. */
+const SESSION_SELECT = `SELECT ${SESSION_COLUMNS} FROM ${SESSION_FROM}`;
+
+/** SESSION_SELECT plus the flow's nodes the session stands at or passed through, shaped as API nodes. */
+const SESSION_SELECT_WITH_NODES = `
+  SELECT ${SESSION_COLUMNS},
+         (SELECT coalesce(json_agg(json_build_object('id', n.id, 'type', n.type, 'title', n.title, 'body', n.body,
+                   'help_text', n.help_text, 'step_id', n.step_id, 'options', n.options, 'position', n.position)), '[]')
+            FROM tree_nodes n
+           WHERE n.account_id = s.account_id AND n.tree_id = s.tree_id
+             AND (n.id = s.current_node_id OR n.id IN (SELECT (e ->> 'node_id')::uuid FROM jsonb_array_elements(s.path) e))) AS nodes
+    FROM ${SESSION_FROM}`;
+
+const NOT_THE_ENGINEER = 'Only the session’s engineer can do this';
+const ALREADY_COMPLETED = 'This session is already completed';
 
 @Injectable()
 export class SessionsService {
@@ -104,22 +118,21 @@ export class SessionsService {
     return { items: rows.map(toSummary), total };
   }
 
-  /** The session's engineer and the account's admins may read it. */
+  /** The session's engineer and the account's admins may read it; one statement with the nodes it shows. */
   async get(caller: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<SessionResponseDto> {
-    const [row]: SessionRow[] = await manager.query(`${SESSION_SELECT} WHERE s.account_id = $1 AND s.id = $2`, [
-      caller.accountId,
-      id,
-    ]);
+    const [row]: (SessionRow & { nodes: NodeResponseDto[] })[] = await manager.query(
+      `${SESSION_SELECT_WITH_NODES} WHERE s.account_id = $1 AND s.id = $2`,
+      [caller.accountId, id],
+    );
     if (!row) throw new NotFoundException('Session not found');
     if (row.user_id !== caller.id && !isAdmin(caller)) throw new ForbiddenException('This is another engineer’s session');
 
     // Removed nodes are included: a path may cross nodes an author has since taken out.
-    const nodes = await manager.getRepository(TreeNode).findBy({ treeId: row.tree_id, accountId: caller.accountId });
-    const byId = new Map(nodes.map((node) => [node.id, node]));
+    const byId = new Map(row.nodes.map((node) => [node.id, node]));
     const current = row.current_node_id ? byId.get(row.current_node_id) : undefined;
     return {
       ...toSummary(row),
-      current_node: current ? NodeResponseDto.from(current) : null,
+      current_node: current ? { ...current, options: current.options.map(({ id, label, next_node_id }) => ({ id, label, next_node_id })) } : null,
       path: row.path.map((entry) => {
         const node = byId.get(entry.node_id);
         return {
@@ -163,15 +176,27 @@ export class SessionsService {
     });
   }
 
+  /**
+   * Finishes the caller's own running session in one conditional UPDATE: of two concurrent
+   * completions the second finds completed_at set (re-checked under the row lock) and gets 409.
+   */
   async complete(caller: AuthUser, id: string, dto: CompleteSessionDto): Promise<SessionResponseDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const session = await this.lockOwn(manager, caller, id);
-      session.completedAt = new Date();
-      session.outcome = dto.outcome;
-      session.notes = dto.notes?.trim() || null;
-      await manager.getRepository(Session).save(session);
-      return this.get(caller, id, manager);
-    });
+    const [row]: { user_id: string; completed_before: boolean; done: string | null }[] = await this.dataSource.query(
+      `WITH target AS (
+         SELECT id, user_id, completed_at IS NOT NULL AS completed_before FROM sessions WHERE account_id = $1 AND id = $2
+       ), done AS (
+         UPDATE sessions s SET completed_at = now(), outcome = $4, notes = $5
+           FROM target t
+          WHERE s.account_id = $1 AND s.id = t.id AND t.user_id = $3 AND s.completed_at IS NULL
+         RETURNING s.id
+       )
+       SELECT t.user_id, t.completed_before, d.id AS done FROM target t LEFT JOIN done d ON true`,
+      [caller.accountId, id, caller.id, dto.outcome, dto.notes?.trim() || null],
+    );
+    if (!row) throw new NotFoundException('Session not found');
+    if (row.user_id !== caller.id) throw new ForbiddenException(NOT_THE_ENGINEER);
+    if (!row.done) throw new ConflictException(ALREADY_COMPLETED);
+    return this.get(caller, id);
   }
 
   /**
@@ -186,8 +211,8 @@ export class SessionsService {
       .where('session.id = :id AND session.accountId = :accountId', { id, accountId: caller.accountId })
       .getOne();
     if (!session) throw new NotFoundException('Session not found');
-    if (session.userId !== caller.id) throw new ForbiddenException('Only the session’s engineer can do this');
-    if (session.completedAt) throw new ConflictException('This session is already completed');
+    if (session.userId !== caller.id) throw new ForbiddenException(NOT_THE_ENGINEER);
+    if (session.completedAt) throw new ConflictException(ALREADY_COMPLETED);
     return session;
   }
 }

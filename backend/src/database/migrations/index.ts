@@ -2,6 +2,7 @@ import { InitialSchema1764000000000 } from './1764000000000-InitialSchema';
 import { Feedback1764000100000 } from './1764000100000-Feedback';
 import { AnalyticsIndexes1764000200000 } from './1764000200000-AnalyticsIndexes';
 import { AnalyticsRollups1764000300000 } from './1764000300000-AnalyticsRollups';
+import { StepVoteCounters1764000400000 } from './1764000400000-StepVoteCounters';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Feedback1764000100000,
   AnalyticsIndexes1764000200000,
   AnalyticsRollups1764000300000,
+  StepVoteCounters1764000400000,
 ];

@@ -201,18 +201,7 @@ async function insertFeedback(manager: EntityManager, data: DemoDataset): Promis
     ],
     votes.map((v) => [accountId, v.sessionId, v.treeId, v.nodeId, v.stepId, v.userId, v.wasHelpful, v.at.toISOString(), v.at.toISOString()]),
   );
-  await manager.query(
-    `UPDATE step_library l
-        SET helpful_yes = c.yes, helpful_no = c.no
-       FROM (SELECT step_id,
-                    count(*) FILTER (WHERE was_helpful)::int AS yes,
-                    count(*) FILTER (WHERE NOT was_helpful)::int AS no
-               FROM step_ratings
-              WHERE account_id = $1 AND step_id IS NOT NULL
-              GROUP BY step_id) c
-      WHERE l.account_id = $1 AND l.id = c.step_id`,
-    [accountId],
-  );
+  // step_library.helpful_yes / helpful_no follow from the votes by trigger (StepVoteCounters).
   return { ratings: ratings.length, votes: votes.length };
 }
 
