@@ -1,11 +1,14 @@
 import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { Pool } from 'pg';
 import { AuthUser, isAdmin } from '../common/auth-user';
 import { analyticsWindow, AnalyticsWindow, isKnownTimeZone } from './analytics-window';
 import { AnalyticsQueryDto } from './dto/analytics-query.dto';
 import { AnalyticsWindowDto } from './dto/analytics-response.dto';
 import { SqlRunner } from './queries/sql';
+import { StatementBatch } from './queries/statement-batch';
 
 export interface FlowRef {
   id: string;
@@ -26,11 +29,27 @@ export class AnalyticsContextService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Runs all queries of one response in a single REPEATABLE READ transaction: they see the
-   * same snapshot, so summary, charts and tables agree even while sessions are being written.
+   * Runs all queries of one response in a single REPEATABLE READ, READ ONLY transaction: they
+   * see the same snapshot, so summary, charts and tables agree even while sessions are being
+   * written. Statements issued together go to the database together (StatementBatch); BEGIN
+   * rides along with the first of them.
    */
-  read<T>(work: (db: SqlRunner) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('REPEATABLE READ', (manager) => work(manager));
+  async read<T>(work: (db: SqlRunner) => Promise<T>): Promise<T> {
+    // Straight from TypeORM's pg pool: the batches need the driver's multi-statement queries.
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      const result = await work(new StatementBatch(client, ['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY']));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    } finally {
+      // A connection that cannot even roll back is dropped from the pool, not reused.
+      client.release(broken);
+    }
   }
 
   /**

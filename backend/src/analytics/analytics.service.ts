@@ -9,7 +9,8 @@ import { AnalyticsScope } from './queries/sql';
 
 /**
  * Assembles the three analytics responses: one access/time-zone lookup, then one statement
- * per section, all in one snapshot. Every section gets the same scope and window. Sections
+ * per section, all in one snapshot. The sections start together, so their statements reach
+ * the database as one batch (see StatementBatch). Every section gets the same scope and window. Sections
  * are read from the rollups when the window allows it, else live (see sectionsFor).
  */
 @Injectable()
@@ -25,15 +26,13 @@ export class AnalyticsService {
       const window = await this.context.window(db, query, timezone);
       const scope: AnalyticsScope = { accountId, userId: engineerId };
       const q = sectionsFor(window);
-      return {
-        account_id: accountId,
-        engineer_id: engineerId ?? null,
-        window: windowDto(window),
-        summary: await q.summary(db, scope, window),
-        time_series: await q.timeSeries(db, scope, window),
-        top_flows: await q.topFlows(db, scope, window),
-        top_engineers: await q.topEngineers(db, scope, window),
-      };
+      const [summary, time_series, top_flows, top_engineers] = await Promise.all([
+        q.summary(db, scope, window),
+        q.timeSeries(db, scope, window),
+        q.topFlows(db, scope, window),
+        q.topEngineers(db, scope, window),
+      ]);
+      return { account_id: accountId, engineer_id: engineerId ?? null, window: windowDto(window), summary, time_series, top_flows, top_engineers };
     });
   }
 
@@ -44,12 +43,12 @@ export class AnalyticsService {
       const window = await this.context.window(db, query, timezone);
       const scope: AnalyticsScope = { accountId: caller.accountId, userId: caller.id };
       const q = sectionsFor(window);
-      return {
-        window: windowDto(window),
-        summary: await q.summary(db, scope, window),
-        time_series: await q.timeSeries(db, scope, window),
-        top_flows: await q.topFlows(db, scope, window),
-      };
+      const [summary, time_series, top_flows] = await Promise.all([
+        q.summary(db, scope, window),
+        q.timeSeries(db, scope, window),
+        q.topFlows(db, scope, window),
+      ]);
+      return { window: windowDto(window), summary, time_series, top_flows };
     });
   }
 
@@ -60,7 +59,15 @@ export class AnalyticsService {
       const window = await this.context.window(db, query, flow.timezone);
       const scope: AnalyticsScope = { accountId: caller.accountId, treeId: flow.id };
       const q = sectionsFor(window);
-      const summary = await q.summary(db, scope, window);
+      const [summary, time_series, csat_distribution, step_feedback, drop_off, outcomes_by_node, recent_comments] = await Promise.all([
+        q.summary(db, scope, window),
+        q.timeSeries(db, scope, window),
+        q.csatDistribution(db, scope, window),
+        q.stepFeedback(db, scope, window),
+        q.dropOff(db, scope, window),
+        q.outcomesByNode(db, scope, window),
+        queryRecentComments(db, scope, window, { withNames: isAdmin(caller) }),
+      ]);
       return {
         tree_id: flow.id,
         name: flow.name,
@@ -68,12 +75,12 @@ export class AnalyticsService {
         summary,
         avg_csat: summary.avg_csat,
         total_ratings: summary.rating_count,
-        time_series: await q.timeSeries(db, scope, window),
-        csat_distribution: await q.csatDistribution(db, scope, window),
-        step_feedback: await q.stepFeedback(db, scope, window),
-        drop_off: await q.dropOff(db, scope, window),
-        outcomes_by_node: await q.outcomesByNode(db, scope, window),
-        recent_comments: await queryRecentComments(db, scope, window, { withNames: isAdmin(caller) }),
+        time_series,
+        csat_distribution,
+        step_feedback,
+        drop_off,
+        outcomes_by_node,
+        recent_comments,
       };
     });
   }

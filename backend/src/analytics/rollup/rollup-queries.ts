@@ -76,77 +76,66 @@ const SUMS = `coalesce(sum(r.sessions), 0)::int AS total, coalesce(sum(r.complet
   coalesce(sum(r.ratings), 0)::int AS ratings, coalesce(sum(r.rating_sum), 0)::int AS rating_sum,
   coalesce(sum(r.r4 + r.r5), 0)::int AS satisfied`;
 
-/** Summary of the window and the previous one: sums from the rollups, the median live (see medianSeconds). */
+/**
+ * Summary of the window and the previous one: sums from the rollups, medians from the duration
+ * histogram (see medianSql). The three statements are started together so a batching runner
+ * sends them in one round trip.
+ */
 export async function rollupSummary(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<SummaryDto> {
   const p = new SqlParams();
   const current = rollupRows('session', levelWhere(scope, p), window.start, window.end, p);
   const previous = rollupRows('session', levelWhere(scope, p), window.previousStart, window.previousEnd, p);
-  const [row] = await db.query(
-    `SELECT c.*, row_to_json(pr) AS previous
-       FROM (SELECT ${SUMS} FROM (${current}) r) c, (SELECT ${SUMS} FROM (${previous}) r) pr`,
-    p.values,
-  );
-  const medians = await medianSeconds(db, scope, window);
-  const figures = (sums: Record<string, number>, which: 'current' | 'previous') =>
-    toFigures({ ...(sums as unknown as SummaryRow), which, median_seconds: medians[which] ?? null });
-  return { ...figures(row, 'current'), previous: figures(row.previous, 'previous') };
+  const [[row], currentMedian, previousMedian] = await Promise.all([
+    db.query(
+      `SELECT c.*, row_to_json(pr) AS previous
+         FROM (SELECT ${SUMS} FROM (${current}) r) c, (SELECT ${SUMS} FROM (${previous}) r) pr`,
+      p.values,
+    ),
+    histogramMedian(db, scope, window.start, window.end),
+    histogramMedian(db, scope, window.previousStart, window.previousEnd),
+  ]);
+  const figures = (sums: Record<string, number>, which: 'current' | 'previous', median: number | null) =>
+    toFigures({ ...(sums as unknown as SummaryRow), which, median_seconds: median });
+  return { ...figures(row, 'current', currentMedian), previous: figures(row.previous, 'previous', previousMedian) };
 }
 
 /**
- * Medians of both windows from the duration histogram (whole seconds): a median needs the
- * values at the middle ranks, which sums cannot give. Same result as percentile_cont(0.5)
- * over the durations truncated to whole seconds.
- */
-async function medianSeconds(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<Record<string, number | null>> {
-  return {
-    current: await histogramMedian(db, scope, window.start, window.end),
-    previous: await histogramMedian(db, scope, window.previousStart, window.previousEnd),
-  };
-}
-
-/**
- * percentile_cont(0.5) from the histogram in two reads: per-minute counts of the window
- * (at most a few hundred rows) locate the minute(s) holding the two middle ranks; then only
- * those minutes are read per second.
+ * percentile_cont(0.5) of the completed sessions' durations in [start, end), truncated to whole
+ * seconds, from the duration histogram in one statement: a median needs the values at the
+ * middle ranks, which sums cannot give. The per-minute counts of the window (a few hundred
+ * rows) locate the minute bins holding the two middle ranks; only those minutes are then read
+ * per second, counting ranks on from the bins before them.
  */
 export async function histogramMedian(db: SqlRunner, scope: AnalyticsScope, start: Date, end: Date): Promise<number | null> {
-  const histogram = async (resolution: 'minute' | 'second', range?: [number, number]) => {
-    const p = new SqlParams();
-    let where = levelWhere(scope, p);
-    if (range) where += ` AND r.second >= ${p.add(range[0])} AND r.second < ${p.add(range[1])}`;
-    const rows: { v: number; n: string }[] = await db.query(
-      `SELECT r.${resolution} AS v, sum(r.n)::bigint AS n
-         FROM (${rollupRows((grain) => durationTable(resolution, grain), where, start, end, p)}) r
-        GROUP BY 1 HAVING sum(r.n) <> 0 ORDER BY 1`,
-      p.values,
-    );
-    return rows.map((row) => ({ v: Number(row.v), n: Number(row.n) }));
-  };
-  const minutes = await histogram('minute');
-  const count = minutes.reduce((total, bin) => total + bin.n, 0);
-  if (count === 0) return null;
-  const position = (count - 1) / 2;
-  const ranks = [Math.floor(position), Math.ceil(position)];
-  const values: number[] = [];
-  const seconds = new Map<number, { v: number; n: number }[]>();
-  for (const rank of ranks) {
-    let before = 0;
-    const bin = minutes.find((candidate) => {
-      if (rank < before + candidate.n) return true;
-      before += candidate.n;
-      return false;
-    }) as { v: number; n: number };
-    if (!seconds.has(bin.v)) seconds.set(bin.v, await histogram('second', [bin.v * 60, bin.v * 60 + 60]));
-    let within = rank - before;
-    for (const second of seconds.get(bin.v) as { v: number; n: number }[]) {
-      if (within < second.n) {
-        values.push(second.v);
-        break;
-      }
-      within -= second.n;
-    }
-  }
-  return values[0] + (values[1] - values[0]) * (position - ranks[0]);
+  const p = new SqlParams();
+  const minuteRows = rollupRows((grain) => durationTable('minute', grain), levelWhere(scope, p), start, end, p);
+  const secondWhere = `${levelWhere(scope, p)} AND r.second >= (SELECT lo FROM bounds) AND r.second < (SELECT hi FROM bounds)`;
+  const secondRows = rollupRows((grain) => durationTable('second', grain), secondWhere, start, end, p);
+  const [row]: { lo_value: number | null; hi_value: number | null; fraction: number | null }[] = await db.query(
+    `WITH minutes AS (
+       SELECT r.minute AS v, sum(r.n) AS n FROM (${minuteRows}) r GROUP BY 1 HAVING sum(r.n) <> 0
+     ), ranked AS (
+       SELECT v, n, sum(n) OVER (ORDER BY v) - n AS before, sum(n) OVER () AS total FROM minutes
+     ), ranks AS (
+       SELECT floor((max(total) - 1) / 2.0) AS lo, ceil((max(total) - 1) / 2.0) AS hi, (max(total) - 1) / 2.0 AS position FROM ranked
+     ), chosen AS (
+       SELECT min(k.v) AS first_minute, max(k.v) AS last_minute, min(k.before) AS before
+         FROM ranked k, ranks x
+        WHERE x.lo >= k.before AND x.lo < k.before + k.n OR x.hi >= k.before AND x.hi < k.before + k.n
+     ), bounds AS (
+       SELECT first_minute * 60 AS lo, last_minute * 60 + 60 AS hi FROM chosen
+     ), seconds AS (
+       SELECT r.second AS v, sum(r.n) AS n FROM (${secondRows}) r GROUP BY 1 HAVING sum(r.n) <> 0
+     ), cumulative AS (
+       SELECT s.v, (SELECT before FROM chosen) + sum(s.n) OVER (ORDER BY s.v) AS upto FROM seconds s
+     )
+     SELECT (SELECT min(c.v) FROM cumulative c, ranks x WHERE c.upto > x.lo) AS lo_value,
+            (SELECT min(c.v) FROM cumulative c, ranks x WHERE c.upto > x.hi) AS hi_value,
+            (SELECT (position - lo)::float8 FROM ranks) AS fraction`,
+    p.values,
+  );
+  if (row?.lo_value === null || row?.lo_value === undefined || row.hi_value === null) return null;
+  return row.lo_value + (row.hi_value - row.lo_value) * (row.fraction ?? 0);
 }
 
 /** One point per local day: the hourly buckets of the window grouped by their local date. */

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Response } from 'express';
+import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
 
 interface PgError {
@@ -55,11 +56,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return { status: exception.getStatus(), message: exception.message };
     }
     const code = (exception as PgError & { code?: string })?.code;
-    if (exception instanceof QueryFailedError) {
-      const driverError = exception.driverError as PgError;
-      const known = driverError.code ? PG_STATUS[driverError.code] : undefined;
-      if (known) return known;
-    }
+    // Through TypeORM, or straight from the driver (the analytics reads' statement batches).
+    const databaseError = exception instanceof QueryFailedError ? (exception.driverError as PgError) : exception instanceof DatabaseError ? exception : undefined;
+    const known = databaseError?.code ? PG_STATUS[databaseError.code] : undefined;
+    if (known) return known;
     if (code && UNAVAILABLE.has(code)) {
       return { status: HttpStatus.SERVICE_UNAVAILABLE, message: 'The database is unavailable; try again shortly' };
     }

@@ -1,0 +1,54 @@
+import { inlineParameters, sqlLiteral, StatementBatch } from './statement-batch';
+
+describe('sqlLiteral / inlineParameters', () => {
+  it('escapes strings so a value can never end its literal', () => {
+    expect(sqlLiteral("O'Brien")).toBe("'O''Brien'");
+    expect(sqlLiteral('back\\slash')).toBe(" E'back\\\\slash'");
+    expect(inlineParameters('SELECT $1, $2', ["x'; DROP TABLE users; --", 1])).toBe("SELECT 'x''; DROP TABLE users; --', 1");
+  });
+
+  it('writes dates as ISO instants, numbers, booleans and null as SQL', () => {
+    expect(sqlLiteral(new Date('2026-11-24T10:00:00Z'))).toBe("'2026-11-24T10:00:00.000Z'");
+    expect(sqlLiteral(-3.5)).toBe('-3.5');
+    expect(sqlLiteral(true)).toBe('TRUE');
+    expect(sqlLiteral(null)).toBe('NULL');
+  });
+
+  it('refuses values it cannot write faithfully, and placeholders without a value', () => {
+    expect(() => sqlLiteral(Number.NaN)).toThrow(TypeError);
+    expect(() => sqlLiteral({})).toThrow(TypeError);
+    expect(() => inlineParameters('SELECT $2', [1])).toThrow(RangeError);
+  });
+
+  it('replaces $10 as one placeholder, not $1 followed by 0', () => {
+    const values = Array.from({ length: 10 }, (_, i) => i + 1);
+    expect(inlineParameters('SELECT $1, $10', values)).toBe('SELECT 1, 10');
+  });
+});
+
+describe('StatementBatch', () => {
+  it('sends statements issued together as one query, after the prelude, and hands each its rows', async () => {
+    const sent: string[] = [];
+    const client = {
+      query: async (text: string) => {
+        sent.push(text);
+        return text.split(';\n').map((statement, i) => ({ rows: [{ i, statement }] }));
+      },
+    };
+    const batch = new StatementBatch(client, ['BEGIN']);
+    const [a, b] = await Promise.all([batch.query('SELECT $1', ['a']), batch.query('SELECT $1', [2])]);
+    expect(sent).toEqual(["BEGIN;\nSELECT 'a';\nSELECT 2"]);
+    expect(a).toEqual([{ i: 1, statement: "SELECT 'a'" }]);
+    expect(b).toEqual([{ i: 2, statement: 'SELECT 2' }]);
+
+    // A later statement is a new round trip, without the prelude.
+    await batch.query('SELECT 3');
+    expect(sent[1]).toBe('SELECT 3');
+  });
+
+  it('rejects every statement of a failed batch', async () => {
+    const batch = new StatementBatch({ query: async () => Promise.reject(new Error('boom')) });
+    const results = await Promise.allSettled([batch.query('SELECT 1'), batch.query('SELECT 2')]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+  });
+});
