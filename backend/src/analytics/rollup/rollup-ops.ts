@@ -27,21 +27,31 @@ const RAW_DURATION_FACTS = [durationFacts({ relation: 'sessions', sign: 1 })];
 const RAW_NODE_FACTS = [nodeSessionFacts({ relation: 'sessions', sign: 1 }), voteFacts({ relation: 'step_ratings', sign: 1 })];
 
 /**
+ * The statements that fill each (emptied) rollup table from the raw tables: one per table,
+ * independent of each other, so a bulk loader may run them on parallel connections.
+ */
+export function rollupFillStatements(): { table: string; sql: string }[] {
+  const statements: { table: string; sql: string }[] = [];
+  for (const grain of GRAINS) {
+    statements.push({ table: sessionRollupTable(grain), sql: upsertFacts(RAW_SESSION_FACTS, grain, 'session') });
+    statements.push({ table: nodeRollupTable(grain), sql: upsertFacts(RAW_NODE_FACTS, grain, 'node') });
+    for (const resolution of ['minute', 'second'] as const) {
+      statements.push({ table: durationTable(resolution, grain), sql: upsertDurations(RAW_DURATION_FACTS, resolution, grain) });
+    }
+  }
+  return statements;
+}
+
+/**
  * Recomputes every rollup from the raw tables, inside the caller's transaction. The raw tables
  * are locked against writes (SHARE) first, so no write can slip between the recount and the
  * swap; reads go on.
  */
 export async function rebuildRollups(db: RollupDb): Promise<void> {
   await db.query('LOCK TABLE sessions, session_ratings, step_ratings IN SHARE MODE');
-  for (const grain of GRAINS) {
-    await db.query(`DELETE FROM ${sessionRollupTable(grain)}`);
-    await db.query(`DELETE FROM ${nodeRollupTable(grain)}`);
-    await db.query(upsertFacts(RAW_SESSION_FACTS, grain, 'session'));
-    await db.query(upsertFacts(RAW_NODE_FACTS, grain, 'node'));
-    for (const resolution of ['minute', 'second'] as const) {
-      await db.query(`DELETE FROM ${durationTable(resolution, grain)}`);
-      await db.query(upsertDurations(RAW_DURATION_FACTS, resolution, grain));
-    }
+  for (const { table, sql } of rollupFillStatements()) {
+    await db.query(`DELETE FROM ${table}`);
+    await db.query(sql);
   }
 }
 

@@ -6,16 +6,20 @@ const EVENTS = [
   ['del', 'DELETE', 'REFERENCING OLD TABLE AS old_rows'],
 ] as const;
 
-/** Adds a statement's votes (+1) and removed votes (-1) to their library steps' counters. */
+/**
+ * Adds a statement's votes (+1) and removed votes (-1) to their library steps' counters; the
+ * tenant key leads, as everywhere (a single-tenant router statement should the tables be
+ * distributed by account_id, see docs/scaling.md).
+ */
 const tally = (sources: string[]) => `
   UPDATE step_library l
      SET helpful_yes = l.helpful_yes + d.yes, helpful_no = l.helpful_no + d.no
-    FROM (SELECT step_id, sum(yes) AS yes, sum(no) AS no
+    FROM (SELECT account_id, step_id, sum(yes) AS yes, sum(no) AS no
             FROM (${sources.join(' UNION ALL ')}) v
-           WHERE step_id IS NOT NULL GROUP BY step_id) d
-   WHERE l.id = d.step_id AND (d.yes <> 0 OR d.no <> 0);`;
-const NEW_VOTES = `SELECT step_id, was_helpful::int AS yes, (NOT was_helpful)::int AS no FROM new_rows`;
-const OLD_VOTES = `SELECT step_id, -was_helpful::int AS yes, -(NOT was_helpful)::int AS no FROM old_rows`;
+           WHERE step_id IS NOT NULL GROUP BY account_id, step_id) d
+   WHERE l.account_id = d.account_id AND l.id = d.step_id AND (d.yes <> 0 OR d.no <> 0);`;
+const NEW_VOTES = `SELECT account_id, step_id, was_helpful::int AS yes, (NOT was_helpful)::int AS no FROM new_rows`;
+const OLD_VOTES = `SELECT account_id, step_id, -was_helpful::int AS yes, -(NOT was_helpful)::int AS no FROM old_rows`;
 
 /**
  * step_library.helpful_yes / helpful_no kept by statement triggers on step_ratings instead of

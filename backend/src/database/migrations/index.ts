@@ -3,6 +3,7 @@ import { Feedback1764000100000 } from './1764000100000-Feedback';
 import { AnalyticsIndexes1764000200000 } from './1764000200000-AnalyticsIndexes';
 import { AnalyticsRollups1764000300000 } from './1764000300000-AnalyticsRollups';
 import { StepVoteCounters1764000400000 } from './1764000400000-StepVoteCounters';
+import { HourlySecondsKey1764000500000 } from './1764000500000-HourlySecondsKey';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AnalyticsIndexes1764000200000,
   AnalyticsRollups1764000300000,
   StepVoteCounters1764000400000,
+  HourlySecondsKey1764000500000,
 ];
