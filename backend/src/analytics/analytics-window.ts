@@ -119,6 +119,28 @@ export function localDate(instant: Date, tz: string): string {
   return `${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}`;
 }
 
+const dayStartCache = new Map<string, number>();
+const DAY_START_CACHE_SIZE = 10_000;
+
+/**
+ * The first instant of every local day of the window, then `end`: days.length + 1 instants,
+ * ascending. Local midnights are memoised per zone and date, since every report of the same
+ * period asks for the same days.
+ */
+export function localDayStarts(window: Pick<AnalyticsWindow, 'days' | 'tz' | 'end'>): number[] {
+  const starts = window.days.map((date) => {
+    const key = `${window.tz}|${date}`;
+    let start = dayStartCache.get(key);
+    if (start === undefined) {
+      if (dayStartCache.size >= DAY_START_CACHE_SIZE) dayStartCache.clear();
+      start = startOfLocalDay(date, window.tz).getTime();
+      dayStartCache.set(key, start);
+    }
+    return start;
+  });
+  return [...starts, window.end.getTime()];
+}
+
 /**
  * The first instant whose local date in `tz` is `date` (or later): local midnight, DST-safe.
  *

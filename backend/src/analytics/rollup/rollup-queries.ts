@@ -9,7 +9,7 @@
  */
 import { averageOrNull, rate } from '../analytics-math';
 import { averageMinutes } from '../analytics-math';
-import { AnalyticsWindow } from '../analytics-window';
+import { AnalyticsWindow, localDayStarts } from '../analytics-window';
 import {
   CsatDistributionDto,
   DropOffRowDto,
@@ -138,40 +138,89 @@ export async function histogramMedian(db: SqlRunner, scope: AnalyticsScope, star
   return row.lo_value + (row.hi_value - row.lo_value) * (row.fraction ?? 0);
 }
 
-/** One point per local day: the hourly buckets of the window grouped by their local date. */
+/**
+ * Which rollup buckets make up each local day of a window. A local day of a whole-hour zone is
+ * 24 (23, 25) whole UTC hours that straddle two UTC days, so it is read as the daily bucket of
+ * its "home" UTC day (the one whose noon falls in it), minus the hours of that UTC day that
+ * belong to another local day or lie outside the window, plus the hours of the neighbouring
+ * UTC day that belong to it. Those exception hours are |offset| a day (1–2 for Berlin, 4–5 for
+ * New York, none for UTC): a 90-day series reads ≈ 90 daily and ≈ 90–450 hourly buckets
+ * instead of 2,160 hourly ones.
+ */
+export function timeSeriesPlan(dayStarts: number[]): { firstDay: number; lastDay: number; homes: Map<number, number>; hours: Map<number, { home: number; day: number }> } {
+  const days = dayStarts.length - 1;
+  /** The window day an instant falls in, or -1 outside the window. */
+  const dayOf = (instant: number): number => {
+    if (instant < dayStarts[0] || instant >= dayStarts[days]) return -1;
+    let low = 0;
+    let high = days - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (dayStarts[middle] <= instant) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  const firstDay = Math.floor(dayStarts[0] / DAY_MS) * DAY_MS;
+  const lastDay = Math.floor((dayStarts[days] - 1) / DAY_MS) * DAY_MS;
+  const homes = new Map<number, number>();
+  const hours = new Map<number, { home: number; day: number }>();
+  for (let utcDay = firstDay; utcDay <= lastDay; utcDay += DAY_MS) {
+    const home = dayOf(utcDay + DAY_MS / 2);
+    homes.set(utcDay, home);
+    for (let hour = utcDay; hour < utcDay + DAY_MS; hour += HOUR_MS) {
+      const day = dayOf(hour);
+      if (day !== home) hours.set(hour, { home, day });
+    }
+  }
+  return { firstDay, lastDay, homes, hours };
+}
+
+const SERIES_COUNTERS = ['total', 'completed', 'resolved', 'escalated', 'workaround', 'unresolved', 'ratings', 'rating_sum'] as const;
+type SeriesSums = Record<(typeof SERIES_COUNTERS)[number], number>;
+
+/** One point per local day of the window, from daily buckets and the exception hours (see timeSeriesPlan). */
 export async function rollupTimeSeries(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<TimeSeriesPointDto[]> {
+  const plan = timeSeriesPlan(localDayStarts(window));
   const p = new SqlParams();
-  const firstDay = p.add(window.from);
-  const dayCount = p.add(window.days.length);
-  const tz = p.add(window.tz);
-  const where = levelWhere(scope, p);
-  const rows = await db.query(
-    `WITH days AS (
-       SELECT ${firstDay}::date + i AS day FROM generate_series(0, ${dayCount}::int - 1) AS i
-     ), by_day AS (
-       SELECT (r.bucket AT TIME ZONE ${tz})::date AS day, ${SUMS}
-         FROM ${sessionRollupTable('hour')} r
-        WHERE ${where} AND r.bucket >= ${p.add(window.start)} AND r.bucket < ${p.add(window.end)}
-        GROUP BY 1
-     )
-     SELECT to_char(d.day, 'YYYY-MM-DD') AS date, coalesce(b.total, 0) AS sessions, coalesce(b.completed, 0) AS completed,
-            coalesce(b.resolved, 0) AS resolved, coalesce(b.escalated, 0) AS escalated,
-            coalesce(b.workaround, 0) AS workaround, coalesce(b.unresolved, 0) AS unresolved,
-            coalesce(b.ratings, 0) AS ratings, coalesce(b.rating_sum, 0) AS rating_sum
-       FROM days d LEFT JOIN by_day b USING (day)
-      ORDER BY d.day`,
+  const hourList = [...plan.hours.keys()].map((hour) => new Date(hour).toISOString());
+  const rows: (SeriesSums & { grain: 'day' | 'hour'; bucket: Date })[] = await db.query(
+    `SELECT 'day' AS grain, r.bucket, ${SUMS}
+       FROM ${sessionRollupTable('day')} r
+      WHERE ${levelWhere(scope, p)} AND r.bucket >= ${p.add(new Date(plan.firstDay))} AND r.bucket <= ${p.add(new Date(plan.lastDay))}
+      GROUP BY r.bucket
+     UNION ALL
+     SELECT 'hour' AS grain, r.bucket, ${SUMS}
+       FROM ${sessionRollupTable('hour')} r
+      WHERE ${levelWhere(scope, p)} AND r.bucket = ANY(${p.add(`{${hourList.join(',')}}`)}::timestamptz[])
+      GROUP BY r.bucket`,
     p.values,
   );
-  return rows.map((row: Record<string, number> & { date: string }) => ({
-    date: row.date,
-    sessions: row.sessions,
-    completed: row.completed,
-    resolved: row.resolved,
-    escalated: row.escalated,
-    workaround: row.workaround,
-    unresolved: row.unresolved,
-    rating_count: row.ratings,
-    avg_csat: averageOrNull(row.rating_sum, row.ratings),
+  const sums: SeriesSums[] = window.days.map(() => Object.fromEntries(SERIES_COUNTERS.map((c) => [c, 0])) as SeriesSums);
+  const add = (day: number, row: SeriesSums, sign: 1 | -1) => {
+    if (day < 0) return;
+    for (const counter of SERIES_COUNTERS) sums[day][counter] += sign * row[counter];
+  };
+  for (const row of rows) {
+    const bucket = new Date(row.bucket).getTime();
+    if (row.grain === 'day') {
+      add(plan.homes.get(bucket) ?? -1, row, 1);
+    } else {
+      const hour = plan.hours.get(bucket) as { home: number; day: number };
+      add(hour.home, row, -1);
+      add(hour.day, row, 1);
+    }
+  }
+  return window.days.map((date, i) => ({
+    date,
+    sessions: sums[i].total,
+    completed: sums[i].completed,
+    resolved: sums[i].resolved,
+    escalated: sums[i].escalated,
+    workaround: sums[i].workaround,
+    unresolved: sums[i].unresolved,
+    rating_count: sums[i].ratings,
+    avg_csat: averageOrNull(sums[i].rating_sum, sums[i].ratings),
   }));
 }
 
