@@ -5,7 +5,9 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { configureApp } from './configure-app';
@@ -27,6 +29,21 @@ function drain(server: Server, timeoutMs: number): Promise<void> {
     });
     server.closeIdleConnections();
   });
+}
+
+/**
+ * Waits until no database connection is checked out of the pool (or the timeout passes). A
+ * request whose client hung up has left the HTTP server's books but may still be running its
+ * queries; closing the pool under it would fail them halfway.
+ */
+async function poolSettled(dataSource: DataSource, timeoutMs: number): Promise<void> {
+  const pool = (dataSource.driver as PostgresDriver).master as Pool | undefined;
+  const deadline = Date.now() + timeoutMs;
+  // Idle twice in a row: a handler between two queries holds no connection for a moment.
+  for (let quiet = 0; pool && quiet < 2 && Date.now() < deadline; ) {
+    quiet = pool.totalCount > pool.idleCount || pool.waitingCount > 0 ? 0 : quiet + 1;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /**
@@ -71,6 +88,7 @@ async function bootstrap(): Promise<void> {
     // Stop accepting first and let running requests finish while the database is still there;
     // Nest's own close would tear the pool down before the HTTP server stops.
     await drain(app.getHttpServer(), DRAIN_TIMEOUT_MS);
+    await poolSettled(dataSource, DRAIN_TIMEOUT_MS);
     await app.close().catch((error) => logger.error(String(error)));
     await embedded?.stop().catch(() => undefined);
     process.exit(0);
