@@ -33,23 +33,29 @@ interface SessionRow {
 
 const SESSION_COLUMNS = `s.id, s.tree_id, t.name AS tree_name, s.user_id, u.name AS user_name, s.started_at,
          s.completed_at, s.outcome, s.notes, s.current_node_id, s.path, r.rating`;
-const SESSION_FROM = `sessions s
+/** Sessions (or rows shaped like them, see sessionDetailSelect) with their flow, engineer and rating. */
+const sessionFrom = (source = 'sessions') => `${source} s
     JOIN trees t ON t.id = s.tree_id AND t.account_id = s.account_id
     JOIN users u ON u.id = s.user_id AND u.account_id = s.account_id
     LEFT JOIN session_ratings r ON r.session_id = s.id`;
 
 /** Sessions with their flow's and engineer's names; every read starts from the caller's account. */
-const SESSION_SELECT = `SELECT ${SESSION_COLUMNS} FROM ${SESSION_FROM}`;
+const SESSION_SELECT = `SELECT ${SESSION_COLUMNS} FROM ${sessionFrom()}`;
 
-/** SESSION_SELECT plus the flow's nodes the session stands at or passed through, shaped as API nodes. */
-const SESSION_SELECT_WITH_NODES = `
+/**
+ * SESSION_SELECT plus the flow's nodes the session stands at or passed through, shaped as API
+ * nodes, over `source` (the sessions table, or the rows an UPDATE … RETURNING s.* just wrote).
+ */
+const sessionDetailSelect = (source: string) => `
   SELECT ${SESSION_COLUMNS},
          (SELECT coalesce(json_agg(json_build_object('id', n.id, 'type', n.type, 'title', n.title, 'body', n.body,
                    'help_text', n.help_text, 'step_id', n.step_id, 'options', n.options, 'position', n.position)), '[]')
             FROM tree_nodes n
            WHERE n.account_id = s.account_id AND n.tree_id = s.tree_id
              AND (n.id = s.current_node_id OR n.id IN (SELECT (e ->> 'node_id')::uuid FROM jsonb_array_elements(s.path) e))) AS nodes
-    FROM ${SESSION_FROM}`;
+    FROM ${sessionFrom(source)}`;
+
+type SessionDetailRow = SessionRow & { nodes: NodeResponseDto[] };
 
 const NOT_THE_ENGINEER = 'Only the session’s engineer can do this';
 const ALREADY_COMPLETED = 'This session is already completed';
@@ -120,28 +126,13 @@ export class SessionsService {
 
   /** The session's engineer and the account's admins may read it; one statement with the nodes it shows. */
   async get(caller: AuthUser, id: string, manager: EntityManager = this.dataSource.manager): Promise<SessionResponseDto> {
-    const [row]: (SessionRow & { nodes: NodeResponseDto[] })[] = await manager.query(
-      `${SESSION_SELECT_WITH_NODES} WHERE s.account_id = $1 AND s.id = $2`,
-      [caller.accountId, id],
-    );
+    const [row]: SessionDetailRow[] = await manager.query(`${sessionDetailSelect('sessions')} WHERE s.account_id = $1 AND s.id = $2`, [
+      caller.accountId,
+      id,
+    ]);
     if (!row) throw new NotFoundException('Session not found');
     if (row.user_id !== caller.id && !isAdmin(caller)) throw new ForbiddenException('This is another engineer’s session');
-
-    // Removed nodes are included: a path may cross nodes an author has since taken out.
-    const byId = new Map(row.nodes.map((node) => [node.id, node]));
-    const current = row.current_node_id ? byId.get(row.current_node_id) : undefined;
-    return {
-      ...toSummary(row),
-      current_node: current ? { ...current, options: current.options.map(({ id, label, next_node_id }) => ({ id, label, next_node_id })) } : null,
-      path: row.path.map((entry) => {
-        const node = byId.get(entry.node_id);
-        return {
-          ...entry,
-          node_title: node?.title ?? '(removed step)',
-          option_label: node?.options.find((o) => o.id === entry.option_id)?.label ?? '(removed option)',
-        };
-      }),
-    };
+    return toDetail(row);
   }
 
   /** Moves along the chosen option. The row lock makes concurrent answers to one node apply once. */
@@ -177,26 +168,27 @@ export class SessionsService {
   }
 
   /**
-   * Finishes the caller's own running session in one conditional UPDATE: of two concurrent
-   * completions the second finds completed_at set (re-checked under the row lock) and gets 409.
+   * Finishes the caller's own running session in one statement: a conditional UPDATE (of two
+   * concurrent completions the second finds completed_at set, re-checked under the row lock,
+   * and gets 409) that also returns the finished session as the API shows it.
    */
   async complete(caller: AuthUser, id: string, dto: CompleteSessionDto): Promise<SessionResponseDto> {
-    const [row]: { user_id: string; completed_before: boolean; done: string | null }[] = await this.dataSource.query(
+    const [row]: (Partial<SessionDetailRow> & { owner_id: string })[] = await this.dataSource.query(
       `WITH target AS (
-         SELECT id, user_id, completed_at IS NOT NULL AS completed_before FROM sessions WHERE account_id = $1 AND id = $2
+         SELECT id, user_id FROM sessions WHERE account_id = $1 AND id = $2
        ), done AS (
          UPDATE sessions s SET completed_at = now(), outcome = $4, notes = $5
            FROM target t
           WHERE s.account_id = $1 AND s.id = t.id AND t.user_id = $3 AND s.completed_at IS NULL
-         RETURNING s.id
+         RETURNING s.*
        )
-       SELECT t.user_id, t.completed_before, d.id AS done FROM target t LEFT JOIN done d ON true`,
+       SELECT target.user_id AS owner_id, d.* FROM target LEFT JOIN (${sessionDetailSelect('done')}) d ON true`,
       [caller.accountId, id, caller.id, dto.outcome, dto.notes?.trim() || null],
     );
     if (!row) throw new NotFoundException('Session not found');
-    if (row.user_id !== caller.id) throw new ForbiddenException(NOT_THE_ENGINEER);
-    if (!row.done) throw new ConflictException(ALREADY_COMPLETED);
-    return this.get(caller, id);
+    if (row.owner_id !== caller.id) throw new ForbiddenException(NOT_THE_ENGINEER);
+    if (!row.id) throw new ConflictException(ALREADY_COMPLETED);
+    return toDetail(row as SessionDetailRow);
   }
 
   /**
@@ -215,6 +207,25 @@ export class SessionsService {
     if (session.completedAt) throw new ConflictException(ALREADY_COMPLETED);
     return session;
   }
+}
+
+/** A session with its current node and path as the API shows them. */
+function toDetail(row: SessionDetailRow): SessionResponseDto {
+  // Removed nodes are included: a path may cross nodes an author has since taken out.
+  const byId = new Map(row.nodes.map((node) => [node.id, node]));
+  const current = row.current_node_id ? byId.get(row.current_node_id) : undefined;
+  return {
+    ...toSummary(row),
+    current_node: current ? { ...current, options: current.options.map(({ id, label, next_node_id }) => ({ id, label, next_node_id })) } : null,
+    path: row.path.map((entry) => {
+      const node = byId.get(entry.node_id);
+      return {
+        ...entry,
+        node_title: node?.title ?? '(removed step)',
+        option_label: node?.options.find((o) => o.id === entry.option_id)?.label ?? '(removed option)',
+      };
+    }),
+  };
 }
 
 function toSummary(row: SessionRow): SessionSummaryDto {

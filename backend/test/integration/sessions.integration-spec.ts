@@ -61,6 +61,10 @@ describe('sessions', () => {
     expect(done.body).toMatchObject({ outcome: 'escalated', notes: 'Fuser fault', current_node_id: flow.ids.escalate });
     expect(done.body.completed_at).toEqual(expect.any(String));
     expect(done.body.duration_minutes).toEqual(expect.any(Number));
+    // The completion answers with the session exactly as a read of it shows it (path, titles, names).
+    expect(done.body).toEqual((await t.http.get(url).set(auth(engineer.token)).expect(200)).body);
+    expect(done.body.path).toHaveLength(2);
+    expect(done.body.current_node).toMatchObject({ id: flow.ids.escalate });
 
     await t.http.post(`${url}/complete`).set(auth(engineer.token)).send({ outcome: 'resolved' }).expect(409);
     await t.http.post(`${url}/decisions`).set(auth(engineer.token)).send({ node_id: flow.ids.escalate, option_id: optionOf(0, 0) }).expect(409);
