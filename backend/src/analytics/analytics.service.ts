@@ -10,8 +10,9 @@ import { AnalyticsScope } from './queries/sql';
 /**
  * Assembles the three analytics responses: one access/time-zone lookup, then one statement
  * per section, all in one snapshot. The sections start together, so their statements reach
- * the database as one batch (see StatementBatch). Every section gets the same scope and window. Sections
- * are read from the rollups when the window allows it, else live (see sectionsFor).
+ * the database as one batch (see StatementBatch). Every section gets the same scope and
+ * window. Sections are read from the rollups when the window allows it, else live (see
+ * sectionsFor).
  */
 @Injectable()
 export class AnalyticsService {

@@ -51,4 +51,32 @@ describe('StatementBatch', () => {
     const results = await Promise.allSettled([batch.query('SELECT 1'), batch.query('SELECT 2')]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
   });
+
+  it('closes: statements not yet sent never reach the client, one on the wire is awaited', async () => {
+    const sent: string[] = [];
+    let release: () => void = () => undefined;
+    const client = {
+      query: (text: string) => {
+        sent.push(text);
+        return new Promise<{ rows: unknown[] }>((resolve) => (release = () => resolve({ rows: [] })));
+      },
+    };
+    const queuedOnly = new StatementBatch(client);
+    const dropped = queuedOnly.query('SELECT 1');
+    await queuedOnly.close();
+    await expect(dropped).rejects.toThrow('closed');
+    expect(sent).toEqual([]);
+    await expect(queuedOnly.query('SELECT 2')).rejects.toThrow('closed');
+
+    const onTheWire = new StatementBatch(client);
+    const answered = onTheWire.query('SELECT 3');
+    await new Promise((resolve) => setImmediate(resolve));
+    let closed = false;
+    const closing = onTheWire.close().then(() => (closed = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(closed).toBe(false);
+    release();
+    await closing;
+    await expect(answered).resolves.toEqual([]);
+  });
 });

@@ -43,7 +43,9 @@ export function inlineParameters(sql: string, values: readonly unknown[] = []): 
  */
 export class StatementBatch implements SqlRunner {
   private queue: Pending[] = [];
-  private flushing = false;
+  private scheduled?: NodeJS.Immediate;
+  private inFlight: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(
     private readonly client: SimpleQueryClient,
@@ -51,24 +53,39 @@ export class StatementBatch implements SqlRunner {
   ) {}
 
   query(sql: string, parameters?: unknown[]): Promise<unknown[]> {
+    if (this.closed) return Promise.reject(new Error('This statement batch is closed'));
     return new Promise((resolve, reject) => {
       try {
         this.queue.push({ text: inlineParameters(sql, parameters), resolve, reject });
       } catch (error) {
         return reject(error);
       }
-      if (!this.flushing) {
-        this.flushing = true;
-        // After the current microtasks: every section started in this turn has queued its statement.
-        setImmediate(() => void this.flush());
-      }
+      // After the current microtasks: every section started in this turn has queued its statement.
+      this.scheduled ??= setImmediate(() => {
+        this.scheduled = undefined;
+        this.inFlight = this.flush();
+      });
     });
+  }
+
+  /**
+   * No more statements: those queued but not sent are dropped (rejected), and the one batch
+   * on the wire, if any, is awaited. Call it before COMMIT or ROLLBACK, so neither can overtake
+   * statements of the transaction it ends.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.scheduled) {
+      clearImmediate(this.scheduled);
+      this.scheduled = undefined;
+      for (const pending of this.queue.splice(0)) pending.reject(new Error('This statement batch is closed'));
+    }
+    await this.inFlight;
   }
 
   private async flush(): Promise<void> {
     const batch = this.queue.splice(0);
     const prelude = this.prelude.splice(0);
-    this.flushing = false;
     try {
       const result = await this.client.query([...prelude, ...batch.map((pending) => pending.text)].join(';\n'));
       const results = Array.isArray(result) ? result : [result];
