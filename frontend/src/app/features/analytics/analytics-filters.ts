@@ -1,4 +1,4 @@
-import type { Params, ParamMap } from '@angular/router';
+import type { ActivatedRoute, Params, ParamMap, Router } from '@angular/router';
 
 import { type PeriodSelection, PRESET_PERIODS, type PresetPeriod, rangeProblem } from '../../shared/period-picker.component';
 
@@ -46,4 +46,9 @@ export function isNinetyDays(selection: PeriodSelection): boolean {
 
 function isPresetPeriod(value: string | null): value is PresetPeriod {
   return (PRESET_PERIODS as readonly (string | null)[]).includes(value);
+}
+
+/** Puts filters into the page's URL (merged with the others); the page's query-param subscription then loads. */
+export function navigateToFilters(router: Router, route: ActivatedRoute, queryParams: Params): void {
+  void router.navigate([], { relativeTo: route, queryParams, queryParamsHandling: 'merge' });
 }

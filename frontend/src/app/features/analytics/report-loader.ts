@@ -1,6 +1,7 @@
 import { computed, signal } from '@angular/core';
 
 import { apiErrorMessage, isHttpStatus } from '../../core/http/api-error';
+import type { Summary } from './analytics-types';
 
 export type ReportState<Report> =
   | { status: 'loading' }
@@ -46,4 +47,9 @@ export class ReportLoader<Query, Report> {
   retry(): Promise<void> {
     return this.lastQuery === null ? Promise.resolve() : this.load(this.lastQuery);
   }
+}
+
+/** A loaded report with no session and no rating in its period: the page shows its empty state. */
+export function isQuietReport(report: { summary: Summary } | null): boolean {
+  return report !== null && report.summary.total_sessions === 0 && report.summary.rating_count === 0;
 }

@@ -4,7 +4,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { combineLatest } from 'rxjs';
 
 import type { PeriodSelection } from '../../../shared/period-picker.component';
-import { isNinetyDays, selectionFromParams, selectionToParams } from '../analytics-filters';
+import { isNinetyDays, navigateToFilters, selectionFromParams, selectionToParams } from '../analytics-filters';
 import { AnalyticsDataService } from '../analytics-data.service';
 import type { FlowAnalytics } from '../analytics-types';
 import { CsatDistributionChartComponent } from '../charts/csat-distribution-chart.component';
@@ -14,7 +14,7 @@ import { SessionsChartComponent } from '../charts/sessions-chart.component';
 import { AnalyticsToolbarComponent } from '../components/analytics-toolbar.component';
 import { AnalyticsSkeletonComponent, ReportEmptyComponent, ReportErrorComponent } from '../components/report-states.component';
 import { SummaryKpisComponent } from '../components/summary-kpis.component';
-import { ReportLoader } from '../report-loader';
+import { isQuietReport, ReportLoader } from '../report-loader';
 import { DropOffListComponent } from './drop-off-list.component';
 import { OutcomesByNodeTableComponent } from './outcomes-by-node-table.component';
 import { RecentCommentsComponent } from './recent-comments.component';
@@ -61,10 +61,7 @@ export class FlowAnalyticsComponent {
 
   protected readonly selection = computed<PeriodSelection>(() => this.query()?.selection ?? { period: '30d' });
   protected readonly showsNinetyDays = computed(() => isNinetyDays(this.selection()));
-  protected readonly isEmpty = computed(() => {
-    const report = this.loader.report();
-    return report !== null && report.summary.total_sessions === 0 && report.summary.rating_count === 0;
-  });
+  protected readonly isEmpty = computed(() => isQuietReport(this.loader.report()));
   protected readonly csv = computed(() => {
     const query = this.query();
     return () => (query === null ? Promise.reject(new Error('No flow')) : this.data.flowCsv(query.flowId, query.selection));
@@ -81,10 +78,6 @@ export class FlowAnalyticsComponent {
   }
 
   protected setSelection(selection: PeriodSelection): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: selectionToParams(selection),
-      queryParamsHandling: 'merge',
-    });
+    navigateToFilters(this.router, this.route, selectionToParams(selection));
   }
 }

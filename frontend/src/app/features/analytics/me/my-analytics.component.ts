@@ -3,7 +3,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 
 import type { PeriodSelection } from '../../../shared/period-picker.component';
-import { isNinetyDays, selectionFromParams, selectionToParams } from '../analytics-filters';
+import { isNinetyDays, navigateToFilters, selectionFromParams, selectionToParams } from '../analytics-filters';
 import { AnalyticsDataService } from '../analytics-data.service';
 import { flowEntry } from '../analytics-links';
 import type { MyAnalytics } from '../analytics-types';
@@ -14,7 +14,7 @@ import { AnalyticsToolbarComponent } from '../components/analytics-toolbar.compo
 import { RankedTableComponent } from '../components/ranked-table.component';
 import { AnalyticsSkeletonComponent, ReportEmptyComponent, ReportErrorComponent } from '../components/report-states.component';
 import { SummaryKpisComponent } from '../components/summary-kpis.component';
-import { ReportLoader } from '../report-loader';
+import { isQuietReport, ReportLoader } from '../report-loader';
 
 /** Everyone's own numbers: the sessions they ran and how they went. */
 @Component({
@@ -46,10 +46,7 @@ export class MyAnalyticsComponent {
   );
 
   protected readonly showsNinetyDays = computed(() => isNinetyDays(this.selection()));
-  protected readonly isEmpty = computed(() => {
-    const report = this.loader.report();
-    return report !== null && report.summary.total_sessions === 0 && report.summary.rating_count === 0;
-  });
+  protected readonly isEmpty = computed(() => isQuietReport(this.loader.report()));
   protected readonly topFlows = computed(() =>
     (this.loader.report()?.top_flows ?? []).map((flow) => flowEntry(flow, this.selection())),
   );
@@ -67,10 +64,6 @@ export class MyAnalyticsComponent {
   }
 
   protected setSelection(selection: PeriodSelection): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: selectionToParams(selection),
-      queryParamsHandling: 'merge',
-    });
+    navigateToFilters(this.router, this.route, selectionToParams(selection));
   }
 }

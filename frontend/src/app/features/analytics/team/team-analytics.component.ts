@@ -4,7 +4,7 @@ import { ActivatedRoute, type Params, Router } from '@angular/router';
 
 import type { PeriodSelection } from '../../../shared/period-picker.component';
 import { SearchableSelectComponent, type SelectOption } from '../../../shared/searchable-select.component';
-import { engineerFromParams, isNinetyDays, selectionFromParams, selectionToParams } from '../analytics-filters';
+import { engineerFromParams, isNinetyDays, navigateToFilters, selectionFromParams, selectionToParams } from '../analytics-filters';
 import { type TeamFilters, AnalyticsDataService } from '../analytics-data.service';
 import { engineerEntry, flowEntry } from '../analytics-links';
 import type { AccountUser, TeamAnalytics } from '../analytics-types';
@@ -15,7 +15,7 @@ import { AnalyticsToolbarComponent } from '../components/analytics-toolbar.compo
 import { RankedTableComponent } from '../components/ranked-table.component';
 import { AnalyticsSkeletonComponent, ReportEmptyComponent, ReportErrorComponent } from '../components/report-states.component';
 import { SummaryKpisComponent } from '../components/summary-kpis.component';
-import { ReportLoader } from '../report-loader';
+import { isQuietReport, ReportLoader } from '../report-loader';
 
 /** The team admin's morning page: how the whole team (or one engineer) did in a period. */
 @Component({
@@ -65,10 +65,7 @@ export class TeamAnalyticsComponent {
 
   protected readonly showsNinetyDays = computed(() => isNinetyDays(this.filters().selection));
 
-  protected readonly isEmpty = computed(() => {
-    const report = this.loader.report();
-    return report !== null && report.summary.total_sessions === 0 && report.summary.rating_count === 0;
-  });
+  protected readonly isEmpty = computed(() => isQuietReport(this.loader.report()));
 
   protected readonly topFlows = computed(() =>
     (this.loader.report()?.top_flows ?? []).map((flow) => flowEntry(flow, this.filters().selection)),
@@ -104,6 +101,6 @@ export class TeamAnalyticsComponent {
 
   /** Filters go into the URL; the query-param subscription above then loads the report. */
   private navigate(queryParams: Params): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams, queryParamsHandling: 'merge' });
+    navigateToFilters(this.router, this.route, queryParams);
   }
 }
