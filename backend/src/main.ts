@@ -5,13 +5,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { Server } from 'node:http';
 import { join, resolve } from 'node:path';
-import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { configureApp } from './configure-app';
 import { startEmbeddedDatabase } from './database/embedded-postgres';
+import { pgPool } from './database/pg-pool';
 import { DEMO_PASSWORD, seedDemoData } from './database/seed/demo-data';
 
 const logger = new Logger('Bootstrap');
@@ -37,7 +36,7 @@ function drain(server: Server, timeoutMs: number): Promise<void> {
  * queries; closing the pool under it would fail them halfway.
  */
 async function poolSettled(dataSource: DataSource, timeoutMs: number): Promise<void> {
-  const pool = (dataSource.driver as PostgresDriver).master as Pool | undefined;
+  const pool = pgPool(dataSource);
   const deadline = Date.now() + timeoutMs;
   // Idle twice in a row: a handler between two queries holds no connection for a moment.
   for (let quiet = 0; pool && quiet < 2 && Date.now() < deadline; ) {
