@@ -194,6 +194,7 @@ export async function generateDataset({ sessions, databaseUrl, log = (line) => p
   const argon2 = require('argon2');
   const passwordHash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
   const { rollupFillStatements } = require(resolve(BUILD_DIR, 'analytics/rollup/rollup-ops.js'));
+  const { RECOUNT_VOTE_COUNTERS_SQL } = require(resolve(BUILD_DIR, 'database/migrations/1764000400000-StepVoteCounters.js'));
 
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
@@ -212,10 +213,7 @@ export async function generateDataset({ sessions, databaseUrl, log = (line) => p
       });
     }
     // The vote counters' triggers were off too: count them once, as the migration does.
-    await db.query(`UPDATE step_library l SET helpful_yes = c.yes, helpful_no = c.no
-                      FROM (SELECT step_id, count(*) FILTER (WHERE was_helpful)::int AS yes, count(*) FILTER (WHERE NOT was_helpful)::int AS no
-                              FROM step_ratings WHERE step_id IS NOT NULL GROUP BY step_id) c
-                     WHERE l.id = c.step_id`);
+    await db.query(RECOUNT_VOTE_COUNTERS_SQL);
     await db.query('COMMIT');
     log(`raw rows loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const rollupStart = Date.now();

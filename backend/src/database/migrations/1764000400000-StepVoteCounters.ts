@@ -21,6 +21,15 @@ const tally = (sources: string[]) => `
 const NEW_VOTES = `SELECT account_id, step_id, was_helpful::int AS yes, (NOT was_helpful)::int AS no FROM new_rows`;
 const OLD_VOTES = `SELECT account_id, step_id, -was_helpful::int AS yes, -(NOT was_helpful)::int AS no FROM old_rows`;
 
+/** Sets every library step's counters to its stored votes (a bulk loader that ran without triggers needs it too). */
+export const RECOUNT_VOTE_COUNTERS_SQL = `
+  UPDATE step_library l
+     SET helpful_yes = coalesce(c.yes, 0), helpful_no = coalesce(c.no, 0)
+    FROM step_library l2
+    LEFT JOIN (SELECT step_id, count(*) FILTER (WHERE was_helpful)::int AS yes, count(*) FILTER (WHERE NOT was_helpful)::int AS no
+                 FROM step_ratings WHERE step_id IS NOT NULL GROUP BY step_id) c ON c.step_id = l2.id
+   WHERE l.id = l2.id AND (l.helpful_yes, l.helpful_no) IS DISTINCT FROM (coalesce(c.yes, 0), coalesce(c.no, 0))`;
+
 /**
  * step_library.helpful_yes / helpful_no kept by statement triggers on step_ratings instead of
  * by the services, so every write path (API, seeders, SQL, cascades) counts alike. The
@@ -49,13 +58,7 @@ export class StepVoteCounters1764000400000 implements MigrationInterface {
       );
     }
     // Start from the truth, whatever wrote the counters before.
-    await queryRunner.query(`
-      UPDATE step_library l
-         SET helpful_yes = coalesce(c.yes, 0), helpful_no = coalesce(c.no, 0)
-        FROM step_library l2
-        LEFT JOIN (SELECT step_id, count(*) FILTER (WHERE was_helpful)::int AS yes, count(*) FILTER (WHERE NOT was_helpful)::int AS no
-                     FROM step_ratings WHERE step_id IS NOT NULL GROUP BY step_id) c ON c.step_id = l2.id
-       WHERE l.id = l2.id AND (l.helpful_yes, l.helpful_no) IS DISTINCT FROM (coalesce(c.yes, 0), coalesce(c.no, 0))`);
+    await queryRunner.query(RECOUNT_VOTE_COUNTERS_SQL);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
