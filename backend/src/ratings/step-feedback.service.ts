@@ -6,11 +6,22 @@ import { StepRating } from './step-rating.entity';
 import { FeedbackResultDto, SessionVoteDto } from './dto/rating.dto';
 import { NOT_YOURS, sessionForFeedback } from './session-access';
 
+/** How a vote names its node ($3): by its id, or by the library step it uses. */
+type NodeRef = 'node' | 'library-step';
+
+const PICK_NODE: Record<NodeRef, string> = {
+  node: 'n.id = $3',
+  // Several nodes may reuse one step: prefer one this session visited, then the first by position.
+  'library-step': `n.step_id = $3
+            ORDER BY (n.id = t.current_node_id OR t.path @> jsonb_build_array(jsonb_build_object('node_id', n.id::text))) DESC, n.position
+            LIMIT 1`,
+};
+
 /** The session and node a vote is about, as the vote statements see them. */
-const TARGET_CTES = `
-  target AS (SELECT s.id, s.tree_id, s.user_id FROM sessions s WHERE s.account_id = $1 AND s.id = $2),
+const targetCtes = (ref: NodeRef) => `
+  target AS (SELECT s.id, s.tree_id, s.user_id, s.current_node_id, s.path FROM sessions s WHERE s.account_id = $1 AND s.id = $2),
   node AS (SELECT n.id, n.type, n.step_id FROM tree_nodes n JOIN target t ON n.tree_id = t.tree_id
-            WHERE n.account_id = $1 AND n.id = $3)`;
+            WHERE n.account_id = $1 AND ${PICK_NODE[ref]})`;
 
 /** Who may vote on what: $4 is the caller, who must be the session's engineer; only step nodes take votes. */
 const ALLOWED = `t.user_id = $4 AND n.type = 'step'`;
@@ -35,56 +46,17 @@ export class StepFeedbackService {
   async voteOnLibraryStep(caller: AuthUser, stepId: string, sessionId: string, wasHelpful: boolean): Promise<FeedbackResultDto> {
     const [step] = await this.dataSource.query(`SELECT 1 FROM step_library WHERE account_id = $1 AND id = $2`, [caller.accountId, stepId]);
     if (!step) throw new NotFoundException('Step not found');
-    // Several nodes may reuse one step: prefer one this session visited, then the first by position.
-    const [row]: { user_id: string; node_id: string | null }[] = await this.dataSource.query(
-      `SELECT s.user_id, n.id AS node_id FROM sessions s
-         LEFT JOIN LATERAL (
-           SELECT n.id FROM tree_nodes n
-            WHERE n.account_id = s.account_id AND n.tree_id = s.tree_id AND n.step_id = $3
-            ORDER BY (n.id = s.current_node_id OR s.path @> jsonb_build_array(jsonb_build_object('node_id', n.id::text))) DESC, n.position
-            LIMIT 1) n ON true
-        WHERE s.account_id = $1 AND s.id = $2`,
-      [caller.accountId, sessionId, stepId],
-    );
-    if (!row) throw new NotFoundException('Session not found');
-    if (row.user_id !== caller.id) throw new ForbiddenException(NOT_YOURS);
-    if (!row.node_id) throw new UnprocessableEntityException('step_id is not used by this session’s flow');
-    return this.voteOnNode(caller, sessionId, row.node_id, wasHelpful);
+    return this.vote(caller, sessionId, 'library-step', stepId, wasHelpful);
   }
 
-  /**
-   * Records or changes a vote. ON CONFLICT … DO UPDATE … WHERE changed touches the row only
-   * when the vote flips; `xmax = 0` in RETURNING tells a fresh insert from such an update.
-   */
   async voteOnNode(caller: AuthUser, sessionId: string, nodeId: string, wasHelpful: boolean): Promise<FeedbackResultDto> {
-    const [row]: (CheckRow & { inserted: boolean | null })[] = await this.dataSource.query(
-      `WITH ${TARGET_CTES},
-       vote AS (
-         INSERT INTO step_ratings AS v (account_id, session_id, tree_id, node_id, step_id, user_id, was_helpful)
-         SELECT $1, t.id, t.tree_id, n.id, n.step_id, $4, $5 FROM target t JOIN node n ON ${ALLOWED}
-         ON CONFLICT (session_id, node_id) DO UPDATE SET was_helpful = EXCLUDED.was_helpful, updated_at = now()
-           WHERE v.was_helpful IS DISTINCT FROM EXCLUDED.was_helpful
-         RETURNING (v.xmax = 0) AS inserted
-       )
-       SELECT t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, vote.inserted
-         FROM target t LEFT JOIN node n ON true LEFT JOIN vote ON true`,
-      [caller.accountId, sessionId, nodeId, caller.id, wasHelpful],
-    );
-    this.check(caller, row);
-    return {
-      step_id: row.step_id,
-      node_id: row.node_id as string,
-      session_id: sessionId,
-      was_helpful: wasHelpful,
-      // No row back: the same vote was already there, which is an update that changed nothing.
-      status: row.inserted ? 'created' : 'updated',
-    };
+    return this.vote(caller, sessionId, 'node', nodeId, wasHelpful);
   }
 
   /** Takes a vote back; answering 204 also when there was none keeps a UI toggle idempotent. */
   async retract(caller: AuthUser, sessionId: string, nodeId: string): Promise<void> {
     const [row]: CheckRow[] = await this.dataSource.query(
-      `WITH ${TARGET_CTES},
+      `WITH ${targetCtes('node')},
        gone AS (
          DELETE FROM step_ratings v USING target t, node n
           WHERE v.account_id = $1 AND v.session_id = t.id AND v.node_id = n.id AND ${ALLOWED}
@@ -108,10 +80,40 @@ export class StepFeedbackService {
     }));
   }
 
+  /**
+   * Records or changes a vote. ON CONFLICT … DO UPDATE … WHERE changed touches the row only
+   * when the vote flips; `xmax = 0` in RETURNING tells a fresh insert from such an update.
+   */
+  private async vote(caller: AuthUser, sessionId: string, ref: NodeRef, key: string, wasHelpful: boolean): Promise<FeedbackResultDto> {
+    const [row]: (CheckRow & { inserted: boolean | null })[] = await this.dataSource.query(
+      `WITH ${targetCtes(ref)},
+       vote AS (
+         INSERT INTO step_ratings AS v (account_id, session_id, tree_id, node_id, step_id, user_id, was_helpful)
+         SELECT $1, t.id, t.tree_id, n.id, n.step_id, $4, $5 FROM target t JOIN node n ON ${ALLOWED}
+         ON CONFLICT (session_id, node_id) DO UPDATE SET was_helpful = EXCLUDED.was_helpful, updated_at = now()
+           WHERE v.was_helpful IS DISTINCT FROM EXCLUDED.was_helpful
+         RETURNING (v.xmax = 0) AS inserted
+       )
+       SELECT t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, vote.inserted
+         FROM target t LEFT JOIN node n ON true LEFT JOIN vote ON true`,
+      [caller.accountId, sessionId, key, caller.id, wasHelpful],
+    );
+    this.check(caller, row, ref);
+    return {
+      step_id: row.step_id,
+      node_id: row.node_id as string,
+      session_id: sessionId,
+      was_helpful: wasHelpful,
+      // No row back: the same vote was already there, which is an update that changed nothing.
+      status: row.inserted ? 'created' : 'updated',
+    };
+  }
+
   /** The answer for a vote statement that wrote nothing because a rule said no, in the API's order. */
-  private check(caller: AuthUser, row: CheckRow | undefined): asserts row is CheckRow {
+  private check(caller: AuthUser, row: CheckRow | undefined, ref: NodeRef = 'node'): asserts row is CheckRow {
     if (!row) throw new NotFoundException('Session not found');
     if (row.user_id !== caller.id) throw new ForbiddenException(NOT_YOURS);
+    if (!row.node_id && ref === 'library-step') throw new UnprocessableEntityException('step_id is not used by this session’s flow');
     if (!row.node_id) throw new NotFoundException('Node not found in this session’s flow');
     if (row.node_type !== 'step') throw new UnprocessableEntityException('node_id must be a step node: only steps take feedback');
   }

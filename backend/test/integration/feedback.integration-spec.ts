@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -132,6 +133,40 @@ describe('feedback: CSAT ratings and step votes', () => {
         [stepId],
       );
       expect(await counters()).toEqual(truth);
+    });
+
+    it('lands on the node this session visited when several nodes reuse the step, else on the first', async () => {
+      const [first, second, done] = [randomUUID(), randomUUID(), randomUUID()];
+      const reused = (await t.http.post('/api/v1/steps').set(auth(admin.token)).send({ title: 'Reseat the cable' }).expect(201)).body.id;
+      const question = randomUUID();
+      const tree = (
+        await t.http
+          .post('/api/v1/trees')
+          .set(auth(admin.token))
+          .send({
+            name: 'Two paths, one step',
+            kind: 'decision',
+            status: 'published',
+            start_node_id: question,
+            nodes: [
+              { id: question, type: 'question', title: 'Which port?', options: [{ label: 'Front', next_node_id: first }, { label: 'Back', next_node_id: second }] },
+              { id: first, type: 'step', title: 'Reseat the front cable', step_id: reused, options: [{ label: 'Done', next_node_id: done }] },
+              { id: second, type: 'step', title: 'Reseat the back cable', step_id: reused, options: [{ label: 'Done', next_node_id: done }] },
+              { id: done, type: 'solution', title: 'Connected' },
+            ],
+          })
+          .expect(201)
+      ).body;
+      const vote = async (sessionId: string) =>
+        (await t.http.post(`/api/v1/steps/${reused}/feedback`).set(auth(engineer.token)).send({ session_id: sessionId, was_helpful: true }).expect(201)).body;
+
+      const viaBack = (await t.http.post('/api/v1/sessions').set(auth(engineer.token)).send({ tree_id: tree.id }).expect(201)).body;
+      const back = viaBack.current_node.options.find((o: { label: string }) => o.label === 'Back').id;
+      await t.http.post(`/api/v1/sessions/${viaBack.id}/decisions`).set(auth(engineer.token)).send({ node_id: question, option_id: back }).expect(200);
+      expect((await vote(viaBack.id)).node_id).toBe(second);
+
+      const notYet = (await t.http.post('/api/v1/sessions').set(auth(engineer.token)).send({ tree_id: tree.id }).expect(201)).body;
+      expect((await vote(notYet.id)).node_id).toBe(first);
     });
 
     it('refuses a step the flow does not use (422), other engineers (403), other accounts (404)', async () => {
