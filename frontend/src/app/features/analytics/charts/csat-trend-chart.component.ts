@@ -5,8 +5,8 @@ import { SERIES_COLOR } from '../../../shared/outcome-palette';
 import { localDate, ReaderFormat } from '../../../shared/reader-format';
 import type { DailyPoint } from '../analytics-types';
 import { ChartFrameComponent } from './chart-frame.component';
-import { FRAME_INSET, prefersReducedMotion } from './chart-series';
-import { observeWidth, spacedTicks } from './observe-width';
+import { prefersReducedMotion } from './chart-series';
+import { observePlotWidth, spacedTicks } from './observe-width';
 
 const SERIES_NAME = 'Average CSAT';
 
@@ -78,13 +78,12 @@ const SERIES_NAME = 'Average CSAT';
 })
 export class CsatTrendChartComponent {
   protected readonly format = inject(ReaderFormat);
-  private readonly width = observeWidth();
 
   readonly points = input.required<readonly DailyPoint[]>();
 
   protected readonly colors = [{ name: SERIES_NAME, value: SERIES_COLOR }];
   protected readonly animations = !prefersReducedMotion();
-  protected readonly plotWidth = computed(() => Math.max(200, this.width() - FRAME_INSET));
+  protected readonly plotWidth = observePlotWidth();
   protected readonly height = computed(() => (this.plotWidth() < 480 ? 200 : 240));
 
   protected readonly rated = computed(() =>

@@ -1,4 +1,6 @@
-import { afterNextRender, DestroyRef, ElementRef, inject, type Signal, signal } from '@angular/core';
+import { afterNextRender, computed, DestroyRef, ElementRef, inject, type Signal, signal } from '@angular/core';
+
+import { FRAME_INSET } from './chart-series';
 
 /**
  * The host element's width as a signal, for charts that pick their tick density and bar spacing
@@ -23,6 +25,12 @@ export function observeWidth(initial = 640): Signal<number> {
     destroyRef.onDestroy(() => observer.disconnect());
   });
   return width.asReadonly();
+}
+
+/** The width a chart's plot may take inside its frame: the host's width less the frame, at least 200 px. */
+export function observePlotWidth(initial = 640): Signal<number> {
+  const width = observeWidth(initial);
+  return computed(() => Math.max(200, width() - FRAME_INSET));
 }
 
 /**

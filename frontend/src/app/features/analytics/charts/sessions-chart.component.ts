@@ -8,13 +8,12 @@ import { ChartLegendComponent } from './chart-legend.component';
 import {
   barPadding,
   countTicks,
-  FRAME_INSET,
   prefersReducedMotion,
   SESSION_COLORS,
   SESSION_LEGEND,
   SESSION_STACK,
 } from './chart-series';
-import { observeWidth, spacedTicks } from './observe-width';
+import { observePlotWidth, spacedTicks } from './observe-width';
 
 /** Sessions started per day, each bar stacked by how those sessions ended (or that they have not). */
 @Component({
@@ -81,7 +80,6 @@ import { observeWidth, spacedTicks } from './observe-width';
 })
 export class SessionsChartComponent {
   private readonly format = inject(ReaderFormat);
-  private readonly width = observeWidth();
 
   readonly points = input.required<readonly DailyPoint[]>();
 
@@ -90,7 +88,7 @@ export class SessionsChartComponent {
   protected readonly stack = SESSION_STACK;
   protected readonly animations = !prefersReducedMotion();
 
-  protected readonly plotWidth = computed(() => Math.max(200, this.width() - FRAME_INSET));
+  protected readonly plotWidth = observePlotWidth();
   protected readonly height = computed(() => (this.plotWidth() < 480 ? 220 : 280));
   protected readonly total = computed(() => this.points().reduce((sum, point) => sum + point.sessions, 0));
   protected readonly subtitle = computed(

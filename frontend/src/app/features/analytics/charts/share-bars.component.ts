@@ -3,8 +3,8 @@ import { BarChartModule } from '@swimlane/ngx-charts';
 
 import { ReaderFormat } from '../../../shared/reader-format';
 import { ChartFrameComponent } from './chart-frame.component';
-import { FRAME_INSET, prefersReducedMotion } from './chart-series';
-import { observeWidth } from './observe-width';
+import { prefersReducedMotion } from './chart-series';
+import { observePlotWidth } from './observe-width';
 
 /** One bar: its label, its count and its colour. */
 export interface ShareBar {
@@ -72,7 +72,6 @@ export interface ShareBar {
 })
 export class ShareBarsComponent {
   protected readonly format = inject(ReaderFormat);
-  private readonly width = observeWidth(480);
 
   readonly heading = input.required<string>();
   readonly titleId = input.required<string>();
@@ -89,7 +88,7 @@ export class ShareBarsComponent {
   readonly barPadding = input(10);
 
   protected readonly animations = !prefersReducedMotion();
-  protected readonly plotWidth = computed(() => Math.max(200, this.width() - FRAME_INSET));
+  protected readonly plotWidth = observePlotWidth(480);
   protected readonly results = computed(() => this.bars().map(({ name, value }) => ({ name, value })));
   protected readonly colors = computed(() => this.bars().map(({ name, color }) => ({ name, value: color })));
   protected readonly total = computed(() => this.whole() ?? this.bars().reduce((sum, bar) => sum + bar.value, 0));
