@@ -6,15 +6,8 @@ import { RateSessionDto, SessionRatingDto } from './dto/rating.dto';
 import { NOT_YOURS, sessionForFeedback } from './session-access';
 import { SessionRating } from './session-rating.entity';
 
-interface RateRow {
-  user_id: string;
-  completed: boolean;
-  id: string | null;
-  session_id: string;
-  rating: number;
-  comment: string | null;
-  created_at: Date;
-}
+/** The session's checks, and the new rating if one was written (id null otherwise). */
+type RateRow = Pick<SessionRating, 'sessionId' | 'rating' | 'comment' | 'createdAt'> & { user_id: string; completed: boolean; id: string | null };
 
 @Injectable()
 export class SessionRatingsService {
@@ -33,23 +26,16 @@ export class SessionRatingsService {
          INSERT INTO session_ratings (account_id, session_id, user_id, tree_id, rating, comment)
          SELECT $1, t.id, $3, t.tree_id, $4, $5 FROM target t WHERE t.user_id = $3 AND t.completed
          ON CONFLICT (session_id) DO NOTHING
-         RETURNING id, session_id, rating, comment, created_at
+         RETURNING id, session_id AS "sessionId", rating, comment, created_at AS "createdAt"
        )
-       SELECT t.user_id, t.completed, i.id, i.session_id, i.rating, i.comment, i.created_at
-         FROM target t LEFT JOIN inserted i ON true`,
+       SELECT t.user_id, t.completed, i.* FROM target t LEFT JOIN inserted i ON true`,
       [caller.accountId, sessionId, caller.id, dto.rating, dto.comment?.trim() || null],
     );
     if (!row) throw new NotFoundException('Session not found');
     if (row.user_id !== caller.id) throw new ForbiddenException(NOT_YOURS);
     if (!row.completed) throw new BadRequestException('Finish the session before rating it');
     if (!row.id) throw new ConflictException('This session has already been rated');
-    return {
-      id: row.id,
-      session_id: row.session_id,
-      rating: row.rating,
-      comment: row.comment,
-      created_at: new Date(row.created_at).toISOString(),
-    };
+    return SessionRatingDto.from({ ...row, id: row.id });
   }
 
   async get(caller: AuthUser, sessionId: string): Promise<SessionRatingDto> {

@@ -25,7 +25,7 @@ export class SessionRatingDto {
   @ApiProperty({ nullable: true, type: String }) comment: string | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;
 
-  static from(rating: SessionRating): SessionRatingDto {
+  static from(rating: Pick<SessionRating, 'id' | 'sessionId' | 'rating' | 'comment' | 'createdAt'>): SessionRatingDto {
     return {
       id: rating.id,
       session_id: rating.sessionId,
