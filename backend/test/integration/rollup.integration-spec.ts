@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { LIVE_SECTIONS } from '../../src/analytics/analytics-report';
 import { addDays, analyticsWindow, localDate } from '../../src/analytics/analytics-window';
 import { SqlRunner } from '../../src/analytics/queries/sql';
-import { verifyRollups } from '../../src/analytics/rollup/rollup-ops';
+import { rebuildRollups, verifyRollups } from '../../src/analytics/rollup/rollup-ops';
 import { addUser, auth, createFlow, FlowIds, Login, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -214,5 +214,26 @@ describe('analytics rollups (exactness)', () => {
     const votesBefore = (await flow()).step_feedback.reduce((n: number, row: { helpful_yes: number }) => n + row.helpful_yes, 0);
     await t.http.put(`/api/v1/sessions/${s.id}/nodes/${flows[0].ids.step}/feedback`).set(auth(s.owner.token)).send({ was_helpful: true });
     expect((await flow()).step_feedback.reduce((n: number, row: { helpful_yes: number }) => n + row.helpful_yes, 0)).toBe(votesBefore + 1);
+  });
+
+  it('verify names a corrupted bucket in each family, and rebuild repairs it', async () => {
+    await start(engineers[0], flows[0]).then((s) =>
+      t.http.post(`/api/v1/sessions/${s.id}/complete`).set(auth(s.owner.token)).send({ outcome: 'resolved' }).expect(200),
+    );
+    await t.dataSource.query(`UPDATE analytics_rollup_daily SET sessions = sessions + 1 WHERE ctid = (SELECT min(ctid) FROM analytics_rollup_daily)`);
+    await t.dataSource.query(`UPDATE analytics_duration_seconds_hourly SET n = n + 2 WHERE ctid = (SELECT min(ctid) FROM analytics_duration_seconds_hourly)`);
+
+    const { total, differences } = await t.dataSource.transaction('REPEATABLE READ', (manager) => verifyRollups(manager));
+    expect(total).toBe(2);
+    expect(differences).toEqual([
+      expect.objectContaining({ table: 'analytics_rollup_daily', expected: expect.objectContaining({ sessions: expect.any(Number) }) }),
+      expect.objectContaining({ table: 'analytics_duration_seconds_hourly' }),
+    ]);
+    const [daily, seconds] = differences;
+    expect(daily.actual.sessions - daily.expected.sessions).toBe(1);
+    expect(seconds.actual.n - seconds.expected.n).toBe(2);
+
+    await t.dataSource.transaction((manager) => rebuildRollups(manager));
+    await expectRollupsVerify();
   });
 });

@@ -62,13 +62,41 @@ export interface RollupDifference {
   actual: Record<string, number>;
 }
 
+/** The buckets where `expected` and `actual` (both grouped by `keys`) disagree on a counter. */
+async function differingBuckets(
+  db: RollupDb,
+  table: string,
+  keys: readonly string[],
+  counters: readonly string[],
+  expected: string,
+  actual: string,
+  limit: number,
+): Promise<{ differences: RollupDifference[]; total: number }> {
+  const rows: Record<string, unknown>[] = await db.query(
+    `SELECT ${keys.map((k) => `coalesce(e.${k}, a.${k}) AS ${k}`).join(', ')},
+            ${counters.map((c) => `coalesce(e.${c}, 0)::float8 AS e_${c}, coalesce(a.${c}, 0)::float8 AS a_${c}`).join(', ')},
+            count(*) OVER ()::int AS total
+       FROM (${expected}) e FULL JOIN (${actual}) a USING (${keys.join(', ')})
+      WHERE ${counters.map((c) => `coalesce(e.${c}, 0) <> coalesce(a.${c}, 0)`).join(' OR ')}
+      LIMIT ${limit}`,
+  );
+  return {
+    total: rows.length ? Number(rows[0].total) : 0,
+    differences: rows.map((row) => ({
+      table,
+      key: Object.fromEntries(keys.map((k) => [k, row[k]])),
+      expected: Object.fromEntries(counters.map((c) => [c, Number(row[`e_${c}`])])),
+      actual: Object.fromEntries(counters.map((c) => [c, Number(row[`a_${c}`])])),
+    })),
+  };
+}
+
 /**
  * Compares every rollup with a recount from the raw tables (stripes summed), in one snapshot.
  * Returns the differing buckets; none means exact. Zero rows count as absent.
  */
 export async function verifyRollups(db: RollupDb, limit = 20): Promise<{ differences: RollupDifference[]; total: number }> {
-  const differences: RollupDifference[] = [];
-  let total = 0;
+  const checks: Parameters<typeof differingBuckets>[] = [];
   for (const grain of GRAINS) {
     for (const family of ['session', 'node'] as const) {
       const table = family === 'session' ? sessionRollupTable(grain) : nodeRollupTable(grain);
@@ -77,47 +105,22 @@ export async function verifyRollups(db: RollupDb, limit = 20): Promise<{ differe
       const expected = groupedFacts(family === 'session' ? RAW_SESSION_FACTS : RAW_NODE_FACTS, grain, family, false);
       const actual = `SELECT ${keys.join(', ')}, ${counters.map((c) => `sum(${c})::bigint AS ${c}`).join(', ')}
         FROM ${table} GROUP BY ${keys.join(', ')} HAVING ${counters.map((c) => `sum(${c}) <> 0`).join(' OR ')}`;
-      const rows: Record<string, unknown>[] = await db.query(
-        `SELECT ${keys.map((k) => `coalesce(e.${k}, a.${k}) AS ${k}`).join(', ')},
-                ${counters.map((c) => `coalesce(e.${c}, 0)::float8 AS e_${c}, coalesce(a.${c}, 0)::float8 AS a_${c}`).join(', ')},
-                count(*) OVER ()::int AS total
-           FROM (${expected}) e FULL JOIN (${actual}) a USING (${keys.join(', ')})
-          WHERE ${counters.map((c) => `coalesce(e.${c}, 0) <> coalesce(a.${c}, 0)`).join(' OR ')}
-          LIMIT ${limit}`,
-      );
-      if (rows.length) total += Number(rows[0].total);
-      for (const row of rows) {
-        differences.push({
-          table,
-          key: Object.fromEntries(keys.map((k) => [k, row[k]])),
-          expected: Object.fromEntries(counters.map((c) => [c, Number(row[`e_${c}`])])),
-          actual: Object.fromEntries(counters.map((c) => [c, Number(row[`a_${c}`])])),
-        });
-      }
+      checks.push([db, table, keys, counters, expected, actual, limit]);
     }
   }
   for (const grain of GRAINS) {
     for (const resolution of ['minute', 'second'] as const) {
       const table = durationTable(resolution, grain);
-      const keys = ['account_id', 'user_id', 'tree_id', 'bucket', resolution];
-      const rows: Record<string, unknown>[] = await db.query(
-        `SELECT ${keys.map((k) => `coalesce(e.${k}, a.${k}) AS ${k}`).join(', ')},
-                coalesce(e.n, 0)::float8 AS e_n, coalesce(a.n, 0)::float8 AS a_n, count(*) OVER ()::int AS total
-           FROM (${groupedDurations(RAW_DURATION_FACTS, resolution, grain)}) e
-           FULL JOIN (SELECT * FROM ${table} WHERE n <> 0) a USING (${keys.join(', ')})
-          WHERE coalesce(e.n, 0) <> coalesce(a.n, 0)
-          LIMIT ${limit}`,
-      );
-      if (rows.length) total += Number(rows[0].total);
-      for (const row of rows) {
-        differences.push({
-          table,
-          key: Object.fromEntries(keys.map((k) => [k, row[k]])),
-          expected: { n: Number(row.e_n) },
-          actual: { n: Number(row.a_n) },
-        });
-      }
+      const expected = groupedDurations(RAW_DURATION_FACTS, resolution, grain);
+      checks.push([db, table, ['account_id', 'user_id', 'tree_id', 'bucket', resolution], ['n'], expected, `SELECT * FROM ${table} WHERE n <> 0`, limit]);
     }
+  }
+  const differences: RollupDifference[] = [];
+  let total = 0;
+  for (const check of checks) {
+    const found = await differingBuckets(...check);
+    differences.push(...found.differences);
+    total += found.total;
   }
   return { differences, total };
 }
