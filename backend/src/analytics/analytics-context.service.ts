@@ -6,6 +6,7 @@ import { AuthUser, isAdmin } from '../common/auth-user';
 import { pgPool } from '../database/pg-pool';
 import { analyticsWindow, AnalyticsWindow, isKnownTimeZone } from './analytics-window';
 import { AnalyticsQueryDto } from './dto/analytics-query.dto';
+import { versionOfSql } from './rollup/analytics-version';
 import { AnalyticsWindowDto } from './dto/analytics-response.dto';
 import { SqlRunner } from './queries/sql';
 import { StatementBatch } from './queries/statement-batch';
@@ -14,6 +15,14 @@ export interface FlowRef {
   id: string;
   name: string;
   timezone: string;
+  /** The account's analytics version in this snapshot (see ReportCache). */
+  version: string;
+}
+
+export interface AccountRef {
+  timezone: string;
+  /** The account's analytics version in this snapshot (see ReportCache). */
+  version: string;
 }
 
 const TZ_MESSAGE = 'tz must be an IANA time zone name such as Europe/Berlin';
@@ -68,28 +77,29 @@ export class AnalyticsContextService {
     return requested;
   }
 
-  /** The account's time zone; 404 for an unknown account, and for an engineer_id that is not its user. */
-  async account(db: SqlRunner, accountId: string, engineerId?: string): Promise<string> {
-    const [row]: { timezone: string; engineer_found: boolean }[] = await db.query(
-      `SELECT a.timezone, EXISTS (SELECT 1 FROM users u WHERE u.account_id = a.id AND u.id = $2) AS engineer_found
+  /** The account's time zone and version; 404 for an unknown account, and for an engineer_id that is not its user. */
+  async account(db: SqlRunner, accountId: string, engineerId?: string): Promise<AccountRef> {
+    const [row]: (AccountRef & { engineer_found: boolean })[] = await db.query(
+      `SELECT a.timezone, ${versionOfSql('a.id')} AS version,
+              EXISTS (SELECT 1 FROM users u WHERE u.account_id = a.id AND u.id = $2) AS engineer_found
          FROM accounts a WHERE a.id = $1`,
       [accountId, engineerId ?? null],
     );
     if (!row) throw new NotFoundException('Account not found');
     if (engineerId && !row.engineer_found) throw new NotFoundException('Engineer not found');
-    return row.timezone;
+    return { timezone: row.timezone, version: row.version };
   }
 
   /** A flow of the caller's account; drafts only for admins, as in the flows API. Anything else is 404. */
   async flow(db: SqlRunner, caller: AuthUser, treeId: string): Promise<FlowRef> {
     const [row]: (FlowRef & { status: string })[] = await db.query(
-      `SELECT t.id, t.name, t.status, a.timezone
+      `SELECT t.id, t.name, t.status, a.timezone, ${versionOfSql('a.id')} AS version
          FROM trees t JOIN accounts a ON a.id = t.account_id
         WHERE t.account_id = $1 AND t.id = $2`,
       [caller.accountId, treeId],
     );
     if (!row || (row.status === 'draft' && !isAdmin(caller))) throw new NotFoundException('Flow not found');
-    return { id: row.id, name: row.name, timezone: row.timezone };
+    return { id: row.id, name: row.name, timezone: row.timezone, version: row.version };
   }
 
   /**

@@ -1,10 +1,23 @@
 import { Module } from '@nestjs/common';
+import { ConfigType } from '@nestjs/config';
+import { appConfig } from '../config/app.config';
 import { AnalyticsContextService } from './analytics-context.service';
+import { ReportCache } from './analytics-report-cache';
+import { AnalyticsVersionPruner } from './analytics-version-pruner';
 import { AnalyticsController } from './analytics.controller';
 import { AnalyticsService } from './analytics.service';
 
 @Module({
   controllers: [AnalyticsController],
-  providers: [AnalyticsContextService, AnalyticsService],
+  providers: [
+    AnalyticsContextService,
+    AnalyticsService,
+    AnalyticsVersionPruner,
+    {
+      provide: ReportCache,
+      inject: [appConfig.KEY],
+      useFactory: (config: ConfigType<typeof appConfig>) => new ReportCache(config.analyticsCacheEntries),
+    },
+  ],
 })
 export class AnalyticsModule {}

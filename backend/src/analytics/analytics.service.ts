@@ -4,6 +4,7 @@ import { AnalyticsContextService, windowDto } from './analytics-context.service'
 import { AnalyticsQueryDto, TeamAnalyticsQueryDto } from './dto/analytics-query.dto';
 import { FlowAnalyticsDto, MyAnalyticsDto, TeamAnalyticsDto } from './dto/analytics-response.dto';
 import { sectionsFor } from './analytics-report';
+import { ReportCache, reportKey } from './analytics-report-cache';
 import { queryRecentComments } from './queries/recent-comments.query';
 import { AnalyticsScope } from './queries/sql';
 
@@ -12,44 +13,52 @@ import { AnalyticsScope } from './queries/sql';
  * per section, all in one snapshot. The sections start together, so their statements reach
  * the database as one batch (see StatementBatch). Every section gets the same scope and
  * window. Sections are read from the rollups when the window allows it, else live (see
- * sectionsFor).
+ * sectionsFor). A report already computed at the account's current analytics version is served
+ * again without recomputing (ReportCache).
  */
 @Injectable()
 export class AnalyticsService {
-  constructor(private readonly context: AnalyticsContextService) {}
+  constructor(
+    private readonly context: AnalyticsContextService,
+    private readonly cache: ReportCache,
+  ) {}
 
   /** The team's figures (team_admin / super_admin), optionally for one engineer of the account. */
   team(caller: AuthUser, query: TeamAnalyticsQueryDto): Promise<TeamAnalyticsDto> {
     const accountId = this.context.teamAccountId(caller, query.account_id);
     const engineerId = query.engineer_id?.toLowerCase();
     return this.context.read(async (db) => {
-      const timezone = await this.context.account(db, accountId, engineerId);
-      const window = await this.context.window(db, query, timezone);
+      const account = await this.context.account(db, accountId, engineerId);
+      const window = await this.context.window(db, query, account.timezone);
       const scope: AnalyticsScope = { accountId, userId: engineerId };
-      const q = sectionsFor(window);
-      const [summary, time_series, top_flows, top_engineers] = await Promise.all([
-        q.summary(db, scope, window),
-        q.timeSeries(db, scope, window),
-        q.topFlows(db, scope, window),
-        q.topEngineers(db, scope, window),
-      ]);
-      return { account_id: accountId, engineer_id: engineerId ?? null, window: windowDto(window), summary, time_series, top_flows, top_engineers };
+      return this.cache.through(reportKey('team', [accountId, engineerId], window), account.version, async () => {
+        const q = sectionsFor(window);
+        const [summary, time_series, top_flows, top_engineers] = await Promise.all([
+          q.summary(db, scope, window),
+          q.timeSeries(db, scope, window),
+          q.topFlows(db, scope, window),
+          q.topEngineers(db, scope, window),
+        ]);
+        return { account_id: accountId, engineer_id: engineerId ?? null, window: windowDto(window), summary, time_series, top_flows, top_engineers };
+      });
     });
   }
 
   /** The caller's own sessions, and the ratings they gave. */
   me(caller: AuthUser, query: AnalyticsQueryDto): Promise<MyAnalyticsDto> {
     return this.context.read(async (db) => {
-      const timezone = await this.context.account(db, caller.accountId);
-      const window = await this.context.window(db, query, timezone);
+      const account = await this.context.account(db, caller.accountId);
+      const window = await this.context.window(db, query, account.timezone);
       const scope: AnalyticsScope = { accountId: caller.accountId, userId: caller.id };
-      const q = sectionsFor(window);
-      const [summary, time_series, top_flows] = await Promise.all([
-        q.summary(db, scope, window),
-        q.timeSeries(db, scope, window),
-        q.topFlows(db, scope, window),
-      ]);
-      return { window: windowDto(window), summary, time_series, top_flows };
+      return this.cache.through(reportKey('me', [caller.accountId, caller.id], window), account.version, async () => {
+        const q = sectionsFor(window);
+        const [summary, time_series, top_flows] = await Promise.all([
+          q.summary(db, scope, window),
+          q.timeSeries(db, scope, window),
+          q.topFlows(db, scope, window),
+        ]);
+        return { window: windowDto(window), summary, time_series, top_flows };
+      });
     });
   }
 
@@ -59,30 +68,33 @@ export class AnalyticsService {
       const flow = await this.context.flow(db, caller, treeId);
       const window = await this.context.window(db, query, flow.timezone);
       const scope: AnalyticsScope = { accountId: caller.accountId, treeId: flow.id };
-      const q = sectionsFor(window);
-      const [summary, time_series, csat_distribution, step_feedback, drop_off, outcomes_by_node, recent_comments] = await Promise.all([
-        q.summary(db, scope, window),
-        q.timeSeries(db, scope, window),
-        q.csatDistribution(db, scope, window),
-        q.stepFeedback(db, scope, window),
-        q.dropOff(db, scope, window),
-        q.outcomesByNode(db, scope, window),
-        queryRecentComments(db, scope, window, { withNames: isAdmin(caller) }),
-      ]);
-      return {
-        tree_id: flow.id,
-        name: flow.name,
-        window: windowDto(window),
-        summary,
-        avg_csat: summary.avg_csat,
-        total_ratings: summary.rating_count,
-        time_series,
-        csat_distribution,
-        step_feedback,
-        drop_off,
-        outcomes_by_node,
-        recent_comments,
-      };
+      const withNames = isAdmin(caller);
+      return this.cache.through(reportKey('flow', [caller.accountId, flow.id, withNames], window), flow.version, async () => {
+        const q = sectionsFor(window);
+        const [summary, time_series, csat_distribution, step_feedback, drop_off, outcomes_by_node, recent_comments] = await Promise.all([
+          q.summary(db, scope, window),
+          q.timeSeries(db, scope, window),
+          q.csatDistribution(db, scope, window),
+          q.stepFeedback(db, scope, window),
+          q.dropOff(db, scope, window),
+          q.outcomesByNode(db, scope, window),
+          queryRecentComments(db, scope, window, { withNames }),
+        ]);
+        return {
+          tree_id: flow.id,
+          name: flow.name,
+          window: windowDto(window),
+          summary,
+          avg_csat: summary.avg_csat,
+          total_ratings: summary.rating_count,
+          time_series,
+          csat_distribution,
+          step_feedback,
+          drop_off,
+          outcomes_by_node,
+          recent_comments,
+        };
+      });
     });
   }
 }

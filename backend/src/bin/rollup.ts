@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { BUMP_ALL_VERSIONS_SQL } from '../analytics/rollup/analytics-version';
 import { rebuildRollups, verifyRollups } from '../analytics/rollup/rollup-ops';
 import { dataSourceOptions } from '../database/data-source-options';
 
 /**
  * `rollup verify`: recounts every analytics rollup from the raw tables and compares; exits 1 on
  * any difference (printing the first ones). `rollup rebuild`: recomputes them all from the raw
- * tables in one transaction (writes wait meanwhile; reads go on). Needs DATABASE_URL.
+ * tables in one transaction (writes wait meanwhile; reads go on) and moves every account's
+ * analytics version, so no API process serves a report cached from the old rollups. Needs DATABASE_URL.
  */
 async function main(): Promise<number> {
   const command = process.argv[2] ?? 'verify';
@@ -17,7 +19,11 @@ async function main(): Promise<number> {
   try {
     const started = Date.now();
     if (command === 'rebuild') {
-      await dataSource.transaction((manager) => rebuildRollups(manager));
+      await dataSource.transaction(async (manager) => {
+        await rebuildRollups(manager);
+        // Reports cached by running API processes were computed from the old rollups.
+        await manager.query(BUMP_ALL_VERSIONS_SQL);
+      });
       process.stdout.write(`Rollups rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
       return 0;
     }

@@ -8,7 +8,7 @@ const valid = {
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const config = loadConfig(valid);
-    expect(config).toMatchObject({ port: 3000, jwtExpiresIn: '8h', logLevel: 'info', corsOrigins: [] });
+    expect(config).toMatchObject({ port: 3000, jwtExpiresIn: '8h', logLevel: 'info', corsOrigins: [], analyticsCacheEntries: 256 });
   });
 
   it('refuses a short JWT secret with a message naming the variable', () => {
@@ -26,6 +26,11 @@ describe('loadConfig', () => {
         expect(problems).toContain(name);
       }
     }
+  });
+
+  it('takes ANALYTICS_CACHE_ENTRIES=0 as "off" and refuses a negative size', () => {
+    expect(loadConfig({ ...valid, ANALYTICS_CACHE_ENTRIES: '0' }).analyticsCacheEntries).toBe(0);
+    expect(() => loadConfig({ ...valid, ANALYTICS_CACHE_ENTRIES: '-1' })).toThrow(/ANALYTICS_CACHE_ENTRIES/);
   });
 
   it('treats empty values as unset', () => {

@@ -7,6 +7,8 @@ export interface AppConfig {
   logLevel: LogLevel;
   corsOrigins: string[];
   throttle: ThrottleConfig;
+  /** Analytics reports kept per process for re-serving while the data is unchanged; 0 = off. */
+  analyticsCacheEntries: number;
 }
 
 /** Abuse limits; 0 switches a limit off. */
@@ -84,6 +86,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
     loginPerEmail: limit('THROTTLE_LOGIN_PER_EMAIL', 10),
   };
 
+  const analyticsCacheEntries = limit('ANALYTICS_CACHE_ENTRIES', 256);
+
   if (problems.length) throw new ConfigError(problems);
-  return { port, databaseUrl, jwtSecret, jwtExpiresIn, logLevel, corsOrigins, throttle };
+  return { port, databaseUrl, jwtSecret, jwtExpiresIn, logLevel, corsOrigins, throttle, analyticsCacheEntries };
 }

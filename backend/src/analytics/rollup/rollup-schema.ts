@@ -19,9 +19,12 @@
  *
  * The same "facts" SQL feeds the triggers (over the statement's transition tables, +1 for new
  * rows, -1 for old ones), `rollup:rebuild` (over the raw tables) and `rollup:verify`, so the
- * three cannot drift apart. The migration that created the triggers embeds this SQL as it was
- * then: changing it here needs a new migration that replaces the trigger functions.
+ * three cannot drift apart. Migrations install the trigger functions from this code as it is when
+ * they run: a database migrated earlier keeps the old bodies until a new migration re-installs
+ * them (rollupTriggerFunctionsSql, as AnalyticsVersions does).
  */
+
+import { bumpVersionsSql } from './analytics-version';
 
 export const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 export const SHARDS = 4;
@@ -195,27 +198,34 @@ function upsertAll(sessionFactSql: string[], nodeFactSql: string[], durationFact
   return parts.join('\n    ');
 }
 
-/** Statement-level triggers over transition tables: one set-based delta per statement. */
-export function createRollupTriggersSql(): string[] {
-  const NEW: FactSource = { relation: 'new_rows', sign: 1 };
-  const OLD: FactSource = { relation: 'old_rows', sign: -1 };
+const NEW: FactSource = { relation: 'new_rows', sign: 1 };
+const OLD: FactSource = { relation: 'old_rows', sign: -1 };
+const NEW_ACCOUNTS = 'SELECT account_id FROM new_rows';
+const OLD_ACCOUNTS = 'SELECT account_id FROM old_rows';
+const BOTH_ACCOUNTS = `${OLD_ACCOUNTS} UNION ALL ${NEW_ACCOUNTS}`;
+
+/**
+ * The trigger functions: each statement's rollup deltas, then the accounts' analytics version
+ * (analytics-version.ts), all in the write's own transaction. CREATE OR REPLACE, so a later
+ * migration can install a new body over the old one.
+ */
+export function rollupTriggerFunctionsSql({ bumpVersions = true } = {}): string[] {
+  const bump = (accounts: string) => (bumpVersions ? bumpVersionsSql(accounts) : '');
   const fn = (name: string, insert: string, update: string, del: string) => `
-    CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
       IF TG_OP = 'INSERT' THEN
         ${insert}
+        ${bump(NEW_ACCOUNTS)}
       ELSIF TG_OP = 'UPDATE' THEN
         ${update}
+        ${bump(BOTH_ACCOUNTS)}
       ELSE
         ${del}
+        ${bump(OLD_ACCOUNTS)}
       END IF;
       RETURN NULL;
     END $fn$`;
-  const triggers = (table: string, fnName: string) => [
-    `CREATE TRIGGER ${table}_rollup_ins AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fnName}()`,
-    `CREATE TRIGGER ${table}_rollup_upd AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fnName}()`,
-    `CREATE TRIGGER ${table}_rollup_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fnName}()`,
-  ];
   return [
     fn(
       'analytics_rollup_sessions',
@@ -227,20 +237,32 @@ export function createRollupTriggersSql(): string[] {
       ),
       upsertAll([sessionFacts(OLD)], [nodeSessionFacts(OLD)], [durationFacts(OLD)]),
     ),
-    ...triggers('sessions', 'analytics_rollup_sessions'),
     fn(
       'analytics_rollup_session_ratings',
       upsertAll([ratingFacts(NEW)], []),
       upsertAll([ratingFacts(OLD), ratingFacts(NEW)], []),
       upsertAll([ratingFacts(OLD)], []),
     ),
-    ...triggers('session_ratings', 'analytics_rollup_session_ratings'),
     fn(
       'analytics_rollup_step_ratings',
       upsertAll([], [voteFacts(NEW)]),
       upsertAll([], [voteFacts(OLD), voteFacts(NEW)]),
       upsertAll([], [voteFacts(OLD)]),
     ),
+  ];
+}
+
+/** Statement-level triggers over transition tables: one set-based delta per statement. */
+export function createRollupTriggersSql(): string[] {
+  const triggers = (table: string, fnName: string) => [
+    `CREATE TRIGGER ${table}_rollup_ins AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fnName}()`,
+    `CREATE TRIGGER ${table}_rollup_upd AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fnName}()`,
+    `CREATE TRIGGER ${table}_rollup_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fnName}()`,
+  ];
+  return [
+    ...rollupTriggerFunctionsSql(),
+    ...triggers('sessions', 'analytics_rollup_sessions'),
+    ...triggers('session_ratings', 'analytics_rollup_session_ratings'),
     ...triggers('step_ratings', 'analytics_rollup_step_ratings'),
   ];
 }

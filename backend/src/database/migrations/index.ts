@@ -4,6 +4,7 @@ import { AnalyticsIndexes1764000200000 } from './1764000200000-AnalyticsIndexes'
 import { AnalyticsRollups1764000300000 } from './1764000300000-AnalyticsRollups';
 import { StepVoteCounters1764000400000 } from './1764000400000-StepVoteCounters';
 import { HourlySecondsKey1764000500000 } from './1764000500000-HourlySecondsKey';
+import { AnalyticsVersions1764000600000 } from './1764000600000-AnalyticsVersions';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AnalyticsRollups1764000300000,
   StepVoteCounters1764000400000,
   HourlySecondsKey1764000500000,
+  AnalyticsVersions1764000600000,
 ];

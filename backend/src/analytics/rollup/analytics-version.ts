@@ -1,0 +1,89 @@
+/**
+ * An account's analytics version: a value that changes with every committed write that can
+ * change one of the account's reports, so a report computed at one version can be served again
+ * while the version stays the same (see analytics-report-cache.ts).
+ *
+ * - One row per (account, backend): each write statement sets its connection's row to the next
+ *   value of a global sequence, in the write's own transaction. Rows are per PostgreSQL backend
+ *   so concurrent writers never wait on one another's version row (no hot row, no lock cycles
+ *   with the rollup rows). Values come from a sequence, so no row ever takes a value it, or any
+ *   other row, had before: a version string never comes back once the data moved on.
+ * - The version is every row's value, sorted: any committed bump changes it. Rows of
+ *   backends that have exited are pruned now and then (PRUNE_VERSIONS_SQL); deleting a row
+ *   changes the version too, which only costs a recomputation.
+ * - No foreign key to accounts: deleting an account cascades into rows whose triggers bump it
+ *   in the same statement. Rows of a deleted account go with their backends (PRUNE_VERSIONS_SQL).
+ * - Who bumps: the rollup triggers (sessions, session_ratings, step_ratings: every count a report
+ *   shows) and row triggers on the names a report shows (flows, users, nodes). The window is not
+ *   part of it: a report is cached per window.
+ */
+
+export const VERSION_TABLE = 'analytics_versions';
+export const VERSION_SEQUENCE = 'analytics_version_seq';
+
+/** Sets this connection's version row of every account in `accounts` (SQL yielding account_id). */
+export function bumpVersionsSql(accounts: string): string {
+  return `INSERT INTO ${VERSION_TABLE} AS v (account_id, backend_pid, version)
+    SELECT a.account_id, pg_backend_pid(), nextval('${VERSION_SEQUENCE}')
+      FROM (SELECT DISTINCT account_id FROM (${accounts}) x ORDER BY 1) a
+    ON CONFLICT (account_id, backend_pid) DO UPDATE SET version = EXCLUDED.version;`;
+}
+
+/** The version of the account `accountIdSql` refers to (a text; '' before any write). */
+export function versionOfSql(accountIdSql: string): string {
+  return `(SELECT coalesce(string_agg(v.version::text, '.' ORDER BY v.version), '') FROM ${VERSION_TABLE} v WHERE v.account_id = ${accountIdSql})`;
+}
+
+/** Drops the rows of backends that are gone (their values stay unique: the sequence never repeats). */
+export const PRUNE_VERSIONS_SQL = `DELETE FROM ${VERSION_TABLE} v
+  WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = v.backend_pid)`;
+
+/** Every account's version moves (after a rollup rebuild, which rewrites the rollups beneath the reports). */
+export const BUMP_ALL_VERSIONS_SQL = bumpVersionsSql('SELECT id AS account_id FROM accounts').replace(/;$/, '');
+
+/** Names shown in reports; changing (or deleting) one bumps the account's version. */
+export const NAMED_TABLES = [
+  { table: 'trees', columns: ['name'] },
+  { table: 'users', columns: ['name'] },
+  { table: 'tree_nodes', columns: ['title', 'type', 'step_id'] },
+] as const;
+
+export function createVersionSchemaSql(): string[] {
+  const statements = [
+    `CREATE SEQUENCE ${VERSION_SEQUENCE}`,
+    `CREATE TABLE ${VERSION_TABLE} (
+      account_id uuid NOT NULL,
+      backend_pid integer NOT NULL,
+      version bigint NOT NULL,
+      PRIMARY KEY (account_id, backend_pid))`,
+    `CREATE FUNCTION analytics_bump_version_of_row() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+      IF TG_OP = 'DELETE' THEN
+        ${bumpVersionsSql('SELECT OLD.account_id')}
+      ELSE
+        ${bumpVersionsSql('SELECT NEW.account_id')}
+      END IF;
+      RETURN NULL;
+    END $fn$`,
+  ];
+  for (const { table, columns } of NAMED_TABLES) {
+    const changed = columns.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ');
+    statements.push(
+      `CREATE TRIGGER ${table}_analytics_version_upd AFTER UPDATE ON ${table} FOR EACH ROW WHEN (${changed}) EXECUTE FUNCTION analytics_bump_version_of_row()`,
+      `CREATE TRIGGER ${table}_analytics_version_del AFTER DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION analytics_bump_version_of_row()`,
+    );
+  }
+  return statements;
+}
+
+export function dropVersionSchemaSql(): string[] {
+  return [
+    ...NAMED_TABLES.flatMap(({ table }) => [
+      `DROP TRIGGER ${table}_analytics_version_upd ON ${table}`,
+      `DROP TRIGGER ${table}_analytics_version_del ON ${table}`,
+    ]),
+    'DROP FUNCTION analytics_bump_version_of_row()',
+    `DROP TABLE ${VERSION_TABLE}`,
+    `DROP SEQUENCE ${VERSION_SEQUENCE}`,
+  ];
+}
