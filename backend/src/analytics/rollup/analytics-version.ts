@@ -26,7 +26,7 @@ export function bumpVersionsSql(accounts: string): string {
   return `INSERT INTO ${VERSION_TABLE} AS v (account_id, backend_pid, version)
     SELECT a.account_id, pg_backend_pid(), nextval('${VERSION_SEQUENCE}')
       FROM (SELECT DISTINCT account_id FROM (${accounts}) x ORDER BY 1) a
-    ON CONFLICT (account_id, backend_pid) DO UPDATE SET version = EXCLUDED.version;`;
+    ON CONFLICT (account_id, backend_pid) DO UPDATE SET version = EXCLUDED.version`;
 }
 
 /** The version of the account `accountIdSql` refers to (a text; '' before any write). */
@@ -39,7 +39,7 @@ export const PRUNE_VERSIONS_SQL = `DELETE FROM ${VERSION_TABLE} v
   WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = v.backend_pid)`;
 
 /** Every account's version moves (after a rollup rebuild, which rewrites the rollups beneath the reports). */
-export const BUMP_ALL_VERSIONS_SQL = bumpVersionsSql('SELECT id AS account_id FROM accounts').replace(/;$/, '');
+export const BUMP_ALL_VERSIONS_SQL = bumpVersionsSql('SELECT id AS account_id FROM accounts');
 
 /** Names shown in reports; changing (or deleting) one bumps the account's version. */
 export const NAMED_TABLES = [
@@ -59,9 +59,9 @@ export function createVersionSchemaSql(): string[] {
     `CREATE FUNCTION analytics_bump_version_of_row() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
       IF TG_OP = 'DELETE' THEN
-        ${bumpVersionsSql('SELECT OLD.account_id')}
+        ${bumpVersionsSql('SELECT OLD.account_id')};
       ELSE
-        ${bumpVersionsSql('SELECT NEW.account_id')}
+        ${bumpVersionsSql('SELECT NEW.account_id')};
       END IF;
       RETURN NULL;
     END $fn$`,

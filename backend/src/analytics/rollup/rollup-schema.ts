@@ -188,14 +188,19 @@ export function createRollupTablesSql(): string[] {
   return statements;
 }
 
-function upsertAll(sessionFactSql: string[], nodeFactSql: string[], durationFactSql: string[] = []): string {
+/**
+ * A statement's rollup deltas, one upsert per rollup table, and `bump` (a data-modifying
+ * statement, if any) riding along as a CTE of the first upsert: one statement fewer per write.
+ */
+function upsertAll(sessionFactSql: string[], nodeFactSql: string[], durationFactSql: string[] = [], bump = ''): string {
   const parts: string[] = [];
-  if (sessionFactSql.length) for (const grain of GRAINS) parts.push(`${upsertFacts(sessionFactSql, grain, 'session')};`);
-  if (nodeFactSql.length) for (const grain of GRAINS) parts.push(`${upsertFacts(nodeFactSql, grain, 'node')};`);
+  if (sessionFactSql.length) for (const grain of GRAINS) parts.push(upsertFacts(sessionFactSql, grain, 'session'));
+  if (nodeFactSql.length) for (const grain of GRAINS) parts.push(upsertFacts(nodeFactSql, grain, 'node'));
   for (const resolution of ['minute', 'second'] as const) {
-    if (durationFactSql.length) for (const grain of GRAINS) parts.push(`${upsertDurations(durationFactSql, resolution, grain)};`);
+    if (durationFactSql.length) for (const grain of GRAINS) parts.push(upsertDurations(durationFactSql, resolution, grain));
   }
-  return parts.join('\n    ');
+  if (bump) parts[0] = `WITH bump AS (${bump} RETURNING 1)\n  ${parts[0]}`;
+  return parts.map((part) => `${part};`).join('\n    ');
 }
 
 const NEW: FactSource = { relation: 'new_rows', sign: 1 };
@@ -205,7 +210,7 @@ const OLD_ACCOUNTS = 'SELECT account_id FROM old_rows';
 const BOTH_ACCOUNTS = `${OLD_ACCOUNTS} UNION ALL ${NEW_ACCOUNTS}`;
 
 /**
- * The trigger functions: each statement's rollup deltas, then the accounts' analytics version
+ * The trigger functions: each statement's rollup deltas and the accounts' analytics version
  * (analytics-version.ts), all in the write's own transaction. CREATE OR REPLACE, so a later
  * migration can install a new body over the old one.
  */
@@ -216,38 +221,36 @@ export function rollupTriggerFunctionsSql({ bumpVersions = true } = {}): string[
     BEGIN
       IF TG_OP = 'INSERT' THEN
         ${insert}
-        ${bump(NEW_ACCOUNTS)}
       ELSIF TG_OP = 'UPDATE' THEN
         ${update}
-        ${bump(BOTH_ACCOUNTS)}
       ELSE
         ${del}
-        ${bump(OLD_ACCOUNTS)}
       END IF;
       RETURN NULL;
     END $fn$`;
   return [
     fn(
       'analytics_rollup_sessions',
-      upsertAll([sessionFacts(NEW)], [nodeSessionFacts(NEW)], [durationFacts(NEW)]),
+      upsertAll([sessionFacts(NEW)], [nodeSessionFacts(NEW)], [durationFacts(NEW)], bump(NEW_ACCOUNTS)),
       upsertAll(
         [sessionFacts(OLD), sessionFacts(NEW)],
         [nodeSessionFacts(OLD), nodeSessionFacts(NEW)],
         [durationFacts(OLD), durationFacts(NEW)],
+        bump(BOTH_ACCOUNTS),
       ),
-      upsertAll([sessionFacts(OLD)], [nodeSessionFacts(OLD)], [durationFacts(OLD)]),
+      upsertAll([sessionFacts(OLD)], [nodeSessionFacts(OLD)], [durationFacts(OLD)], bump(OLD_ACCOUNTS)),
     ),
     fn(
       'analytics_rollup_session_ratings',
-      upsertAll([ratingFacts(NEW)], []),
-      upsertAll([ratingFacts(OLD), ratingFacts(NEW)], []),
-      upsertAll([ratingFacts(OLD)], []),
+      upsertAll([ratingFacts(NEW)], [], [], bump(NEW_ACCOUNTS)),
+      upsertAll([ratingFacts(OLD), ratingFacts(NEW)], [], [], bump(BOTH_ACCOUNTS)),
+      upsertAll([ratingFacts(OLD)], [], [], bump(OLD_ACCOUNTS)),
     ),
     fn(
       'analytics_rollup_step_ratings',
-      upsertAll([], [voteFacts(NEW)]),
-      upsertAll([], [voteFacts(OLD), voteFacts(NEW)]),
-      upsertAll([], [voteFacts(OLD)]),
+      upsertAll([], [voteFacts(NEW)], [], bump(NEW_ACCOUNTS)),
+      upsertAll([], [voteFacts(OLD), voteFacts(NEW)], [], bump(BOTH_ACCOUNTS)),
+      upsertAll([], [voteFacts(OLD)], [], bump(OLD_ACCOUNTS)),
     ),
   ];
 }
