@@ -33,6 +33,8 @@ const args = parseArgs(argv);
 const durationIndex = argv.indexOf('--duration');
 const DURATION = durationIndex >= 0 ? Number(argv[durationIndex + 1]) : 6;
 const BASELINE_RUNS = Number(process.env.BENCH_BASELINE_RUNS ?? 5);
+// One secret for every API the bench boots: tokens stay valid across them.
+const JWT_SECRET = randomBytes(24).toString('hex');
 
 function percentile(sorted, p) {
   if (!sorted.length) return 0;
@@ -55,7 +57,7 @@ async function startApi({ cacheEntries } = {}) {
       ...process.env,
       DATABASE_URL: args.databaseUrl,
       PORT: String(PORT),
-      JWT_SECRET: randomBytes(24).toString('hex'),
+      JWT_SECRET,
       THROTTLE_GLOBAL_PER_MINUTE: '0',
       THROTTLE_AUTH_PER_MINUTE: '0',
       THROTTLE_LOGIN_PER_EMAIL: '0',
@@ -138,14 +140,14 @@ async function measureRead(name, path, token) {
 }
 
 /** A write run over a queue of prepared targets, each used once; counts the 2xx. */
-async function measureWrite(name, targets, build) {
+async function measureWrite(name, targets, build, connections = 16) {
   let next = 0;
   const ok = { count: 0 };
   const run = await new Promise((resolveRun, reject) => {
     const instance = autocannon(
       {
         url: BASE,
-        connections: 16,
+        connections,
         duration: DURATION,
         requests: [
           {
@@ -301,6 +303,23 @@ async function main() {
       client.release();
     }
     log(`  nothing lost: ${results.nothing_lost}; rollup:verify exact: ${results.rollup_verify.exact}`);
+
+    // Reads while the account is being written: every vote moves the account's version, so
+    // most reads recompute their report instead of serving it again.
+    log('reads under writes: team-90d at 8 connections while 8 connections flip votes…');
+    const [team90Path] = endpoints.filter(([name]) => name === 'team-90d').map(([, path]) => path);
+    const [underWrites, flips] = await Promise.all([
+      cannon({ path: team90Path, headers: { authorization: `Bearer ${adminToken}` }, connections: 8 }),
+      measureWrite('vote-flips', targets, (t) => ({ method: 'PUT', path: `/api/v1/sessions/${t.id}/nodes/${t.node}/feedback`, body: JSON.stringify({ was_helpful: t.id.charCodeAt(2) % 2 !== 0 }) }), 8),
+    ]);
+    results.reads_under_writes = {
+      team_90d_rps_c8: round(underWrites.result.requests.average),
+      team_90d_p50_ms: round(percentile(underWrites.latencies, 50)),
+      team_90d_p95_ms: round(percentile(underWrites.latencies, 95)),
+      votes_rps_c8: flips.rps_c16,
+      errors: underWrites.result.non2xx + underWrites.result.errors + flips.non2xx + flips.errors,
+    };
+    log(`  team-90d ${results.reads_under_writes.team_90d_rps_c8} req/s (p95 ${results.reads_under_writes.team_90d_p95_ms} ms) alongside ${flips.rps_c16} votes/s`);
   } finally {
     results.api_max_rss_mb = round(Math.max(maxRss, api.rss.max));
     results.machine.loadavg_at_end = os.loadavg();
