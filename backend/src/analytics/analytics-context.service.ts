@@ -77,10 +77,13 @@ export class AnalyticsContextService {
     return requested;
   }
 
-  /** The account's time zone and version; 404 for an unknown account, and for an engineer_id that is not its user. */
+  /**
+   * The account's time zone and the version of its team and personal reports (which show no step
+   * votes or node titles); 404 for an unknown account, and for an engineer_id that is not its user.
+   */
   async account(db: SqlRunner, accountId: string, engineerId?: string): Promise<AccountRef> {
     const [row]: (AccountRef & { engineer_found: boolean })[] = await db.query(
-      `SELECT a.timezone, ${versionOfSql('a.id')} AS version,
+      `SELECT a.timezone, ${versionOfSql('a.id', ['sessions'])} AS version,
               EXISTS (SELECT 1 FROM users u WHERE u.account_id = a.id AND u.id = $2) AS engineer_found
          FROM accounts a WHERE a.id = $1`,
       [accountId, engineerId ?? null],
@@ -93,7 +96,7 @@ export class AnalyticsContextService {
   /** A flow of the caller's account; drafts only for admins, as in the flows API. Anything else is 404. */
   async flow(db: SqlRunner, caller: AuthUser, treeId: string): Promise<FlowRef> {
     const [row]: (FlowRef & { status: string })[] = await db.query(
-      `SELECT t.id, t.name, t.status, a.timezone, ${versionOfSql('a.id')} AS version
+      `SELECT t.id, t.name, t.status, a.timezone, ${versionOfSql('a.id', ['sessions', 'steps'])} AS version
          FROM trees t JOIN accounts a ON a.id = t.account_id
         WHERE t.account_id = $1 AND t.id = $2`,
       [caller.accountId, treeId],

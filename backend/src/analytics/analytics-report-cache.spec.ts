@@ -30,6 +30,30 @@ describe('ReportCache', () => {
     expect(await cache.through('b', 'v', c.compute('b'))).toBe('b#4');
   });
 
+  it('computes a report once for concurrent requests at the same version', async () => {
+    const cache = new ReportCache(10);
+    let calls = 0;
+    let finish!: (value: string) => void;
+    const slow = () => {
+      calls++;
+      return new Promise<string>((resolve) => (finish = resolve));
+    };
+    const requests = [cache.through('team', 'v1', slow), cache.through('team', 'v1', slow), cache.through('team', 'v1', slow)];
+    finish('report');
+    expect(await Promise.all(requests)).toEqual(['report', 'report', 'report']);
+    expect(calls).toBe(1);
+  });
+
+  it('lets waiting requests compute for themselves when the shared computation fails', async () => {
+    const cache = new ReportCache(10);
+    let fail!: (error: Error) => void;
+    const first = cache.through('team', 'v1', () => new Promise<string>((_, reject) => (fail = reject)));
+    const second = cache.through('team', 'v1', async () => 'own report');
+    fail(new Error('connection reset'));
+    await expect(first).rejects.toThrow('connection reset');
+    expect(await second).toBe('own report');
+  });
+
   it('keeps nothing with capacity 0, and nothing from a failed computation', async () => {
     const off = new ReportCache(0);
     const c = counting();

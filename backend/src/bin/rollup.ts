@@ -22,7 +22,7 @@ async function main(): Promise<number> {
       await dataSource.transaction(async (manager) => {
         await rebuildRollups(manager);
         // Reports cached by running API processes were computed from the old rollups.
-        await manager.query(BUMP_ALL_VERSIONS_SQL);
+        for (const sql of BUMP_ALL_VERSIONS_SQL) await manager.query(sql);
       });
       process.stdout.write(`Rollups rebuilt in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
       return 0;

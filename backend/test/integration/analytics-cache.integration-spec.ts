@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { PRUNE_VERSIONS_SQL } from '../../src/analytics/rollup/analytics-version';
+import { PRUNE_VERSIONS_SQL, VersionChannel, versionOfSql } from '../../src/analytics/rollup/analytics-version';
 import { addUser, auth, createFlow, flowPayload, Login, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -84,6 +84,19 @@ describe('analytics report cache', () => {
     expect((await flowReport()).step_feedback[0].node_title).toBe('Restart the print spooler');
     await t.dataSource.query(`UPDATE tree_nodes SET title = 'Restart the print service' WHERE id = $1`, [flow.ids.step]);
     expect((await flowReport()).step_feedback[0].node_title).toBe('Restart the print service');
+  });
+
+  it('lets a step vote move the flow report\'s version, not the team report\'s', async () => {
+    const version = async (channels: VersionChannel[]) =>
+      (await t.dataSource.query(`SELECT ${versionOfSql('$1::uuid', channels)} AS v`, [admin.user.account_id]))[0].v as string;
+    const sessionId = await finishedSession(engineer);
+    const [team1, flow1] = [await version(['sessions']), await version(['sessions', 'steps'])];
+    const votesBefore = (await flowReport()).step_feedback.reduce((n: number, row: { helpful_no: number }) => n + row.helpful_no, 0);
+    await t.http.put(`/api/v1/sessions/${sessionId}/nodes/${flow.ids.step}/feedback`).set(auth(engineer.token)).send({ was_helpful: false }).expect(201);
+    expect(await version(['sessions'])).toBe(team1);
+    expect(await version(['sessions', 'steps'])).not.toBe(flow1);
+    const votesAfter = (await flowReport()).step_feedback.reduce((n: number, row: { helpful_no: number }) => n + row.helpful_no, 0);
+    expect(votesAfter).toBe(votesBefore + 1);
   });
 
   it('keeps each account to its own reports', async () => {

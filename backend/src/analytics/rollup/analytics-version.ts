@@ -3,35 +3,45 @@
  * change one of the account's reports, so a report computed at one version can be served again
  * while the version stays the same (see analytics-report-cache.ts).
  *
- * - One row per (account, backend): each write statement sets its connection's row to the next
- *   value of a global sequence, in the write's own transaction. Rows are per PostgreSQL backend
- *   so concurrent writers never wait on one another's version row (no hot row, no lock cycles
- *   with the rollup rows). Values come from a sequence, so no row ever takes a value it, or any
- *   other row, had before: a version string never comes back once the data moved on.
- * - The version is every row's value, sorted: any committed bump changes it. Rows of
- *   backends that have exited are pruned now and then (PRUNE_VERSIONS_SQL); deleting a row
- *   changes the version too, which only costs a recomputation.
+ * - One row per (account, channel, backend): each write statement sets its connection's row to
+ *   the next value of a global sequence, in the write's own transaction. Rows are per PostgreSQL
+ *   backend so concurrent writers never wait on one another's version row (no hot row, no lock
+ *   cycles with the rollup rows). Values come from a sequence, so no row ever takes a value it,
+ *   or any other row, had before: a version string never comes back once the data moved on.
+ * - The version is the values of the rows a report depends on, sorted: any committed bump
+ *   changes it. Rows of backends that have exited are pruned now and then (PRUNE_VERSIONS_SQL);
+ *   deleting a row changes the version too, which only costs a recomputation.
+ * - Two channels, because step votes (the most frequent write) only show in flow reports:
+ *   'sessions' (sessions, their ratings, flow and user names) feeds every report; 'steps' (step
+ *   votes, node titles) only the flow report. So a vote leaves team and personal reports cached.
  * - No foreign key to accounts: deleting an account cascades into rows whose triggers bump it
  *   in the same statement. Rows of a deleted account go with their backends (PRUNE_VERSIONS_SQL).
- * - Who bumps: the rollup triggers (sessions, session_ratings, step_ratings: every count a report
- *   shows) and row triggers on the names a report shows (flows, users, nodes). The window is not
- *   part of it: a report is cached per window.
+ * - The window is not part of it: a report is cached per window.
  */
 
 export const VERSION_TABLE = 'analytics_versions';
 export const VERSION_SEQUENCE = 'analytics_version_seq';
 
-/** Sets this connection's version row of every account in `accounts` (SQL yielding account_id). */
-export function bumpVersionsSql(accounts: string): string {
-  return `INSERT INTO ${VERSION_TABLE} AS v (account_id, backend_pid, version)
-    SELECT a.account_id, pg_backend_pid(), nextval('${VERSION_SEQUENCE}')
+export const VERSION_CHANNELS = { sessions: 0, steps: 1 } as const;
+export type VersionChannel = keyof typeof VERSION_CHANNELS;
+
+/**
+ * Sets this connection's version row, in `channel` (a channel name, or SQL yielding its number),
+ * of every account in `accounts` (SQL yielding account_id).
+ */
+export function bumpVersionsSql(accounts: string, channel: VersionChannel | { sql: string }): string {
+  const channelSql = typeof channel === 'string' ? `${VERSION_CHANNELS[channel]}::smallint` : channel.sql;
+  return `INSERT INTO ${VERSION_TABLE} AS v (account_id, channel, backend_pid, version)
+    SELECT a.account_id, ${channelSql}, pg_backend_pid(), nextval('${VERSION_SEQUENCE}')
       FROM (SELECT DISTINCT account_id FROM (${accounts}) x ORDER BY 1) a
-    ON CONFLICT (account_id, backend_pid) DO UPDATE SET version = EXCLUDED.version`;
+    ON CONFLICT (account_id, channel, backend_pid) DO UPDATE SET version = EXCLUDED.version`;
 }
 
-/** The version of the account `accountIdSql` refers to (a text; '' before any write). */
-export function versionOfSql(accountIdSql: string): string {
-  return `(SELECT coalesce(string_agg(v.version::text, '.' ORDER BY v.version), '') FROM ${VERSION_TABLE} v WHERE v.account_id = ${accountIdSql})`;
+/** The version of the account `accountIdSql` refers to, over `channels` (a text; '' before any write). */
+export function versionOfSql(accountIdSql: string, channels: VersionChannel[]): string {
+  const numbers = channels.map((channel) => VERSION_CHANNELS[channel]).join(', ');
+  return `(SELECT coalesce(string_agg(v.version::text, '.' ORDER BY v.version), '') FROM ${VERSION_TABLE} v
+            WHERE v.account_id = ${accountIdSql} AND v.channel IN (${numbers}))`;
 }
 
 /** Drops the rows of backends that are gone (their values stay unique: the sequence never repeats). */
@@ -39,38 +49,44 @@ export const PRUNE_VERSIONS_SQL = `DELETE FROM ${VERSION_TABLE} v
   WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = v.backend_pid)`;
 
 /** Every account's version moves (after a rollup rebuild, which rewrites the rollups beneath the reports). */
-export const BUMP_ALL_VERSIONS_SQL = bumpVersionsSql('SELECT id AS account_id FROM accounts');
+export const BUMP_ALL_VERSIONS_SQL = [
+  bumpVersionsSql('SELECT id AS account_id FROM accounts', 'sessions'),
+  bumpVersionsSql('SELECT id AS account_id FROM accounts', 'steps'),
+];
 
-/** Names shown in reports; changing (or deleting) one bumps the account's version. */
-export const NAMED_TABLES = [
-  { table: 'trees', columns: ['name'] },
-  { table: 'users', columns: ['name'] },
-  { table: 'tree_nodes', columns: ['title', 'type', 'step_id'] },
-] as const;
+/** Names shown in reports: changing (or deleting) one bumps the account's version in its channel. */
+export const NAMED_TABLES: { table: string; columns: string[]; channel: VersionChannel }[] = [
+  { table: 'trees', columns: ['name'], channel: 'sessions' },
+  { table: 'users', columns: ['name'], channel: 'sessions' },
+  { table: 'tree_nodes', columns: ['title', 'type', 'step_id'], channel: 'steps' },
+];
 
 export function createVersionSchemaSql(): string[] {
+  const channel = { sql: 'TG_ARGV[0]::smallint' };
   const statements = [
     `CREATE SEQUENCE ${VERSION_SEQUENCE}`,
     `CREATE TABLE ${VERSION_TABLE} (
       account_id uuid NOT NULL,
+      channel smallint NOT NULL,
       backend_pid integer NOT NULL,
       version bigint NOT NULL,
-      PRIMARY KEY (account_id, backend_pid))`,
+      PRIMARY KEY (account_id, channel, backend_pid))`,
     `CREATE FUNCTION analytics_bump_version_of_row() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
       IF TG_OP = 'DELETE' THEN
-        ${bumpVersionsSql('SELECT OLD.account_id')};
+        ${bumpVersionsSql('SELECT OLD.account_id', channel)};
       ELSE
-        ${bumpVersionsSql('SELECT NEW.account_id')};
+        ${bumpVersionsSql('SELECT NEW.account_id', channel)};
       END IF;
       RETURN NULL;
     END $fn$`,
   ];
-  for (const { table, columns } of NAMED_TABLES) {
+  for (const { table, columns, channel: name } of NAMED_TABLES) {
     const changed = columns.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ');
+    const bump = `EXECUTE FUNCTION analytics_bump_version_of_row('${VERSION_CHANNELS[name]}')`;
     statements.push(
-      `CREATE TRIGGER ${table}_analytics_version_upd AFTER UPDATE ON ${table} FOR EACH ROW WHEN (${changed}) EXECUTE FUNCTION analytics_bump_version_of_row()`,
-      `CREATE TRIGGER ${table}_analytics_version_del AFTER DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION analytics_bump_version_of_row()`,
+      `CREATE TRIGGER ${table}_analytics_version_upd AFTER UPDATE ON ${table} FOR EACH ROW WHEN (${changed}) ${bump}`,
+      `CREATE TRIGGER ${table}_analytics_version_del AFTER DELETE ON ${table} FOR EACH ROW ${bump}`,
     );
   }
   return statements;

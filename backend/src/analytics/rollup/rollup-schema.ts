@@ -24,7 +24,7 @@
  * them (rollupTriggerFunctionsSql, as AnalyticsVersions does).
  */
 
-import { bumpVersionsSql } from './analytics-version';
+import { bumpVersionsSql, VersionChannel } from './analytics-version';
 
 export const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 export const SHARDS = 4;
@@ -215,7 +215,8 @@ const BOTH_ACCOUNTS = `${OLD_ACCOUNTS} UNION ALL ${NEW_ACCOUNTS}`;
  * migration can install a new body over the old one.
  */
 export function rollupTriggerFunctionsSql({ bumpVersions = true } = {}): string[] {
-  const bump = (accounts: string) => (bumpVersions ? bumpVersionsSql(accounts) : '');
+  // Votes only show in flow reports: their own channel leaves team and personal reports cached.
+  const bump = (accounts: string, channel: VersionChannel = 'sessions') => (bumpVersions ? bumpVersionsSql(accounts, channel) : '');
   const fn = (name: string, insert: string, update: string, del: string) => `
     CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
@@ -248,22 +249,22 @@ export function rollupTriggerFunctionsSql({ bumpVersions = true } = {}): string[
     ),
     fn(
       'analytics_rollup_step_ratings',
-      upsertAll([], [voteFacts(NEW)], [], bump(NEW_ACCOUNTS)),
-      upsertAll([], [voteFacts(OLD), voteFacts(NEW)], [], bump(BOTH_ACCOUNTS)),
-      upsertAll([], [voteFacts(OLD)], [], bump(OLD_ACCOUNTS)),
+      upsertAll([], [voteFacts(NEW)], [], bump(NEW_ACCOUNTS, 'steps')),
+      upsertAll([], [voteFacts(OLD), voteFacts(NEW)], [], bump(BOTH_ACCOUNTS, 'steps')),
+      upsertAll([], [voteFacts(OLD)], [], bump(OLD_ACCOUNTS, 'steps')),
     ),
   ];
 }
 
 /** Statement-level triggers over transition tables: one set-based delta per statement. */
-export function createRollupTriggersSql(): string[] {
+export function createRollupTriggersSql(options: { bumpVersions?: boolean } = {}): string[] {
   const triggers = (table: string, fnName: string) => [
     `CREATE TRIGGER ${table}_rollup_ins AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fnName}()`,
     `CREATE TRIGGER ${table}_rollup_upd AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fnName}()`,
     `CREATE TRIGGER ${table}_rollup_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fnName}()`,
   ];
   return [
-    ...rollupTriggerFunctionsSql(),
+    ...rollupTriggerFunctionsSql(options),
     ...triggers('sessions', 'analytics_rollup_sessions'),
     ...triggers('session_ratings', 'analytics_rollup_session_ratings'),
     ...triggers('step_ratings', 'analytics_rollup_step_ratings'),

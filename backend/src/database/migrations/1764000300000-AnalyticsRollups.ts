@@ -13,7 +13,8 @@ export class AnalyticsRollups1764000300000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     for (const sql of createRollupTablesSql()) await queryRunner.query(sql);
-    for (const sql of createRollupTriggersSql()) await queryRunner.query(sql);
+    // As it was when it landed: the version bump came with AnalyticsVersions, which re-installs the functions.
+    for (const sql of createRollupTriggersSql({ bumpVersions: false })) await queryRunner.query(sql);
     await rebuildRollups(queryRunner);
   }
 
