@@ -172,6 +172,7 @@ async function fillAccount(db, { name, timezone, engineers, flows, sessions, day
  * Fills the (empty, freshly migrated) rollup tables from the raw rows: one statement per table,
  * on one connection per core, since nothing else writes while the dataset is built.
  */
+/** One phase's statements on parallel connections (one per core). */
 async function fillRollups(databaseUrl, statements) {
   const queue = [...statements];
   const worker = async () => {
@@ -193,7 +194,7 @@ export async function generateDataset({ sessions, databaseUrl, log = (line) => p
   migrate(databaseUrl);
   const argon2 = require('argon2');
   const passwordHash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
-  const { rollupFillStatements } = require(resolve(BUILD_DIR, 'analytics/rollup/rollup-ops.js'));
+  const { rollupFillPhases } = require(resolve(BUILD_DIR, 'analytics/rollup/rollup-ops.js'));
   const { RECOUNT_VOTE_COUNTERS_SQL } = require(resolve(BUILD_DIR, 'database/migrations/1764000400000-StepVoteCounters.js'));
 
   const db = new Client({ connectionString: databaseUrl });
@@ -217,7 +218,7 @@ export async function generateDataset({ sessions, databaseUrl, log = (line) => p
     await db.query('COMMIT');
     log(`raw rows loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const rollupStart = Date.now();
-    await fillRollups(databaseUrl, rollupFillStatements());
+    for (const phase of rollupFillPhases()) await fillRollups(databaseUrl, phase);
     log(`rollups built in ${((Date.now() - rollupStart) / 1000).toFixed(1)} s`);
     await db.query('VACUUM (ANALYZE)');
     const [counts] = (await db.query(

@@ -43,8 +43,8 @@ export const NODE_ROLLUP_COUNTERS = [
 export const sessionRollupTable = (grain: Grain) => (grain === 'hour' ? 'analytics_rollup_hourly' : 'analytics_rollup_daily');
 export const nodeRollupTable = (grain: Grain) => (grain === 'hour' ? 'analytics_node_rollup_hourly' : 'analytics_node_rollup_daily');
 
-const SESSION_KEYS = ['account_id', 'user_id', 'tree_id', 'bucket', 'shard'];
-const NODE_KEYS = ['account_id', 'tree_id', 'node_id', 'bucket'];
+export const SESSION_KEYS = ['account_id', 'user_id', 'tree_id', 'bucket', 'shard'];
+export const NODE_KEYS = ['account_id', 'tree_id', 'node_id', 'bucket'];
 
 /** One relation of rows (a table or a transition table) and the sign its rows count with. */
 export interface FactSource {
@@ -117,17 +117,32 @@ export const durationTable = (resolution: Resolution, grain: Grain) =>
   `analytics_duration_${resolution}s_${grain === 'hour' ? 'hourly' : 'daily'}`;
 
 /** Duration facts grouped per bucket and minute or second; zero groups dropped. */
+/**
+ * A duration table's key, in its primary key's order: the hourly per-second table is keyed
+ * bucket-first (migration HourlySecondsKey), the others as they were created.
+ */
+export function durationKey(resolution: Resolution, grain: Grain): string[] {
+  return resolution === 'second' && grain === 'day'
+    ? ['account_id', 'user_id', 'tree_id', 'second', 'bucket']
+    : ['account_id', 'user_id', 'tree_id', 'bucket', resolution];
+}
+
+/** Duration facts grouped per bucket and minute or second, in key order; zero groups dropped. */
 export function groupedDurations(facts: string[], resolution: Resolution, grain: Grain): string {
-  const value = resolution === 'minute' ? 'floor(f.second / 60.0)::int AS minute' : 'f.second';
-  const keys = resolution === 'minute' ? `f.account_id, f.user_id, f.tree_id, date_trunc('${grain}', f.ts, 'UTC') AS bucket, ${value}` :
-    `f.account_id, f.user_id, f.tree_id, ${value}, date_trunc('${grain}', f.ts, 'UTC') AS bucket`;
-  return `SELECT ${keys}, sum(f.n)::bigint AS n
+  const expressions: Record<string, string> = {
+    bucket: `date_trunc('${grain}', f.ts, 'UTC') AS bucket`,
+    minute: 'floor(f.second / 60.0)::int AS minute',
+    second: 'f.second',
+  };
+  const keys = durationKey(resolution, grain).map((key) => expressions[key] ?? `f.${key}`);
+  return `SELECT ${keys.join(', ')}, sum(f.n)::bigint AS n
     FROM (${facts.join('\n    UNION ALL\n    ')}) f
    GROUP BY 1, 2, 3, 4, 5 HAVING sum(f.n) <> 0 ORDER BY 1, 2, 3, 4, 5`;
 }
 
+/** Adds grouped duration facts, in the table's key order (index appends; one lock order for all writers). */
 export function upsertDurations(facts: string[], resolution: Resolution, grain: Grain): string {
-  const keys = resolution === 'minute' ? 'account_id, user_id, tree_id, bucket, minute' : 'account_id, user_id, tree_id, second, bucket';
+  const keys = durationKey(resolution, grain).join(', ');
   return `INSERT INTO ${durationTable(resolution, grain)} AS r (${keys}, n)
   ${groupedDurations(facts, resolution, grain)}
   ON CONFLICT (${keys}) DO UPDATE SET n = r.n + EXCLUDED.n`;
