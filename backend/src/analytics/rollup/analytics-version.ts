@@ -49,10 +49,9 @@ export const PRUNE_VERSIONS_SQL = `DELETE FROM ${VERSION_TABLE} v
   WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.pid = v.backend_pid)`;
 
 /** Every account's version moves (after a rollup rebuild, which rewrites the rollups beneath the reports). */
-export const BUMP_ALL_VERSIONS_SQL = [
-  bumpVersionsSql('SELECT id AS account_id FROM accounts', 'sessions'),
-  bumpVersionsSql('SELECT id AS account_id FROM accounts', 'steps'),
-];
+export const BUMP_ALL_VERSIONS_SQL = (Object.keys(VERSION_CHANNELS) as VersionChannel[]).map((channel) =>
+  bumpVersionsSql('SELECT id AS account_id FROM accounts', channel),
+);
 
 /** Names shown in reports: changing (or deleting) one bumps the account's version in its channel. */
 export const NAMED_TABLES: { table: string; columns: string[]; channel: VersionChannel }[] = [
