@@ -2,40 +2,76 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
+import { batchInput, byIndex } from '../database/batch-input';
+import { StatementBatcher } from '../database/statement-batcher';
 import { RateSessionDto, SessionRatingDto } from './dto/rating.dto';
 import { NOT_YOURS, sessionForFeedback } from './session-access';
 import { SessionRating } from './session-rating.entity';
 
 /** The session's checks, and the new rating if one was written (id null otherwise). */
-type RateRow = Pick<SessionRating, 'sessionId' | 'rating' | 'comment' | 'createdAt'> & { user_id: string; completed: boolean; id: string | null };
+type RateRow = Pick<SessionRating, 'sessionId' | 'rating' | 'comment' | 'createdAt'> & {
+  idx: number;
+  user_id: string;
+  completed: boolean;
+  id: string | null;
+};
+
+interface RateCall {
+  caller: AuthUser;
+  sessionId: string;
+  rating: number;
+  comment: string | null;
+}
 
 @Injectable()
 export class SessionRatingsService {
+  /** Concurrent ratings go to the database together; two of one session never share a statement. */
+  private readonly batcher = new StatementBatcher<RateCall, RateRow | undefined>((calls) => this.rateAll(calls), {
+    key: (call) => call.sessionId,
+  });
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /**
-   * Rates a finished session once, in one statement: the session's checks and the insert see
-   * one snapshot, and the unique index decides races (INSERT … ON CONFLICT DO NOTHING lets
-   * exactly one concurrent request through; the rest see 409, never 500).
-   */
+  /** Rates a finished session once; the unique index on session_id decides races (409, never 500). */
   async rate(caller: AuthUser, sessionId: string, dto: RateSessionDto): Promise<SessionRatingDto> {
-    const [row]: RateRow[] = await this.dataSource.query(
-      `WITH target AS (
-         SELECT id, tree_id, user_id, completed_at IS NOT NULL AS completed FROM sessions WHERE account_id = $1 AND id = $2
-       ), inserted AS (
-         INSERT INTO session_ratings (account_id, session_id, user_id, tree_id, rating, comment)
-         SELECT $1, t.id, $3, t.tree_id, $4, $5 FROM target t WHERE t.user_id = $3 AND t.completed
-         ON CONFLICT (session_id) DO NOTHING
-         RETURNING id, session_id AS "sessionId", rating, comment, created_at AS "createdAt"
-       )
-       SELECT t.user_id, t.completed, i.* FROM target t LEFT JOIN inserted i ON true`,
-      [caller.accountId, sessionId, caller.id, dto.rating, dto.comment?.trim() || null],
-    );
-    if (!row) throw new NotFoundException('Session not found');
+    const row = await this.batcher.run({ caller, sessionId, rating: dto.rating, comment: dto.comment?.trim() || null });
+    if (!row?.user_id) throw new NotFoundException('Session not found');
     if (row.user_id !== caller.id) throw new ForbiddenException(NOT_YOURS);
     if (!row.completed) throw new BadRequestException('Finish the session before rating it');
     if (!row.id) throw new ConflictException('This session has already been rated');
     return SessionRatingDto.from({ ...row, id: row.id });
+  }
+
+  /**
+   * Ratings in one statement: each session's checks and its insert see one snapshot, and
+   * INSERT … ON CONFLICT DO NOTHING lets exactly one concurrent rating of a session through.
+   */
+  private async rateAll(calls: RateCall[]): Promise<(RateRow | undefined)[]> {
+    const input = batchInput(calls, {
+      account_id: ['uuid', (c) => c.caller.accountId],
+      session_id: ['uuid', (c) => c.sessionId],
+      user_id: ['uuid', (c) => c.caller.id],
+      rating: ['int', (c) => c.rating],
+      comment: ['text', (c) => c.comment],
+    });
+    const rows: RateRow[] = await this.dataSource.query(
+      `WITH input AS (${input.sql}),
+       target AS (
+         SELECT i.idx, s.id, s.tree_id, s.user_id, s.completed_at IS NOT NULL AS completed
+           FROM input i JOIN sessions s ON s.account_id = i.account_id AND s.id = i.session_id
+       ), inserted AS (
+         INSERT INTO session_ratings (account_id, session_id, user_id, tree_id, rating, comment)
+         SELECT i.account_id, t.id, i.user_id, t.tree_id, i.rating, i.comment
+           FROM input i JOIN target t USING (idx) WHERE t.user_id = i.user_id AND t.completed
+          ORDER BY t.id
+         ON CONFLICT (session_id) DO NOTHING
+         RETURNING id, session_id AS "sessionId", rating, comment, created_at AS "createdAt"
+       )
+       SELECT i.idx, t.user_id, t.completed, ins.*
+         FROM input i LEFT JOIN target t USING (idx) LEFT JOIN inserted ins ON ins."sessionId" = t.id`,
+      input.params,
+    );
+    return byIndex(rows, calls.length);
   }
 
   async get(caller: AuthUser, sessionId: string): Promise<SessionRatingDto> {

@@ -2,36 +2,49 @@ import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityE
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
+import { batchInput, byIndex } from '../database/batch-input';
+import { StatementBatcher } from '../database/statement-batcher';
 import { StepRating } from './step-rating.entity';
 import { FeedbackResultDto, SessionVoteDto } from './dto/rating.dto';
 import { NOT_YOURS, sessionForFeedback } from './session-access';
 
-/** How a vote names its node ($3): by its id, or by the library step it uses. */
+/** How a vote names its node: by its id, or by the library step it uses. */
 type NodeRef = 'node' | 'library-step';
 
-const PICK_NODE: Record<NodeRef, string> = {
-  node: 'n.id = $3',
+/** The node a vote is about, among the nodes `n` of the session `t`'s flow; `ref` is the id the caller gave. */
+const PICK_NODE: Record<NodeRef, (ref: string) => string> = {
+  node: (ref) => `n.id = ${ref}`,
   // Several nodes may reuse one step: prefer one this session visited, then the first by position.
-  'library-step': `n.step_id = $3
+  'library-step': (ref) => `n.step_id = ${ref}
             ORDER BY (n.id = t.current_node_id OR t.path @> jsonb_build_array(jsonb_build_object('node_id', n.id::text))) DESC, n.position
             LIMIT 1`,
 };
 
-/** The session and node a vote is about, as the vote statements see them. */
+/** The session ($2) and node ($3) a retraction is about, in the caller's account ($1). */
 const targetCtes = (ref: NodeRef) => `
   target AS (SELECT s.id, s.tree_id, s.user_id, s.current_node_id, s.path FROM sessions s WHERE s.account_id = $1 AND s.id = $2),
   node AS (SELECT n.id, n.type, n.step_id FROM tree_nodes n JOIN target t ON n.tree_id = t.tree_id
-            WHERE n.account_id = $1 AND ${PICK_NODE[ref]})`;
+            WHERE n.account_id = $1 AND ${PICK_NODE[ref]('$3')})`;
 
 /** Who may vote on what: $4 is the caller, who must be the session's engineer; only step nodes take votes. */
 const ALLOWED = `t.user_id = $4 AND n.type = 'step'`;
 
 interface CheckRow {
-  user_id: string;
+  user_id: string | null;
   node_id: string | null;
   node_type: string | null;
   step_id: string | null;
 }
+
+interface VoteCall {
+  caller: AuthUser;
+  sessionId: string;
+  /** The node's id, or the library step's. */
+  ref: string;
+  wasHelpful: boolean;
+}
+
+type VoteRow = CheckRow & { idx: number; inserted: boolean | null; step_known: boolean };
 
 /**
  * Thumbs up/down on step nodes. Each vote, change or retraction is one statement: the unique
@@ -40,12 +53,16 @@ interface CheckRow {
  */
 @Injectable()
 export class StepFeedbackService {
+  /** Concurrent votes go to the database together; two on one session never share a statement. */
+  private readonly batchers: Record<NodeRef, StatementBatcher<VoteCall, VoteRow | undefined>> = {
+    node: new StatementBatcher((calls) => this.voteAll('node', calls), { key: (call) => call.sessionId }),
+    'library-step': new StatementBatcher((calls) => this.voteAll('library-step', calls), { key: (call) => call.sessionId }),
+  };
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A vote on a library step: it lands on the node of the session's flow that uses the step. */
   async voteOnLibraryStep(caller: AuthUser, stepId: string, sessionId: string, wasHelpful: boolean): Promise<FeedbackResultDto> {
-    const [step] = await this.dataSource.query(`SELECT 1 FROM step_library WHERE account_id = $1 AND id = $2`, [caller.accountId, stepId]);
-    if (!step) throw new NotFoundException('Step not found');
     return this.vote(caller, sessionId, 'library-step', stepId, wasHelpful);
   }
 
@@ -80,24 +97,10 @@ export class StepFeedbackService {
     }));
   }
 
-  /**
-   * Records or changes a vote. ON CONFLICT … DO UPDATE … WHERE changed touches the row only
-   * when the vote flips; `xmax = 0` in RETURNING tells a fresh insert from such an update.
-   */
+  /** Records or changes a vote, answering as the API does for a vote that broke a rule. */
   private async vote(caller: AuthUser, sessionId: string, ref: NodeRef, key: string, wasHelpful: boolean): Promise<FeedbackResultDto> {
-    const [row]: (CheckRow & { inserted: boolean | null })[] = await this.dataSource.query(
-      `WITH ${targetCtes(ref)},
-       vote AS (
-         INSERT INTO step_ratings AS v (account_id, session_id, tree_id, node_id, step_id, user_id, was_helpful)
-         SELECT $1, t.id, t.tree_id, n.id, n.step_id, $4, $5 FROM target t JOIN node n ON ${ALLOWED}
-         ON CONFLICT (session_id, node_id) DO UPDATE SET was_helpful = EXCLUDED.was_helpful, updated_at = now()
-           WHERE v.was_helpful IS DISTINCT FROM EXCLUDED.was_helpful
-         RETURNING (v.xmax = 0) AS inserted
-       )
-       SELECT t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, vote.inserted
-         FROM target t LEFT JOIN node n ON true LEFT JOIN vote ON true`,
-      [caller.accountId, sessionId, key, caller.id, wasHelpful],
-    );
+    const row = await this.batchers[ref].run({ caller, sessionId, ref: key, wasHelpful });
+    if (ref === 'library-step' && !row?.step_known) throw new NotFoundException('Step not found');
     this.check(caller, row, ref);
     return {
       step_id: row.step_id,
@@ -109,9 +112,50 @@ export class StepFeedbackService {
     };
   }
 
+  /**
+   * Votes in one statement. ON CONFLICT … DO UPDATE … WHERE changed touches a row only when
+   * the vote flips; `xmax = 0` in RETURNING tells a fresh insert from such an update.
+   */
+  private async voteAll(ref: NodeRef, calls: VoteCall[]): Promise<(VoteRow | undefined)[]> {
+    const input = batchInput(calls, {
+      account_id: ['uuid', (c) => c.caller.accountId],
+      session_id: ['uuid', (c) => c.sessionId],
+      ref: ['uuid', (c) => c.ref],
+      user_id: ['uuid', (c) => c.caller.id],
+      was_helpful: ['boolean', (c) => c.wasHelpful],
+    });
+    const rows: VoteRow[] = await this.dataSource.query(
+      `WITH input AS (${input.sql}),
+       target AS (
+         SELECT i.idx, s.id, s.tree_id, s.user_id FROM input i JOIN sessions s ON s.account_id = i.account_id AND s.id = i.session_id
+       ),
+       node AS (
+         SELECT i.idx, n.* FROM input i JOIN sessions t ON t.account_id = i.account_id AND t.id = i.session_id
+           CROSS JOIN LATERAL (SELECT n.id, n.type, n.step_id FROM tree_nodes n
+                                WHERE n.account_id = i.account_id AND n.tree_id = t.tree_id AND ${PICK_NODE[ref]('i.ref')}) n
+       ),
+       vote AS (
+         INSERT INTO step_ratings AS v (account_id, session_id, tree_id, node_id, step_id, user_id, was_helpful)
+         SELECT i.account_id, t.id, t.tree_id, n.id, n.step_id, i.user_id, i.was_helpful
+           FROM input i JOIN target t USING (idx) JOIN node n USING (idx)
+          WHERE t.user_id = i.user_id AND n.type = 'step'
+          ORDER BY t.id, n.id
+         ON CONFLICT (session_id, node_id) DO UPDATE SET was_helpful = EXCLUDED.was_helpful, updated_at = now()
+           WHERE v.was_helpful IS DISTINCT FROM EXCLUDED.was_helpful
+         RETURNING v.session_id, v.node_id, (v.xmax = 0) AS inserted
+       )
+       SELECT i.idx, t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, vote.inserted,
+              ${ref === 'library-step' ? 'EXISTS (SELECT 1 FROM step_library l WHERE l.account_id = i.account_id AND l.id = i.ref)' : 'true'} AS step_known
+         FROM input i LEFT JOIN target t USING (idx) LEFT JOIN node n USING (idx)
+         LEFT JOIN vote ON vote.session_id = t.id AND vote.node_id = n.id`,
+      input.params,
+    );
+    return byIndex(rows, calls.length);
+  }
+
   /** The answer for a vote statement that wrote nothing because a rule said no, in the API's order. */
-  private check(caller: AuthUser, row: CheckRow | undefined, ref: NodeRef = 'node'): asserts row is CheckRow {
-    if (!row) throw new NotFoundException('Session not found');
+  private check<Row extends CheckRow>(caller: AuthUser, row: Row | undefined, ref: NodeRef = 'node'): asserts row is Row {
+    if (!row?.user_id) throw new NotFoundException('Session not found');
     if (row.user_id !== caller.id) throw new ForbiddenException(NOT_YOURS);
     if (!row.node_id && ref === 'library-step') throw new UnprocessableEntityException('step_id is not used by this session’s flow');
     if (!row.node_id) throw new NotFoundException('Node not found in this session’s flow');

@@ -9,6 +9,8 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, isAdmin } from '../common/auth-user';
+import { batchInput, byIndex } from '../database/batch-input';
+import { StatementBatcher } from '../database/statement-batcher';
 import { NodeResponseDto } from '../trees/dto/tree-response.dto';
 import { TreeNode } from '../trees/tree-node.entity';
 import { Tree } from '../trees/tree.entity';
@@ -57,11 +59,26 @@ const sessionDetailSelect = (source: string) => `
 
 type SessionDetailRow = SessionRow & { nodes: NodeResponseDto[] };
 
+interface CompleteCall {
+  caller: AuthUser;
+  id: string;
+  outcome: string;
+  notes: string | null;
+}
+
+/** The session's engineer, and the finished session if this call finished it (id undefined otherwise). */
+type CompleteRow = Partial<SessionDetailRow> & { idx: number; owner_id: string | null };
+
 const NOT_THE_ENGINEER = 'Only the session’s engineer can do this';
 const ALREADY_COMPLETED = 'This session is already completed';
 
 @Injectable()
 export class SessionsService {
+  /** Concurrent completions go to the database together; two of one session never share a statement. */
+  private readonly completions = new StatementBatcher<CompleteCall, CompleteRow | undefined>((calls) => this.completeAll(calls), {
+    key: (call) => call.id,
+  });
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Starts a session on a published flow and counts the use in the same transaction. */
@@ -167,28 +184,42 @@ export class SessionsService {
     });
   }
 
-  /**
-   * Finishes the caller's own running session in one statement: a conditional UPDATE (of two
-   * concurrent completions the second finds completed_at set, re-checked under the row lock,
-   * and gets 409) that also returns the finished session as the API shows it.
-   */
+  /** Finishes the caller's own running session; of two concurrent completions the second gets 409. */
   async complete(caller: AuthUser, id: string, dto: CompleteSessionDto): Promise<SessionResponseDto> {
-    const [row]: (Partial<SessionDetailRow> & { owner_id: string })[] = await this.dataSource.query(
-      `WITH target AS (
-         SELECT id, user_id FROM sessions WHERE account_id = $1 AND id = $2
-       ), done AS (
-         UPDATE sessions s SET completed_at = now(), outcome = $4, notes = $5
-           FROM target t
-          WHERE s.account_id = $1 AND s.id = t.id AND t.user_id = $3 AND s.completed_at IS NULL
-         RETURNING s.*
-       )
-       SELECT target.user_id AS owner_id, d.* FROM target LEFT JOIN (${sessionDetailSelect('done')}) d ON true`,
-      [caller.accountId, id, caller.id, dto.outcome, dto.notes?.trim() || null],
-    );
-    if (!row) throw new NotFoundException('Session not found');
+    const row = await this.completions.run({ caller, id, outcome: dto.outcome, notes: dto.notes?.trim() || null });
+    if (!row?.owner_id) throw new NotFoundException('Session not found');
     if (row.owner_id !== caller.id) throw new ForbiddenException(NOT_THE_ENGINEER);
     if (!row.id) throw new ConflictException(ALREADY_COMPLETED);
     return toDetail(row as SessionDetailRow);
+  }
+
+  /**
+   * Completions in one statement: a conditional UPDATE (a session already completed, re-checked
+   * under the row lock, is left alone) that also returns each finished session as the API shows it.
+   */
+  private async completeAll(calls: CompleteCall[]): Promise<(CompleteRow | undefined)[]> {
+    const input = batchInput(calls, {
+      account_id: ['uuid', (c) => c.caller.accountId],
+      session_id: ['uuid', (c) => c.id],
+      user_id: ['uuid', (c) => c.caller.id],
+      outcome: ['text', (c) => c.outcome],
+      notes: ['text', (c) => c.notes],
+    });
+    const rows: CompleteRow[] = await this.dataSource.query(
+      `WITH input AS (${input.sql}),
+       target AS (
+         SELECT i.idx, s.id, s.user_id FROM input i JOIN sessions s ON s.account_id = i.account_id AND s.id = i.session_id
+       ), done AS (
+         UPDATE sessions s SET completed_at = now(), outcome = i.outcome, notes = i.notes
+           FROM input i JOIN target t USING (idx)
+          WHERE s.account_id = i.account_id AND s.id = t.id AND t.user_id = i.user_id AND s.completed_at IS NULL
+         RETURNING s.*
+       )
+       SELECT i.idx, t.user_id AS owner_id, d.*
+         FROM input i LEFT JOIN target t USING (idx) LEFT JOIN (${sessionDetailSelect('done')}) d ON d.id = t.id`,
+      input.params,
+    );
+    return byIndex(rows, calls.length);
   }
 
   /**

@@ -3,6 +3,8 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { isUuid } from '../common/pipes/uuid-param.pipe';
+import { batchInput, byIndex } from '../database/batch-input';
+import { StatementBatcher } from '../database/statement-batcher';
 import { PasswordService } from '../auth/password.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -10,6 +12,17 @@ import { User, UserRole } from './user.entity';
 
 @Injectable()
 export class UsersService {
+  /** Concurrent requests' callers, read in one statement. */
+  private readonly callers = new StatementBatcher<{ userId: string; accountId: string }, AuthUser | undefined>(async (keys) => {
+    const input = batchInput(keys, { id: ['uuid', (k) => k.userId], account_id: ['uuid', (k) => k.accountId] });
+    const rows: (AuthUser & { idx: number })[] = await this.dataSource.query(
+      `SELECT i.idx, u.id, u.account_id AS "accountId", u.email, u.name, u.role
+         FROM (${input.sql}) i JOIN users u ON u.id = i.id AND u.account_id = i.account_id AND u.is_active`,
+      input.params,
+    );
+    return byIndex(rows, keys.length).map((row) => row && { id: row.id, accountId: row.accountId, email: row.email, name: row.name, role: row.role });
+  });
+
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -17,16 +30,12 @@ export class UsersService {
   ) {}
 
   /**
-   * The caller of every authenticated request: one indexed read of the five columns a request
-   * needs, without entity mapping (it runs on every request).
+   * The caller of every authenticated request, read fresh each time so deactivation and role
+   * changes apply at once.
    */
   async findActiveForToken(userId: string, accountId: string): Promise<AuthUser | null> {
     if (!isUuid(userId) || !isUuid(accountId)) return null;
-    const [row]: AuthUser[] = await this.dataSource.query(
-      `SELECT id, account_id AS "accountId", email, name, role FROM users WHERE id = $1 AND account_id = $2 AND is_active`,
-      [userId, accountId],
-    );
-    return row ?? null;
+    return (await this.callers.run({ userId, accountId })) ?? null;
   }
 
   /** For login only: the one read that selects password_hash. */
