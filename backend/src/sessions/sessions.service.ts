@@ -6,6 +6,7 @@ import {
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, isAdmin } from '../common/auth-user';
@@ -13,7 +14,6 @@ import { batchInput, byIndex } from '../database/batch-input';
 import { StatementBatcher } from '../database/statement-batcher';
 import { NodeResponseDto } from '../trees/dto/tree-response.dto';
 import { TreeNode } from '../trees/tree-node.entity';
-import { Tree } from '../trees/tree.entity';
 import { CompleteSessionDto, DecisionDto, ListSessionsQueryDto } from './dto/session-body.dto';
 import { SessionPageDto, SessionResponseDto, SessionSummaryDto } from './dto/session-response.dto';
 import { Session } from './session.entity';
@@ -59,6 +59,16 @@ const sessionDetailSelect = (source: string) => `
 
 type SessionDetailRow = SessionRow & { nodes: NodeResponseDto[] };
 
+interface StartCall {
+  caller: AuthUser;
+  treeId: string;
+  /** The new session's id. */
+  id: string;
+}
+
+/** The flow's status, and the new session if one was started (id undefined otherwise). */
+type StartRow = Partial<SessionDetailRow> & { idx: number; tree_status: string | null };
+
 interface CompleteCall {
   caller: AuthUser;
   id: string;
@@ -74,6 +84,8 @@ const ALREADY_COMPLETED = 'This session is already completed';
 
 @Injectable()
 export class SessionsService {
+  /** Concurrent starts go to the database together. */
+  private readonly starts = new StatementBatcher<StartCall, StartRow | undefined>((calls) => this.startAll(calls));
   /** Concurrent completions go to the database together; two of one session never share a statement. */
   private readonly completions = new StatementBatcher<CompleteCall, CompleteRow | undefined>((calls) => this.completeAll(calls), {
     key: (call) => call.id,
@@ -81,35 +93,48 @@ export class SessionsService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Starts a session on a published flow and counts the use in the same transaction. */
+  /** Starts a session on a published flow; the flow's use is counted in the same statement. */
   async start(caller: AuthUser, treeId: string): Promise<SessionResponseDto> {
-    const sessionId = await this.dataSource.transaction(async (manager) => {
-      const bumped: { start_node_id: string } | undefined = (
-        await manager
-          .createQueryBuilder()
-          .update(Tree)
-          .set({ usageCount: () => 'usage_count + 1' })
-          .where("id = :treeId AND account_id = :accountId AND status = 'published'", { treeId, accountId: caller.accountId })
-          .returning('start_node_id')
-          .execute()
-      ).raw[0];
-      if (!bumped) {
-        const tree = await manager.getRepository(Tree).findOneBy({ id: treeId, accountId: caller.accountId });
-        if (!tree || (tree.status === 'draft' && !isAdmin(caller))) throw new NotFoundException('Flow not found');
-        throw new BadRequestException(`Only published flows can be run; this one is ${tree.status}`);
-      }
-      const session = await manager.getRepository(Session).save(
-        manager.getRepository(Session).create({
-          accountId: caller.accountId,
-          treeId,
-          userId: caller.id,
-          currentNodeId: bumped.start_node_id,
-          path: [],
-        }),
-      );
-      return session.id;
+    const row = await this.starts.run({ caller, treeId, id: randomUUID() });
+    if (!row?.id) {
+      if (!row?.tree_status || (row.tree_status === 'draft' && !isAdmin(caller))) throw new NotFoundException('Flow not found');
+      throw new BadRequestException(`Only published flows can be run; this one is ${row.tree_status}`);
+    }
+    return toDetail(row as SessionDetailRow);
+  }
+
+  /**
+   * Starts in one statement: each published flow's usage_count goes up once by its number of
+   * starts (one lock of its row per statement), the sessions are inserted at its start node and
+   * returned as the API shows them. Ids are chosen here, so each row finds its caller.
+   */
+  private async startAll(calls: StartCall[]): Promise<(StartRow | undefined)[]> {
+    const input = batchInput(calls, {
+      id: ['uuid', (c) => c.id],
+      account_id: ['uuid', (c) => c.caller.accountId],
+      tree_id: ['uuid', (c) => c.treeId],
+      user_id: ['uuid', (c) => c.caller.id],
     });
-    return this.get(caller, sessionId);
+    const rows: StartRow[] = await this.dataSource.query(
+      `WITH input AS (${input.sql}),
+       counted AS (
+         UPDATE trees t SET usage_count = t.usage_count + c.n
+           FROM (SELECT account_id, tree_id, count(*)::int AS n FROM input GROUP BY 1, 2 ORDER BY 1, 2) c
+          WHERE t.account_id = c.account_id AND t.id = c.tree_id AND t.status = 'published'
+         RETURNING t.account_id, t.id, t.start_node_id
+       ), started AS (
+         INSERT INTO sessions (id, account_id, tree_id, user_id, current_node_id, path)
+         SELECT i.id, i.account_id, c.id, i.user_id, c.start_node_id, '[]'::jsonb
+           FROM input i JOIN counted c ON c.account_id = i.account_id AND c.id = i.tree_id
+          ORDER BY i.idx
+         RETURNING *
+       )
+       SELECT i.idx, f.status AS tree_status, d.*
+         FROM input i LEFT JOIN trees f ON f.account_id = i.account_id AND f.id = i.tree_id
+         LEFT JOIN (${sessionDetailSelect('started')}) d ON d.id = i.id`,
+      input.params,
+    );
+    return byIndex(rows, calls.length);
   }
 
   async list(caller: AuthUser, query: ListSessionsQueryDto): Promise<SessionPageDto> {

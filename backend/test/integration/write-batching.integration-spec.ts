@@ -43,15 +43,15 @@ describe('writes sent together: one statement, each caller answered for itself',
   };
 
   /**
-   * Runs `first` while another connection holds a row lock it needs, sends `rest` once `first`
+   * Runs `first` while another connection holds a row lock it needs (a session's, or a flow's), sends `rest` once `first`
    * waits on it, then lets go: `rest` queue behind `first` and go to the database together.
    */
-  async function queuedBehind(lockedSession: string, first: () => request.Test, rest: (() => request.Test)[]) {
+  async function queuedBehind(lockedSession: string, first: () => request.Test, rest: (() => request.Test)[], lockedTable = 'sessions') {
     const blocker = new Client({ connectionString: t.databaseUrl });
     await blocker.connect();
     try {
       await blocker.query('BEGIN');
-      await blocker.query('SELECT 1 FROM sessions WHERE id = $1 FOR UPDATE', [lockedSession]);
+      await blocker.query(`SELECT 1 FROM ${lockedTable} WHERE id = $1 FOR UPDATE`, [lockedSession]);
       const firstAnswer = first().then((res) => res);
       for (let waiting = 0; waiting === 0; ) {
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -182,6 +182,45 @@ describe('writes sent together: one statement, each caller answered for itself',
     const [{ n }] = await t.dataSource.query(
       `SELECT max(n)::int AS n FROM (SELECT count(*) AS n FROM sessions WHERE id = ANY($1::uuid[]) GROUP BY xmin::text) x`,
       [[s1, s2, s3, theirs]],
+    );
+    expect(n).toBeGreaterThan(1);
+    await rollupsExact();
+  });
+
+  it('starts: each caller gets its own new session; the flow counts every start; drafts and archived flows refused', async () => {
+    const draft = await createFlow(t, admin, { status: 'draft' });
+    const archived = await createFlow(t, admin, { status: 'archived' });
+    const begin = (treeId: string, who: Login = engineer) => t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: treeId });
+    const usage = async () => (await t.http.get(`/api/v1/trees/${flow.tree.id}`).set(auth(admin.token)).expect(200)).body.usage_count as number;
+    const before = await usage();
+    const { first, rest } = await queuedBehind(
+      flow.tree.id,
+      () => begin(flow.tree.id),
+      [
+        () => begin(flow.tree.id),
+        () => begin(flow.tree.id, colleague),
+        () => begin(flow.tree.id),
+        () => begin(draft.tree.id),
+        () => begin(draft.tree.id, admin),
+        () => begin(archived.tree.id),
+        () => begin(flow.tree.id, stranger),
+        () => begin(randomUUID()),
+      ],
+      'trees',
+    );
+    const started = [first, ...rest.slice(0, 3)];
+    expect(started.map((res) => res.status)).toEqual([201, 201, 201, 201]);
+    expect(rest.slice(3).map((res) => res.status)).toEqual([404, 400, 400, 404, 404]);
+    expect(new Set(started.map((res) => res.body.id)).size).toBe(4);
+    expect(started.map((res) => res.body.user_id)).toEqual([engineer.user.id, engineer.user.id, colleague.user.id, engineer.user.id]);
+    for (const res of started) {
+      expect(res.body).toEqual(expect.objectContaining({ tree_id: flow.tree.id, completed_at: null, path: [] }));
+      expect(res.body.current_node).toEqual(expect.objectContaining({ id: flow.ids.question }));
+    }
+    expect(await usage()).toBe(before + 4);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT max(n)::int AS n FROM (SELECT count(*) AS n FROM sessions WHERE id = ANY($1::uuid[]) GROUP BY xmin::text) x`,
+      [started.slice(1).map((res) => res.body.id)],
     );
     expect(n).toBeGreaterThan(1);
     await rollupsExact();
