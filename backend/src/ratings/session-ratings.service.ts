@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { batchInput, byIndex } from '../database/batch-input';
+import { preparedQuery } from '../database/prepared-query';
 import { StatementBatcher } from '../database/statement-batcher';
 import { RateSessionDto, SessionRatingDto } from './dto/rating.dto';
 import { NOT_YOURS, sessionForFeedback } from './session-access';
@@ -54,7 +55,9 @@ export class SessionRatingsService {
       rating: ['int', (c) => c.rating],
       comment: ['text', (c) => c.comment],
     });
-    const rows: RateRow[] = await this.dataSource.query(
+    const rows = await preparedQuery<RateRow>(
+      this.dataSource,
+      'rf_rate',
       `WITH input AS (${input.sql}),
        target AS (
          SELECT i.idx, s.id, s.tree_id, s.user_id, s.completed_at IS NOT NULL AS completed

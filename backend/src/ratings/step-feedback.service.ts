@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { batchInput, byIndex } from '../database/batch-input';
+import { preparedQuery } from '../database/prepared-query';
 import { StatementBatcher } from '../database/statement-batcher';
 import { StepRating } from './step-rating.entity';
 import { FeedbackResultDto, SessionVoteDto } from './dto/rating.dto';
@@ -124,7 +125,9 @@ export class StepFeedbackService {
       user_id: ['uuid', (c) => c.caller.id],
       was_helpful: ['boolean', (c) => c.wasHelpful],
     });
-    const rows: VoteRow[] = await this.dataSource.query(
+    const rows = await preparedQuery<VoteRow>(
+      this.dataSource,
+      `rf_vote_${ref}`,
       `WITH input AS (${input.sql}),
        target AS (
          SELECT i.idx, s.id, s.tree_id, s.user_id FROM input i JOIN sessions s ON s.account_id = i.account_id AND s.id = i.session_id

@@ -11,6 +11,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, isAdmin } from '../common/auth-user';
 import { batchInput, byIndex } from '../database/batch-input';
+import { preparedQuery } from '../database/prepared-query';
 import { StatementBatcher } from '../database/statement-batcher';
 import { NodeResponseDto } from '../trees/dto/tree-response.dto';
 import { TreeNode } from '../trees/tree-node.entity';
@@ -115,7 +116,9 @@ export class SessionsService {
       tree_id: ['uuid', (c) => c.treeId],
       user_id: ['uuid', (c) => c.caller.id],
     });
-    const rows: StartRow[] = await this.dataSource.query(
+    const rows = await preparedQuery<StartRow>(
+      this.dataSource,
+      'rf_start',
       `WITH input AS (${input.sql}),
        counted AS (
          UPDATE trees t SET usage_count = t.usage_count + c.n
@@ -230,7 +233,9 @@ export class SessionsService {
       outcome: ['text', (c) => c.outcome],
       notes: ['text', (c) => c.notes],
     });
-    const rows: CompleteRow[] = await this.dataSource.query(
+    const rows = await preparedQuery<CompleteRow>(
+      this.dataSource,
+      'rf_complete',
       `WITH input AS (${input.sql}),
        target AS (
          SELECT i.idx, s.id, s.user_id FROM input i JOIN sessions s ON s.account_id = i.account_id AND s.id = i.session_id

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { isUuid } from '../common/pipes/uuid-param.pipe';
 import { batchInput, byIndex } from '../database/batch-input';
+import { preparedQuery } from '../database/prepared-query';
 import { StatementBatcher } from '../database/statement-batcher';
 import { PasswordService } from '../auth/password.service';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -15,7 +16,9 @@ export class UsersService {
   /** Concurrent requests' callers, read in one statement. */
   private readonly callers = new StatementBatcher<{ userId: string; accountId: string }, AuthUser | undefined>(async (keys) => {
     const input = batchInput(keys, { id: ['uuid', (k) => k.userId], account_id: ['uuid', (k) => k.accountId] });
-    const rows: (AuthUser & { idx: number })[] = await this.dataSource.query(
+    const rows = await preparedQuery<AuthUser & { idx: number }>(
+      this.dataSource,
+      'rf_callers',
       `SELECT i.idx, u.id, u.account_id AS "accountId", u.email, u.name, u.role
          FROM (${input.sql}) i JOIN users u ON u.id = i.id AND u.account_id = i.account_id AND u.is_active`,
       input.params,
