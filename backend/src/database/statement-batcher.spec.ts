@@ -1,14 +1,15 @@
+import { DatabaseError } from 'pg';
 import { batchInput, byIndex } from './batch-input';
 import { StatementBatcher } from './statement-batcher';
 
 /** A fake statement: records each batch and finishes when the test says so. */
-function fakeStatement(fail: (item: string) => boolean = () => false) {
+function fakeStatement(fail: (item: string) => boolean = () => false, failure: (items: string[]) => Error = statementError) {
   const batches: string[][] = [];
   const pending: (() => void)[] = [];
   const run = (items: string[]) =>
     new Promise<string[]>((resolve, reject) => {
       batches.push(items);
-      pending.push(() => (items.some(fail) ? reject(new Error(`batch ${items.join(',')} failed`)) : resolve(items.map((i) => `${i}!`))));
+      pending.push(() => (items.some(fail) ? reject(failure(items)) : resolve(items.map((i) => `${i}!`))));
     });
   /** Lets the oldest running statement finish, then lets the batcher start the next one. */
   const finishOne = async () => {
@@ -19,6 +20,11 @@ function fakeStatement(fail: (item: string) => boolean = () => false) {
 }
 
 const key = (item: string) => item.split(':')[0];
+
+/** An error PostgreSQL raised for the statement, as pg reports it (here: a check constraint). */
+function statementError(items: string[]): Error {
+  return Object.assign(new DatabaseError(`batch ${items.join(',')} failed`, 0, 'error'), { code: '23514' });
+}
 
 describe('StatementBatcher', () => {
   it('sends a lone call at once, as a batch of one', async () => {
@@ -81,6 +87,17 @@ describe('StatementBatcher', () => {
     while (statement.running()) await statement.finishOne();
     await expect(first).resolves.toBe('first!');
     await expect(Promise.all(answers)).resolves.toEqual(['a!', 'batch bad failed', 'b!']);
+  });
+
+  it('fails every call of a statement that lost its connection at once, without trying each again', async () => {
+    const lost = () => Object.assign(new DatabaseError('terminating connection due to administrator command', 0, 'error'), { code: '57P01' });
+    const statement = fakeStatement(() => true, lost);
+    const batcher = new StatementBatcher(statement.run);
+    const answers = ['a', 'b', 'c'].map((item) => batcher.run(item).catch((error: Error) => error.message));
+    await statement.finishOne();
+    await statement.finishOne();
+    expect(statement.batches).toEqual([['a'], ['b', 'c']]);
+    await expect(Promise.all(answers)).resolves.toEqual(Array(3).fill('terminating connection due to administrator command'));
   });
 });
 

@@ -1,3 +1,5 @@
+import { DatabaseError } from 'pg';
+
 /**
  * Runs concurrent calls of one statement as one statement over many rows.
  *
@@ -5,12 +7,23 @@
  * quiet API adds no delay. Under load, calls queue while batches run and the next batch takes
  * them all (up to `maxBatch`): one round trip, one trigger run and one commit for many writes.
  *
- * `run` must be a single statement (autocommit), so a batch is atomic: when it fails, nothing of
- * it was written, and each call is tried again alone, so one caller's error never fails another.
+ * `run` must be a single statement (autocommit), so a batch is atomic: when PostgreSQL refuses it,
+ * nothing of it was written, and each call is tried again alone, so one caller's error never
+ * fails another.
  *
  * Calls with the same `key` never share a batch and run in the order they came: a vote and its
  * flip back, or two ratings of one session, stay two statements, one after the other.
  */
+/**
+ * An error PostgreSQL raised for the statement itself (a constraint, a deadlock…), which one
+ * call may have caused. Not one of lost connections, exhausted resources or a server shutting
+ * down (SQLSTATE classes 08, 53, 57, 58), nor a pool timeout: those would fail each call alone
+ * just the same, only later.
+ */
+function isStatementError(error: unknown): boolean {
+  return error instanceof DatabaseError && !/^(08|53|57|58)/.test(error.code ?? '');
+}
+
 export interface BatcherOptions<Item> {
   /** Rows per statement at most. */
   maxBatch?: number;
@@ -87,7 +100,7 @@ export class StatementBatcher<Item, Result> {
       const results = await this.runBatch(batch.map((call) => call.item));
       batch.forEach((call, i) => call.resolve(results[i]));
     } catch (error) {
-      if (batch.length === 1) return batch[0].reject(error);
+      if (batch.length === 1 || !isStatementError(error)) return batch.forEach((call) => call.reject(error));
       // The statement wrote nothing: each call alone tells whose error it was.
       await Promise.all(batch.map((call) => this.runBatch([call.item]).then(([result]) => call.resolve(result), call.reject)));
     }

@@ -130,10 +130,11 @@ export class StepFeedbackService {
       `rf_vote_${ref}`,
       `WITH input AS (${input.sql}),
        target AS (
-         SELECT i.idx, s.id, s.tree_id, s.user_id FROM input i JOIN sessions s ON s.account_id = i.account_id AND s.id = i.session_id
+         SELECT i.idx, s.id, s.tree_id, s.user_id, s.current_node_id, s.path
+           FROM input i JOIN sessions s ON s.account_id = i.account_id AND s.id = i.session_id
        ),
        node AS (
-         SELECT i.idx, n.* FROM input i JOIN sessions t ON t.account_id = i.account_id AND t.id = i.session_id
+         SELECT t.idx, n.* FROM target t JOIN input i USING (idx)
            CROSS JOIN LATERAL (SELECT n.id, n.type, n.step_id FROM tree_nodes n
                                 WHERE n.account_id = i.account_id AND n.tree_id = t.tree_id AND ${PICK_NODE[ref]('i.ref')}) n
        ),
