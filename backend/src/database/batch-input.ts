@@ -5,13 +5,26 @@ export type InputColumn<Item> = [pgType: string, value: (item: Item) => unknown]
  * A batch's items as a relation for one statement: `unnest` of one array parameter per column,
  * plus `idx`, each item's position, so every result row can be handed back to its caller.
  */
-export function batchInput<Item>(items: Item[], columns: Record<string, InputColumn<Item>>): { sql: string; params: unknown[] } {
+export function batchInput<Item>(items: Item[], columns: Record<string, InputColumn<Item>>): BatchInput {
   const names = Object.keys(columns);
   const arrays = names.map((name) => `$${names.indexOf(name) + 2}::${columns[name][0]}[]`);
+  const params: unknown[] = [items.map((_, idx) => idx), ...names.map((name) => items.map(columns[name][1]))];
   return {
     sql: `SELECT * FROM unnest($1::int[], ${arrays.join(', ')}) AS i(idx, ${names.join(', ')})`,
-    params: [items.map((_, idx) => idx), ...names.map((name) => items.map(columns[name][1]))],
+    params,
+    scalar(pgType, value) {
+      params.push(value);
+      return `$${params.length}::${pgType}`;
+    },
   };
+}
+
+export interface BatchInput {
+  /** The relation of the items, to use as `input`. */
+  sql: string;
+  params: unknown[];
+  /** One more parameter, the same for every item (the account): its placeholder, typed. */
+  scalar(pgType: string, value: unknown): string;
 }
 
 /** Result rows (at most one per `idx`) in the items' order; undefined where a row is missing. */

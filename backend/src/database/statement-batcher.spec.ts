@@ -20,6 +20,7 @@ function fakeStatement(fail: (item: string) => boolean = () => false, failure: (
 }
 
 const key = (item: string) => item.split(':')[0];
+const oneAccount = { tenant: () => 'acme' };
 
 /** An error PostgreSQL raised for the statement, as pg reports it (here: a check constraint). */
 function statementError(items: string[]): Error {
@@ -29,7 +30,7 @@ function statementError(items: string[]): Error {
 describe('StatementBatcher', () => {
   it('sends a lone call at once, as a batch of one', async () => {
     const statement = fakeStatement();
-    const batcher = new StatementBatcher(statement.run);
+    const batcher = new StatementBatcher(statement.run, oneAccount);
     const answer = batcher.run('a');
     expect(statement.batches).toEqual([['a']]);
     await statement.finishOne();
@@ -38,7 +39,7 @@ describe('StatementBatcher', () => {
 
   it('takes the calls that queued while a statement ran into the next one, in order, each answered with its own result', async () => {
     const statement = fakeStatement();
-    const batcher = new StatementBatcher(statement.run);
+    const batcher = new StatementBatcher(statement.run, oneAccount);
     const answers = ['a', 'b', 'c', 'd'].map((item) => batcher.run(item));
     expect(statement.batches).toEqual([['a']]);
     await statement.finishOne();
@@ -49,7 +50,7 @@ describe('StatementBatcher', () => {
 
   it('never puts more than maxBatch calls in one statement, nor runs more than maxInFlight statements', async () => {
     const statement = fakeStatement();
-    const batcher = new StatementBatcher(statement.run, { maxBatch: 2, maxInFlight: 2 });
+    const batcher = new StatementBatcher(statement.run, { ...oneAccount, maxBatch: 2, maxInFlight: 2 });
     const answers = ['a', 'b', 'c', 'd', 'e', 'f'].map((item) => batcher.run(item));
     expect(statement.batches).toEqual([['a'], ['b']]);
     expect(statement.running()).toBe(2);
@@ -62,7 +63,7 @@ describe('StatementBatcher', () => {
 
   it('keeps calls with one key in separate statements, in the order they came', async () => {
     const statement = fakeStatement();
-    const batcher = new StatementBatcher(statement.run, { key, maxInFlight: 2 });
+    const batcher = new StatementBatcher(statement.run, { ...oneAccount, key, maxInFlight: 2 });
     const answers = ['s1:up', 's2:up', 's1:down', 's1:up', 's3:up'].map((item) => batcher.run(item));
     expect(statement.batches).toEqual([['s1:up'], ['s2:up']]);
     await statement.finishOne();
@@ -76,9 +77,24 @@ describe('StatementBatcher', () => {
     await expect(Promise.all(answers)).resolves.toEqual(['s1:up!', 's2:up!', 's1:down!', 's1:up!', 's3:up!']);
   });
 
+  it('never mixes accounts in one statement, and runs different accounts’ statements at once', async () => {
+    const statement = fakeStatement();
+    const batcher = new StatementBatcher(statement.run, { tenant: (item: string) => item.split(':')[0], maxStatements: 2 });
+    const answers = ['a:1', 'b:1', 'a:2', 'c:1', 'b:2', 'a:3', 'c:2'].map((item) => batcher.run(item));
+    // a and b each run at once; c waits for a free statement; each account's later calls queue.
+    expect(statement.batches).toEqual([['a:1'], ['b:1']]);
+    await statement.finishOne();
+    expect(statement.batches[2]).toEqual(['a:2', 'a:3']);
+    await statement.finishOne();
+    expect(statement.batches[3]).toEqual(['c:1', 'c:2']);
+    while (statement.running()) await statement.finishOne();
+    expect(statement.batches[4]).toEqual(['b:2']);
+    await expect(Promise.all(answers)).resolves.toEqual(['a:1!', 'b:1!', 'a:2!', 'c:1!', 'b:2!', 'a:3!', 'c:2!']);
+  });
+
   it("answers a failed statement's calls one by one, so only the failing call sees the error", async () => {
     const statement = fakeStatement((item) => item === 'bad');
-    const batcher = new StatementBatcher(statement.run);
+    const batcher = new StatementBatcher(statement.run, oneAccount);
     const first = batcher.run('first');
     const answers = ['a', 'bad', 'b'].map((item) => batcher.run(item).catch((error: Error) => error.message));
     await statement.finishOne(); // 'first'; then a, bad, b go together and fail
@@ -92,7 +108,7 @@ describe('StatementBatcher', () => {
   it('fails every call of a statement that lost its connection at once, without trying each again', async () => {
     const lost = () => Object.assign(new DatabaseError('terminating connection due to administrator command', 0, 'error'), { code: '57P01' });
     const statement = fakeStatement(() => true, lost);
-    const batcher = new StatementBatcher(statement.run);
+    const batcher = new StatementBatcher(statement.run, oneAccount);
     const answers = ['a', 'b', 'c'].map((item) => batcher.run(item).catch((error: Error) => error.message));
     await statement.finishOne();
     await statement.finishOne();
@@ -102,10 +118,12 @@ describe('StatementBatcher', () => {
 });
 
 describe('batchInput', () => {
-  it('passes one array per column, with each item’s position as idx', () => {
+  it('passes one array per column, with each item’s position as idx, and scalars after them', () => {
     const input = batchInput([{ id: 'x', n: 1 }, { id: 'y', n: 2 }], { id: ['uuid', (i) => i.id], n: ['int', (i) => i.n] });
     expect(input.sql).toBe('SELECT * FROM unnest($1::int[], $2::uuid[], $3::int[]) AS i(idx, id, n)');
     expect(input.params).toEqual([[0, 1], ['x', 'y'], [1, 2]]);
+    expect(input.scalar('uuid', 'the-account')).toBe('$4::uuid');
+    expect(input.params[3]).toBe('the-account');
   });
 
   it('hands rows back in the items’ order, with a gap where an item has no row', () => {

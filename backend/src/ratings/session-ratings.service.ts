@@ -27,7 +27,8 @@ interface RateCall {
 @Injectable()
 export class SessionRatingsService {
   /** Concurrent ratings go to the database together; two of one session never share a statement. */
-  private readonly batcher = new StatementBatcher<RateCall, RateRow | undefined>((calls) => this.rateAll(calls), {
+  private readonly batcher = new StatementBatcher<RateCall, RateRow | undefined>((calls, accountId) => this.rateAll(calls, accountId), {
+    tenant: (call) => call.caller.accountId,
     key: (call) => call.sessionId,
   });
 
@@ -47,24 +48,24 @@ export class SessionRatingsService {
    * Ratings in one statement: each session's checks and its insert see one snapshot, and
    * INSERT … ON CONFLICT DO NOTHING lets exactly one concurrent rating of a session through.
    */
-  private async rateAll(calls: RateCall[]): Promise<(RateRow | undefined)[]> {
+  private async rateAll(calls: RateCall[], accountId: string): Promise<(RateRow | undefined)[]> {
     const input = batchInput(calls, {
-      account_id: ['uuid', (c) => c.caller.accountId],
       session_id: ['uuid', (c) => c.sessionId],
       user_id: ['uuid', (c) => c.caller.id],
       rating: ['int', (c) => c.rating],
       comment: ['text', (c) => c.comment],
     });
+    const account = input.scalar('uuid', accountId);
     const rows = await preparedQuery<RateRow>(
       this.dataSource,
       'rf_rate',
       `WITH input AS (${input.sql}),
        target AS (
          SELECT i.idx, s.id, s.tree_id, s.user_id, s.completed_at IS NOT NULL AS completed
-           FROM input i JOIN sessions s ON s.account_id = i.account_id AND s.id = i.session_id
+           FROM input i JOIN sessions s ON s.account_id = ${account} AND s.id = i.session_id
        ), inserted AS (
          INSERT INTO session_ratings (account_id, session_id, user_id, tree_id, rating, comment)
-         SELECT i.account_id, t.id, i.user_id, t.tree_id, i.rating, i.comment
+         SELECT ${account}, t.id, i.user_id, t.tree_id, i.rating, i.comment
            FROM input i JOIN target t USING (idx) WHERE t.user_id = i.user_id AND t.completed
           ORDER BY t.id
          ON CONFLICT (session_id) DO NOTHING

@@ -47,6 +47,9 @@ interface VoteCall {
 
 type VoteRow = CheckRow & { idx: number; inserted: boolean | null; step_known: boolean };
 
+/** Votes batch per account; two on one session never share a statement. */
+const VOTE_BATCHING = { tenant: (call: VoteCall) => call.caller.accountId, key: (call: VoteCall) => call.sessionId };
+
 /**
  * Thumbs up/down on step nodes. Each vote, change or retraction is one statement: the unique
  * (session, node) index decides concurrent votes (ON CONFLICT). The library step's counters
@@ -54,10 +57,10 @@ type VoteRow = CheckRow & { idx: number; inserted: boolean | null; step_known: b
  */
 @Injectable()
 export class StepFeedbackService {
-  /** Concurrent votes go to the database together; two on one session never share a statement. */
+  /** Concurrent votes go to the database together. */
   private readonly batchers: Record<NodeRef, StatementBatcher<VoteCall, VoteRow | undefined>> = {
-    node: new StatementBatcher((calls) => this.voteAll('node', calls), { key: (call) => call.sessionId }),
-    'library-step': new StatementBatcher((calls) => this.voteAll('library-step', calls), { key: (call) => call.sessionId }),
+    node: new StatementBatcher((calls, accountId) => this.voteAll('node', calls, accountId), VOTE_BATCHING),
+    'library-step': new StatementBatcher((calls, accountId) => this.voteAll('library-step', calls, accountId), VOTE_BATCHING),
   };
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -117,30 +120,30 @@ export class StepFeedbackService {
    * Votes in one statement. ON CONFLICT … DO UPDATE … WHERE changed touches a row only when
    * the vote flips; `xmax = 0` in RETURNING tells a fresh insert from such an update.
    */
-  private async voteAll(ref: NodeRef, calls: VoteCall[]): Promise<(VoteRow | undefined)[]> {
+  private async voteAll(ref: NodeRef, calls: VoteCall[], accountId: string): Promise<(VoteRow | undefined)[]> {
     const input = batchInput(calls, {
-      account_id: ['uuid', (c) => c.caller.accountId],
       session_id: ['uuid', (c) => c.sessionId],
       ref: ['uuid', (c) => c.ref],
       user_id: ['uuid', (c) => c.caller.id],
       was_helpful: ['boolean', (c) => c.wasHelpful],
     });
+    const account = input.scalar('uuid', accountId);
     const rows = await preparedQuery<VoteRow>(
       this.dataSource,
       `rf_vote_${ref}`,
       `WITH input AS (${input.sql}),
        target AS (
          SELECT i.idx, s.id, s.tree_id, s.user_id, s.current_node_id, s.path
-           FROM input i JOIN sessions s ON s.account_id = i.account_id AND s.id = i.session_id
+           FROM input i JOIN sessions s ON s.account_id = ${account} AND s.id = i.session_id
        ),
        node AS (
          SELECT t.idx, n.* FROM target t JOIN input i USING (idx)
            CROSS JOIN LATERAL (SELECT n.id, n.type, n.step_id FROM tree_nodes n
-                                WHERE n.account_id = i.account_id AND n.tree_id = t.tree_id AND ${PICK_NODE[ref]('i.ref')}) n
+                                WHERE n.account_id = ${account} AND n.tree_id = t.tree_id AND ${PICK_NODE[ref]('i.ref')}) n
        ),
        vote AS (
          INSERT INTO step_ratings AS v (account_id, session_id, tree_id, node_id, step_id, user_id, was_helpful)
-         SELECT i.account_id, t.id, t.tree_id, n.id, n.step_id, i.user_id, i.was_helpful
+         SELECT ${account}, t.id, t.tree_id, n.id, n.step_id, i.user_id, i.was_helpful
            FROM input i JOIN target t USING (idx) JOIN node n USING (idx)
           WHERE t.user_id = i.user_id AND n.type = 'step'
           ORDER BY t.id, n.id
@@ -149,7 +152,7 @@ export class StepFeedbackService {
          RETURNING v.session_id, v.node_id, (v.xmax = 0) AS inserted
        )
        SELECT i.idx, t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, vote.inserted,
-              ${ref === 'library-step' ? 'EXISTS (SELECT 1 FROM step_library l WHERE l.account_id = i.account_id AND l.id = i.ref)' : 'true'} AS step_known
+              ${ref === 'library-step' ? `EXISTS (SELECT 1 FROM step_library l WHERE l.account_id = ${account} AND l.id = i.ref)` : 'true'} AS step_known
          FROM input i LEFT JOIN target t USING (idx) LEFT JOIN node n USING (idx)
          LEFT JOIN vote ON vote.session_id = t.id AND vote.node_id = n.id`,
       input.params,

@@ -85,10 +85,13 @@ const ALREADY_COMPLETED = 'This session is already completed';
 
 @Injectable()
 export class SessionsService {
-  /** Concurrent starts go to the database together. */
-  private readonly starts = new StatementBatcher<StartCall, StartRow | undefined>((calls) => this.startAll(calls));
-  /** Concurrent completions go to the database together; two of one session never share a statement. */
-  private readonly completions = new StatementBatcher<CompleteCall, CompleteRow | undefined>((calls) => this.completeAll(calls), {
+  /** Concurrent starts of an account go to the database together. */
+  private readonly starts = new StatementBatcher<StartCall, StartRow | undefined>((calls, accountId) => this.startAll(calls, accountId), {
+    tenant: (call) => call.caller.accountId,
+  });
+  /** Concurrent completions of an account go to the database together; two of one session never share a statement. */
+  private readonly completions = new StatementBatcher<CompleteCall, CompleteRow | undefined>((calls, accountId) => this.completeAll(calls, accountId), {
+    tenant: (call) => call.caller.accountId,
     key: (call) => call.id,
   });
 
@@ -109,31 +112,31 @@ export class SessionsService {
    * starts (one lock of its row per statement), the sessions are inserted at its start node and
    * returned as the API shows them. Ids are chosen here, so each row finds its caller.
    */
-  private async startAll(calls: StartCall[]): Promise<(StartRow | undefined)[]> {
+  private async startAll(calls: StartCall[], accountId: string): Promise<(StartRow | undefined)[]> {
     const input = batchInput(calls, {
       id: ['uuid', (c) => c.id],
-      account_id: ['uuid', (c) => c.caller.accountId],
       tree_id: ['uuid', (c) => c.treeId],
       user_id: ['uuid', (c) => c.caller.id],
     });
+    const account = input.scalar('uuid', accountId);
     const rows = await preparedQuery<StartRow>(
       this.dataSource,
       'rf_start',
       `WITH input AS (${input.sql}),
        counted AS (
          UPDATE trees t SET usage_count = t.usage_count + c.n
-           FROM (SELECT account_id, tree_id, count(*)::int AS n FROM input GROUP BY 1, 2 ORDER BY 1, 2) c
-          WHERE t.account_id = c.account_id AND t.id = c.tree_id AND t.status = 'published'
-         RETURNING t.account_id, t.id, t.start_node_id
+           FROM (SELECT tree_id, count(*)::int AS n FROM input GROUP BY 1 ORDER BY 1) c
+          WHERE t.account_id = ${account} AND t.id = c.tree_id AND t.status = 'published'
+         RETURNING t.id, t.start_node_id
        ), started AS (
          INSERT INTO sessions (id, account_id, tree_id, user_id, current_node_id, path)
-         SELECT i.id, i.account_id, c.id, i.user_id, c.start_node_id, '[]'::jsonb
-           FROM input i JOIN counted c ON c.account_id = i.account_id AND c.id = i.tree_id
+         SELECT i.id, ${account}, c.id, i.user_id, c.start_node_id, '[]'::jsonb
+           FROM input i JOIN counted c ON c.id = i.tree_id
           ORDER BY i.idx
          RETURNING *
        )
        SELECT i.idx, f.status AS tree_status, d.*
-         FROM input i LEFT JOIN trees f ON f.account_id = i.account_id AND f.id = i.tree_id
+         FROM input i LEFT JOIN trees f ON f.account_id = ${account} AND f.id = i.tree_id
          LEFT JOIN (${sessionDetailSelect('started')}) d ON d.id = i.id`,
       input.params,
     );
@@ -225,24 +228,24 @@ export class SessionsService {
    * Completions in one statement: a conditional UPDATE (a session already completed, re-checked
    * under the row lock, is left alone) that also returns each finished session as the API shows it.
    */
-  private async completeAll(calls: CompleteCall[]): Promise<(CompleteRow | undefined)[]> {
+  private async completeAll(calls: CompleteCall[], accountId: string): Promise<(CompleteRow | undefined)[]> {
     const input = batchInput(calls, {
-      account_id: ['uuid', (c) => c.caller.accountId],
       session_id: ['uuid', (c) => c.id],
       user_id: ['uuid', (c) => c.caller.id],
       outcome: ['text', (c) => c.outcome],
       notes: ['text', (c) => c.notes],
     });
+    const account = input.scalar('uuid', accountId);
     const rows = await preparedQuery<CompleteRow>(
       this.dataSource,
       'rf_complete',
       `WITH input AS (${input.sql}),
        target AS (
-         SELECT i.idx, s.id, s.user_id FROM input i JOIN sessions s ON s.account_id = i.account_id AND s.id = i.session_id
+         SELECT i.idx, s.id, s.user_id FROM input i JOIN sessions s ON s.account_id = ${account} AND s.id = i.session_id
        ), done AS (
          UPDATE sessions s SET completed_at = now(), outcome = i.outcome, notes = i.notes
            FROM input i JOIN target t USING (idx)
-          WHERE s.account_id = i.account_id AND s.id = t.id AND t.user_id = i.user_id AND s.completed_at IS NULL
+          WHERE s.account_id = ${account} AND s.id = t.id AND t.user_id = i.user_id AND s.completed_at IS NULL
          RETURNING s.*
        )
        SELECT i.idx, t.user_id AS owner_id, d.*

@@ -14,17 +14,21 @@ import { User, UserRole } from './user.entity';
 @Injectable()
 export class UsersService {
   /** Concurrent requests' callers, read in one statement. */
-  private readonly callers = new StatementBatcher<{ userId: string; accountId: string }, AuthUser | undefined>(async (keys) => {
-    const input = batchInput(keys, { id: ['uuid', (k) => k.userId], account_id: ['uuid', (k) => k.accountId] });
-    const rows = await preparedQuery<AuthUser & { idx: number }>(
-      this.dataSource,
-      'rf_callers',
-      `SELECT i.idx, u.id, u.account_id AS "accountId", u.email, u.name, u.role
-         FROM (${input.sql}) i JOIN users u ON u.id = i.id AND u.account_id = i.account_id AND u.is_active`,
-      input.params,
-    );
-    return byIndex(rows, keys.length).map((row) => row && { id: row.id, accountId: row.accountId, email: row.email, name: row.name, role: row.role });
-  });
+  private readonly callers = new StatementBatcher<{ userId: string; accountId: string }, AuthUser | undefined>(
+    async (keys, accountId) => {
+      const input = batchInput(keys, { id: ['uuid', (k) => k.userId] });
+      const account = input.scalar('uuid', accountId);
+      const rows = await preparedQuery<AuthUser & { idx: number }>(
+        this.dataSource,
+        'rf_callers',
+        `SELECT i.idx, u.id, u.account_id AS "accountId", u.email, u.name, u.role
+           FROM (${input.sql}) i JOIN users u ON u.account_id = ${account} AND u.id = i.id AND u.is_active`,
+        input.params,
+      );
+      return byIndex(rows, keys.length).map((row) => row && { id: row.id, accountId: row.accountId, email: row.email, name: row.name, role: row.role });
+    },
+    { tenant: (key) => key.accountId },
+  );
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
