@@ -140,7 +140,7 @@ async function measureRead(name, path, token) {
 }
 
 /** A write run over a queue of prepared targets, each used once; counts the 2xx. */
-async function measureWrite(name, targets, build, connections = 16) {
+async function measureWrite(name, targets, build, connections = 16, duration = DURATION) {
   let next = 0;
   const ok = { count: 0 };
   const run = await new Promise((resolveRun, reject) => {
@@ -148,7 +148,7 @@ async function measureWrite(name, targets, build, connections = 16) {
       {
         url: BASE,
         connections,
-        duration: DURATION,
+        duration,
         requests: [
           {
             setupRequest: (req) => {
@@ -248,33 +248,50 @@ async function main() {
     const engineers = await q(`SELECT id, email FROM users WHERE account_id = $1 AND role = 'engineer' ORDER BY name LIMIT 8`, [accountId]);
     const tokens = new Map();
     for (const e of engineers) tokens.set(e.id, await login(e.email));
-    const prepared = await q(
-      `INSERT INTO sessions (account_id, tree_id, user_id, started_at, current_node_id, path)
-       SELECT $1, t.id, u.id, now() - interval '20 minutes', n.id, '[]'
-         FROM generate_series(1, $2::int) i
-         JOIN LATERAL (SELECT id, start_node_id FROM trees WHERE account_id = $1 ORDER BY name OFFSET (i % 50) LIMIT 1) t ON true
-         JOIN LATERAL (SELECT id FROM tree_nodes WHERE tree_id = t.id AND type = 'step' ORDER BY position LIMIT 1) n ON true
-         JOIN LATERAL (SELECT id FROM users WHERE id = ANY($3::uuid[]) ORDER BY id OFFSET (i % 8) LIMIT 1) u ON true
-       RETURNING id, user_id, tree_id, current_node_id`,
-      [accountId, Math.max(5000, DURATION * 4000), engineers.map((e) => e.id)],
-    );
-    const targets = prepared.map((s) => ({ id: s.id, tree: s.tree_id, node: s.current_node_id, token: tokens.get(s.user_id) }));
+    /** Open sessions of the 8 engineers, 20 minutes old, each standing at a step. */
+    const prepareTargets = async (count) =>
+      (
+        await q(
+          `INSERT INTO sessions (account_id, tree_id, user_id, started_at, current_node_id, path)
+           SELECT $1, t.id, u.id, now() - interval '20 minutes', n.id, '[]'
+             FROM generate_series(1, $2::int) i
+             JOIN LATERAL (SELECT id, start_node_id FROM trees WHERE account_id = $1 ORDER BY name OFFSET (i % 50) LIMIT 1) t ON true
+             JOIN LATERAL (SELECT id FROM tree_nodes WHERE tree_id = t.id AND type = 'step' ORDER BY position LIMIT 1) n ON true
+             JOIN LATERAL (SELECT id FROM users WHERE id = ANY($3::uuid[]) ORDER BY id OFFSET (i % 8) LIMIT 1) u ON true
+           RETURNING id, user_id, tree_id, current_node_id`,
+          [accountId, count, engineers.map((e) => e.id)],
+        )
+      ).map((s) => ({ id: s.id, tree: s.tree_id, node: s.current_node_id, token: tokens.get(s.user_id) }));
+    const OUTCOMES = ['resolved', 'escalated', 'workaround', 'unresolved'];
+    const WRITES = {
+      complete: (t) => ({ method: 'POST', path: `/api/v1/sessions/${t.id}/complete`, body: JSON.stringify({ outcome: OUTCOMES[t.id.charCodeAt(0) % 4] }) }),
+      rate: (t) => ({ method: 'POST', path: `/api/v1/sessions/${t.id}/rate`, body: JSON.stringify({ rating: 1 + (t.id.charCodeAt(1) % 5) }) }),
+      feedback: (t) => ({ method: 'PUT', path: `/api/v1/sessions/${t.id}/nodes/${t.node}/feedback`, body: JSON.stringify({ was_helpful: t.id.charCodeAt(2) % 2 === 0 }) }),
+    };
+    const finishRest = (list) => q(`UPDATE sessions SET completed_at = now(), outcome = 'resolved' WHERE id = ANY($1::uuid[]) AND completed_at IS NULL`, [list.map((t) => t.id)]);
+
+    // The API has only served reads so far: a short round of each write on sessions of its own,
+    // not counted, so the runs below measure the warm write path as reads are measured warm.
+    const warmTargets = await prepareTargets(4000);
+    const warmSeconds = Math.max(1, Math.round(DURATION / 3));
+    log(`  warming up the write path (${warmSeconds} s each, not counted)…`);
+    await measureWrite('warm-up complete', warmTargets, WRITES.complete, 16, warmSeconds);
+    await finishRest(warmTargets);
+    await measureWrite('warm-up rate', warmTargets, WRITES.rate, 16, warmSeconds);
+    await measureWrite('warm-up feedback', warmTargets, WRITES.feedback, 16, warmSeconds);
+
+    const targets = await prepareTargets(Math.max(5000, DURATION * 4000));
     const [before] = await q(
       `SELECT (SELECT count(*) FROM sessions WHERE id = ANY($1::uuid[]) AND completed_at IS NOT NULL)::int AS completed,
               (SELECT count(*) FROM session_ratings WHERE session_id = ANY($1::uuid[]))::int AS ratings,
               (SELECT count(*) FROM step_ratings WHERE session_id = ANY($1::uuid[]))::int AS votes`,
       [targets.map((t) => t.id)],
     );
-    const OUTCOMES = ['resolved', 'escalated', 'workaround', 'unresolved'];
-    const completeRun = await measureWrite('complete', targets, (t) => ({ method: 'POST', path: `/api/v1/sessions/${t.id}/complete`, body: JSON.stringify({ outcome: OUTCOMES[t.id.charCodeAt(0) % 4] }) }));
+    const completeRun = await measureWrite('complete', targets, WRITES.complete);
     const [{ n: completedByApi }] = await q(`SELECT count(*)::int AS n FROM sessions WHERE id = ANY($1::uuid[]) AND completed_at IS NOT NULL`, [targets.map((t) => t.id)]);
     // Ratings need finished sessions: those the complete run finished, then the rest finished directly.
-    await q(`UPDATE sessions SET completed_at = now(), outcome = 'resolved' WHERE id = ANY($1::uuid[]) AND completed_at IS NULL`, [targets.map((t) => t.id)]);
-    results.writes = [
-      completeRun,
-      await measureWrite('rate', targets, (t) => ({ method: 'POST', path: `/api/v1/sessions/${t.id}/rate`, body: JSON.stringify({ rating: 1 + (t.id.charCodeAt(1) % 5) }) })),
-      await measureWrite('feedback', targets, (t) => ({ method: 'PUT', path: `/api/v1/sessions/${t.id}/nodes/${t.node}/feedback`, body: JSON.stringify({ was_helpful: t.id.charCodeAt(2) % 2 === 0 }) })),
-    ];
+    await finishRest(targets);
+    results.writes = [completeRun, await measureWrite('rate', targets, WRITES.rate), await measureWrite('feedback', targets, WRITES.feedback)];
     results.completed_by_api = completedByApi;
     const [after] = await q(
       `SELECT (SELECT count(*) FROM sessions WHERE id = ANY($1::uuid[]) AND completed_at IS NOT NULL)::int AS completed,
