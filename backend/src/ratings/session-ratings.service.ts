@@ -2,8 +2,8 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
-import { batchInput, byIndex } from '../database/batch-input';
-import { preparedQuery } from '../database/prepared-query';
+import { InputColumn } from '../database/batch-input';
+import { runBatchStatement } from '../database/batch-statement';
 import { StatementBatcher } from '../database/statement-batcher';
 import { RateSessionDto, SessionRatingDto } from './dto/rating.dto';
 import { NOT_YOURS, sessionForFeedback } from './session-access';
@@ -49,17 +49,14 @@ export class SessionRatingsService {
    * INSERT … ON CONFLICT DO NOTHING lets exactly one concurrent rating of a session through.
    */
   private async rateAll(calls: RateCall[], accountId: string): Promise<(RateRow | undefined)[]> {
-    const input = batchInput(calls, {
+    const columns: Record<string, InputColumn<RateCall>> = {
       session_id: ['uuid', (c) => c.sessionId],
       user_id: ['uuid', (c) => c.caller.id],
       rating: ['int', (c) => c.rating],
       comment: ['text', (c) => c.comment],
-    });
-    const account = input.scalar('uuid', accountId);
-    const rows = await preparedQuery<RateRow>(
-      this.dataSource,
-      'rf_rate',
-      `WITH input AS (${input.sql}),
+    };
+    return runBatchStatement<RateCall, RateRow>(this.dataSource, 'rf_rate', { calls, accountId, columns }, (input, account) =>
+      `WITH input AS (${input}),
        target AS (
          SELECT i.idx, s.id, s.tree_id, s.user_id, s.completed_at IS NOT NULL AS completed
            FROM input i JOIN sessions s ON s.account_id = ${account} AND s.id = i.session_id
@@ -73,9 +70,7 @@ export class SessionRatingsService {
        )
        SELECT i.idx, t.user_id, t.completed, ins.*
          FROM input i LEFT JOIN target t USING (idx) LEFT JOIN inserted ins ON ins."sessionId" = t.id`,
-      input.params,
     );
-    return byIndex(rows, calls.length);
   }
 
   async get(caller: AuthUser, sessionId: string): Promise<SessionRatingDto> {

@@ -2,8 +2,8 @@ import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityE
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
-import { batchInput, byIndex } from '../database/batch-input';
-import { preparedQuery } from '../database/prepared-query';
+import { InputColumn } from '../database/batch-input';
+import { runBatchStatement } from '../database/batch-statement';
 import { StatementBatcher } from '../database/statement-batcher';
 import { StepRating } from './step-rating.entity';
 import { FeedbackResultDto, SessionVoteDto } from './dto/rating.dto';
@@ -121,17 +121,14 @@ export class StepFeedbackService {
    * the vote flips; `xmax = 0` in RETURNING tells a fresh insert from such an update.
    */
   private async voteAll(ref: NodeRef, calls: VoteCall[], accountId: string): Promise<(VoteRow | undefined)[]> {
-    const input = batchInput(calls, {
+    const columns: Record<string, InputColumn<VoteCall>> = {
       session_id: ['uuid', (c) => c.sessionId],
       ref: ['uuid', (c) => c.ref],
       user_id: ['uuid', (c) => c.caller.id],
       was_helpful: ['boolean', (c) => c.wasHelpful],
-    });
-    const account = input.scalar('uuid', accountId);
-    const rows = await preparedQuery<VoteRow>(
-      this.dataSource,
-      `rf_vote_${ref}`,
-      `WITH input AS (${input.sql}),
+    };
+    return runBatchStatement<VoteCall, VoteRow>(this.dataSource, `rf_vote_${ref}`, { calls, accountId, columns }, (input, account) =>
+      `WITH input AS (${input}),
        target AS (
          SELECT i.idx, s.id, s.tree_id, s.user_id, s.current_node_id, s.path
            FROM input i JOIN sessions s ON s.account_id = ${account} AND s.id = i.session_id
@@ -155,9 +152,7 @@ export class StepFeedbackService {
               ${ref === 'library-step' ? `EXISTS (SELECT 1 FROM step_library l WHERE l.account_id = ${account} AND l.id = i.ref)` : 'true'} AS step_known
          FROM input i LEFT JOIN target t USING (idx) LEFT JOIN node n USING (idx)
          LEFT JOIN vote ON vote.session_id = t.id AND vote.node_id = n.id`,
-      input.params,
     );
-    return byIndex(rows, calls.length);
   }
 
   /** The answer for a vote statement that wrote nothing because a rule said no, in the API's order. */

@@ -10,8 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, isAdmin } from '../common/auth-user';
-import { batchInput, byIndex } from '../database/batch-input';
-import { preparedQuery } from '../database/prepared-query';
+import { InputColumn } from '../database/batch-input';
+import { runBatchStatement } from '../database/batch-statement';
 import { StatementBatcher } from '../database/statement-batcher';
 import { NodeResponseDto } from '../trees/dto/tree-response.dto';
 import { TreeNode } from '../trees/tree-node.entity';
@@ -113,16 +113,13 @@ export class SessionsService {
    * returned as the API shows them. Ids are chosen here, so each row finds its caller.
    */
   private async startAll(calls: StartCall[], accountId: string): Promise<(StartRow | undefined)[]> {
-    const input = batchInput(calls, {
+    const columns: Record<string, InputColumn<StartCall>> = {
       id: ['uuid', (c) => c.id],
       tree_id: ['uuid', (c) => c.treeId],
       user_id: ['uuid', (c) => c.caller.id],
-    });
-    const account = input.scalar('uuid', accountId);
-    const rows = await preparedQuery<StartRow>(
-      this.dataSource,
-      'rf_start',
-      `WITH input AS (${input.sql}),
+    };
+    return runBatchStatement<StartCall, StartRow>(this.dataSource, 'rf_start', { calls, accountId, columns }, (input, account) =>
+      `WITH input AS (${input}),
        counted AS (
          UPDATE trees t SET usage_count = t.usage_count + c.n
            FROM (SELECT tree_id, count(*)::int AS n FROM input GROUP BY 1 ORDER BY 1) c
@@ -138,9 +135,7 @@ export class SessionsService {
        SELECT i.idx, f.status AS tree_status, d.*
          FROM input i LEFT JOIN trees f ON f.account_id = ${account} AND f.id = i.tree_id
          LEFT JOIN (${sessionDetailSelect('started')}) d ON d.id = i.id`,
-      input.params,
     );
-    return byIndex(rows, calls.length);
   }
 
   async list(caller: AuthUser, query: ListSessionsQueryDto): Promise<SessionPageDto> {
@@ -229,17 +224,14 @@ export class SessionsService {
    * under the row lock, is left alone) that also returns each finished session as the API shows it.
    */
   private async completeAll(calls: CompleteCall[], accountId: string): Promise<(CompleteRow | undefined)[]> {
-    const input = batchInput(calls, {
+    const columns: Record<string, InputColumn<CompleteCall>> = {
       session_id: ['uuid', (c) => c.id],
       user_id: ['uuid', (c) => c.caller.id],
       outcome: ['text', (c) => c.outcome],
       notes: ['text', (c) => c.notes],
-    });
-    const account = input.scalar('uuid', accountId);
-    const rows = await preparedQuery<CompleteRow>(
-      this.dataSource,
-      'rf_complete',
-      `WITH input AS (${input.sql}),
+    };
+    return runBatchStatement<CompleteCall, CompleteRow>(this.dataSource, 'rf_complete', { calls, accountId, columns }, (input, account) =>
+      `WITH input AS (${input}),
        target AS (
          SELECT i.idx, s.id, s.user_id FROM input i JOIN sessions s ON s.account_id = ${account} AND s.id = i.session_id
        ), done AS (
@@ -250,9 +242,7 @@ export class SessionsService {
        )
        SELECT i.idx, t.user_id AS owner_id, d.*
          FROM input i LEFT JOIN target t USING (idx) LEFT JOIN (${sessionDetailSelect('done')}) d ON d.id = t.id`,
-      input.params,
     );
-    return byIndex(rows, calls.length);
   }
 
   /**

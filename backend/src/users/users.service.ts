@@ -3,8 +3,8 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { isUuid } from '../common/pipes/uuid-param.pipe';
-import { batchInput, byIndex } from '../database/batch-input';
-import { preparedQuery } from '../database/prepared-query';
+import { InputColumn } from '../database/batch-input';
+import { runBatchStatement } from '../database/batch-statement';
 import { StatementBatcher } from '../database/statement-batcher';
 import { PasswordService } from '../auth/password.service';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -15,17 +15,17 @@ import { User, UserRole } from './user.entity';
 export class UsersService {
   /** Concurrent requests' callers, read in one statement. */
   private readonly callers = new StatementBatcher<{ userId: string; accountId: string }, AuthUser | undefined>(
-    async (keys, accountId) => {
-      const input = batchInput(keys, { id: ['uuid', (k) => k.userId] });
-      const account = input.scalar('uuid', accountId);
-      const rows = await preparedQuery<AuthUser & { idx: number }>(
+    async (calls, accountId) => {
+      const columns: Record<string, InputColumn<{ userId: string }>> = { id: ['uuid', (c) => c.userId] };
+      const rows = await runBatchStatement<{ userId: string }, AuthUser & { idx: number }>(
         this.dataSource,
         'rf_callers',
-        `SELECT i.idx, u.id, u.account_id AS "accountId", u.email, u.name, u.role
-           FROM (${input.sql}) i JOIN users u ON u.account_id = ${account} AND u.id = i.id AND u.is_active`,
-        input.params,
+        { calls, accountId, columns },
+        (input, account) =>
+          `SELECT i.idx, u.id, u.account_id AS "accountId", u.email, u.name, u.role
+             FROM (${input}) i JOIN users u ON u.account_id = ${account} AND u.id = i.id AND u.is_active`,
       );
-      return byIndex(rows, keys.length).map((row) => row && { id: row.id, accountId: row.accountId, email: row.email, name: row.name, role: row.role });
+      return rows.map((row) => row && { id: row.id, accountId: row.accountId, email: row.email, name: row.name, role: row.role });
     },
     { tenant: (key) => key.accountId },
   );
