@@ -7,7 +7,7 @@ export type InputColumn<Item> = [pgType: string, value: (item: Item) => unknown]
  */
 export function batchInput<Item>(items: Item[], columns: Record<string, InputColumn<Item>>): BatchInput {
   const names = Object.keys(columns);
-  const arrays = names.map((name) => `$${names.indexOf(name) + 2}::${columns[name][0]}[]`);
+  const arrays = names.map((name, i) => `$${i + 2}::${columns[name][0]}[]`);
   const params: unknown[] = [items.map((_, idx) => idx), ...names.map((name) => items.map(columns[name][1]))];
   return {
     sql: `SELECT * FROM unnest($1::int[], ${arrays.join(', ')}) AS i(idx, ${names.join(', ')})`,

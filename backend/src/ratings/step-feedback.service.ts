@@ -22,13 +22,13 @@ const PICK_NODE: Record<NodeRef, (ref: string) => string> = {
 };
 
 /** The session ($2) and node ($3) a retraction is about, in the caller's account ($1). */
-const targetCtes = (ref: NodeRef) => `
-  target AS (SELECT s.id, s.tree_id, s.user_id, s.current_node_id, s.path FROM sessions s WHERE s.account_id = $1 AND s.id = $2),
+const RETRACT_TARGET = `
+  target AS (SELECT s.id, s.tree_id, s.user_id FROM sessions s WHERE s.account_id = $1 AND s.id = $2),
   node AS (SELECT n.id, n.type, n.step_id FROM tree_nodes n JOIN target t ON n.tree_id = t.tree_id
-            WHERE n.account_id = $1 AND ${PICK_NODE[ref]('$3')})`;
+            WHERE n.account_id = $1 AND ${PICK_NODE.node('$3')})`;
 
-/** Who may vote on what: $4 is the caller, who must be the session's engineer; only step nodes take votes. */
-const ALLOWED = `t.user_id = $4 AND n.type = 'step'`;
+/** Who may vote on what: the caller must be the session `t`'s engineer; only step nodes `n` take votes. */
+const allowed = (caller: string) => `t.user_id = ${caller} AND n.type = 'step'`;
 
 interface CheckRow {
   user_id: string | null;
@@ -77,10 +77,10 @@ export class StepFeedbackService {
   /** Takes a vote back; answering 204 also when there was none keeps a UI toggle idempotent. */
   async retract(caller: AuthUser, sessionId: string, nodeId: string): Promise<void> {
     const [row]: CheckRow[] = await this.dataSource.query(
-      `WITH ${targetCtes('node')},
+      `WITH ${RETRACT_TARGET},
        gone AS (
          DELETE FROM step_ratings v USING target t, node n
-          WHERE v.account_id = $1 AND v.session_id = t.id AND v.node_id = n.id AND ${ALLOWED}
+          WHERE v.account_id = $1 AND v.session_id = t.id AND v.node_id = n.id AND ${allowed('$4')}
        )
        SELECT t.user_id, n.id AS node_id, n.type AS node_type, n.step_id FROM target t LEFT JOIN node n ON true`,
       [caller.accountId, sessionId, nodeId, caller.id],
@@ -142,7 +142,7 @@ export class StepFeedbackService {
          INSERT INTO step_ratings AS v (account_id, session_id, tree_id, node_id, step_id, user_id, was_helpful)
          SELECT ${account}, t.id, t.tree_id, n.id, n.step_id, i.user_id, i.was_helpful
            FROM input i JOIN target t USING (idx) JOIN node n USING (idx)
-          WHERE t.user_id = i.user_id AND n.type = 'step'
+          WHERE ${allowed('i.user_id')}
           ORDER BY t.id, n.id
          ON CONFLICT (session_id, node_id) DO UPDATE SET was_helpful = EXCLUDED.was_helpful, updated_at = now()
            WHERE v.was_helpful IS DISTINCT FROM EXCLUDED.was_helpful

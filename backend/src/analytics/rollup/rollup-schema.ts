@@ -116,7 +116,6 @@ export type Resolution = 'minute' | 'second';
 export const durationTable = (resolution: Resolution, grain: Grain) =>
   `analytics_duration_${resolution}s_${grain === 'hour' ? 'hourly' : 'daily'}`;
 
-/** Duration facts grouped per bucket and minute or second; zero groups dropped. */
 /**
  * A duration table's key, in its primary key's order: the hourly per-second table is keyed
  * bucket-first (migration HourlySecondsKey), the others as they were created.
