@@ -11,19 +11,36 @@ import { AnalyticsWindowDto } from './dto/analytics-response.dto';
 import { SqlRunner } from './queries/sql';
 import { StatementBatch } from './queries/statement-batch';
 
+/** Which part of a window counts as closed in this snapshot, and the version its sums are kept under (closed-days.ts). */
+export interface ClosedRef {
+  before: Date;
+  version: string;
+}
+
 export interface FlowRef {
   id: string;
   name: string;
   timezone: string;
   /** The account's analytics version in this snapshot (see ReportCache). */
   version: string;
+  closed: ClosedRef;
 }
 
 export interface AccountRef {
   timezone: string;
   /** The account's analytics version in this snapshot (see ReportCache). */
   version: string;
+  closed: ClosedRef;
 }
+
+/**
+ * Closed days end where the UTC day before this transaction's begins, by the database's clock,
+ * which the rollup triggers use to tell a write to the past; and the account's 'past' version.
+ */
+const CLOSED_COLUMNS = `date_trunc('day', now(), 'UTC') - interval '1 day' AS closed_before, ${versionOfSql('a.id', ['past'])} AS past_version`;
+
+type ClosedColumns = { closed_before: Date; past_version: string };
+const closedRef = (row: ClosedColumns): ClosedRef => ({ before: new Date(row.closed_before), version: row.past_version });
 
 const TZ_MESSAGE = 'tz must be an IANA time zone name such as Europe/Berlin';
 
@@ -82,27 +99,27 @@ export class AnalyticsContextService {
    * votes or node titles); 404 for an unknown account, and for an engineer_id that is not its user.
    */
   async account(db: SqlRunner, accountId: string, engineerId?: string): Promise<AccountRef> {
-    const [row]: (AccountRef & { engineer_found: boolean })[] = await db.query(
-      `SELECT a.timezone, ${versionOfSql('a.id', ['sessions'])} AS version,
+    const [row]: (Omit<AccountRef, 'closed'> & ClosedColumns & { engineer_found: boolean })[] = await db.query(
+      `SELECT a.timezone, ${versionOfSql('a.id', ['sessions'])} AS version, ${CLOSED_COLUMNS},
               EXISTS (SELECT 1 FROM users u WHERE u.account_id = a.id AND u.id = $2) AS engineer_found
          FROM accounts a WHERE a.id = $1`,
       [accountId, engineerId ?? null],
     );
     if (!row) throw new NotFoundException('Account not found');
     if (engineerId && !row.engineer_found) throw new NotFoundException('Engineer not found');
-    return { timezone: row.timezone, version: row.version };
+    return { timezone: row.timezone, version: row.version, closed: closedRef(row) };
   }
 
   /** A flow of the caller's account; drafts only for admins, as in the flows API. Anything else is 404. */
   async flow(db: SqlRunner, caller: AuthUser, treeId: string): Promise<FlowRef> {
-    const [row]: (FlowRef & { status: string })[] = await db.query(
-      `SELECT t.id, t.name, t.status, a.timezone, ${versionOfSql('a.id', ['sessions', 'steps'])} AS version
+    const [row]: (Omit<FlowRef, 'closed'> & ClosedColumns & { status: string })[] = await db.query(
+      `SELECT t.id, t.name, t.status, a.timezone, ${versionOfSql('a.id', ['sessions', 'steps'])} AS version, ${CLOSED_COLUMNS}
          FROM trees t JOIN accounts a ON a.id = t.account_id
         WHERE t.account_id = $1 AND t.id = $2`,
       [caller.accountId, treeId],
     );
     if (!row || (row.status === 'draft' && !isAdmin(caller))) throw new NotFoundException('Flow not found');
-    return { id: row.id, name: row.name, timezone: row.timezone, version: row.version };
+    return { id: row.id, name: row.name, timezone: row.timezone, version: row.version, closed: closedRef(row) };
   }
 
   /**

@@ -18,6 +18,7 @@ import { queryTimeSeries } from './queries/time-series.query';
 import { queryTopEngineers } from './queries/top-engineers.query';
 import { queryTopFlows } from './queries/top-flows.query';
 import { AnalyticsScope, SqlRunner } from './queries/sql';
+import { ClosedDays } from './rollup/closed-days';
 import {
   rollupCanAnswer,
   rollupCsatDistribution,
@@ -29,7 +30,8 @@ import {
   rollupTimeSeries,
 } from './rollup/rollup-queries';
 
-type Section<T> = (db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow) => Promise<T>;
+/** A section of a report; `closed` lets a rollup section reuse the sums of closed days (closed-days.ts). */
+type Section<T> = (db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, closed?: ClosedDays) => Promise<T>;
 
 /** How each section of a response is computed. Both implementations give identical figures. */
 export interface AnalyticsSections {
@@ -62,10 +64,10 @@ export const ROLLUP_SECTIONS: AnalyticsSections = {
   name: 'rollup',
   summary: rollupSummary,
   timeSeries: rollupTimeSeries,
-  topFlows: async (db, scope, window) =>
-    (await rollupRanked(db, scope, window, 'tree_id')).map(({ id, ...figures }) => ({ tree_id: id, ...figures })),
-  topEngineers: async (db, scope, window) =>
-    (await rollupRanked(db, scope, window, 'user_id')).map(({ id, ...figures }) => ({ user_id: id, ...figures })),
+  topFlows: async (db, scope, window, closed) =>
+    (await rollupRanked(db, scope, window, 'tree_id', closed)).map(({ id, ...figures }) => ({ tree_id: id, ...figures })),
+  topEngineers: async (db, scope, window, closed) =>
+    (await rollupRanked(db, scope, window, 'user_id', closed)).map(({ id, ...figures }) => ({ user_id: id, ...figures })),
   csatDistribution: rollupCsatDistribution,
   stepFeedback: rollupStepFeedback,
   dropOff: rollupDropOff,

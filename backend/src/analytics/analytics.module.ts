@@ -3,6 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { appConfig } from '../config/app.config';
 import { AnalyticsContextService } from './analytics-context.service';
 import { ReportCache } from './analytics-report-cache';
+import { ClosedDaysCache } from './rollup/closed-days';
 import { AnalyticsVersionPruner } from './analytics-version-pruner';
 import { AnalyticsController } from './analytics.controller';
 import { AnalyticsService } from './analytics.service';
@@ -17,6 +18,11 @@ import { AnalyticsService } from './analytics.service';
       provide: ReportCache,
       inject: [appConfig.KEY],
       useFactory: (config: ConfigType<typeof appConfig>) => new ReportCache(config.analyticsCacheEntries),
+    },
+    {
+      provide: ClosedDaysCache,
+      inject: [appConfig.KEY],
+      useFactory: (config: ConfigType<typeof appConfig>) => new ClosedDaysCache(config.analyticsClosedDaysEntries),
     },
   ],
 })

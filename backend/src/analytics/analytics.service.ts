@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, isAdmin } from '../common/auth-user';
-import { AnalyticsContextService, windowDto } from './analytics-context.service';
+import { AnalyticsContextService, ClosedRef, windowDto } from './analytics-context.service';
 import { AnalyticsQueryDto, TeamAnalyticsQueryDto } from './dto/analytics-query.dto';
 import { FlowAnalyticsDto, MyAnalyticsDto, TeamAnalyticsDto } from './dto/analytics-response.dto';
 import { sectionsFor } from './analytics-report';
 import { ReportCache, reportKey } from './analytics-report-cache';
 import { queryRecentComments } from './queries/recent-comments.query';
 import { AnalyticsScope } from './queries/sql';
+import { ClosedDays, ClosedDaysCache } from './rollup/closed-days';
 
 /**
  * Assembles the three analytics responses: one access/time-zone lookup, then one statement
@@ -14,14 +15,21 @@ import { AnalyticsScope } from './queries/sql';
  * the database as one batch (see StatementBatch). Every section gets the same scope and
  * window. Sections are read from the rollups when the window allows it, else live (see
  * sectionsFor). A report already computed at the account's current analytics version is served
- * again without recomputing (ReportCache).
+ * again without recomputing (ReportCache); one computed after a write reuses the sums of closed
+ * days (ClosedDaysCache).
  */
 @Injectable()
 export class AnalyticsService {
   constructor(
     private readonly context: AnalyticsContextService,
     private readonly cache: ReportCache,
+    private readonly closedDays: ClosedDaysCache,
   ) {}
+
+  /** What the sections may take from the closed-days cache in this snapshot (nothing when it is off). */
+  private closed(ref: ClosedRef): ClosedDays | undefined {
+    return this.closedDays.capacity > 0 ? { ...ref, cache: this.closedDays } : undefined;
+  }
 
   /** The team's figures (team_admin / super_admin), optionally for one engineer of the account. */
   team(caller: AuthUser, query: TeamAnalyticsQueryDto): Promise<TeamAnalyticsDto> {
@@ -33,11 +41,12 @@ export class AnalyticsService {
       const scope: AnalyticsScope = { accountId, userId: engineerId };
       return this.cache.through(reportKey('team', [accountId, engineerId], window), account.version, async () => {
         const q = sectionsFor(window);
+        const closed = this.closed(account.closed);
         const [summary, time_series, top_flows, top_engineers] = await Promise.all([
-          q.summary(db, scope, window),
-          q.timeSeries(db, scope, window),
-          q.topFlows(db, scope, window),
-          q.topEngineers(db, scope, window),
+          q.summary(db, scope, window, closed),
+          q.timeSeries(db, scope, window, closed),
+          q.topFlows(db, scope, window, closed),
+          q.topEngineers(db, scope, window, closed),
         ]);
         return { account_id: accountId, engineer_id: engineerId ?? null, window: windowDto(window), summary, time_series, top_flows, top_engineers };
       });
@@ -52,10 +61,11 @@ export class AnalyticsService {
       const scope: AnalyticsScope = { accountId: caller.accountId, userId: caller.id };
       return this.cache.through(reportKey('me', [caller.accountId, caller.id], window), account.version, async () => {
         const q = sectionsFor(window);
+        const closed = this.closed(account.closed);
         const [summary, time_series, top_flows] = await Promise.all([
-          q.summary(db, scope, window),
-          q.timeSeries(db, scope, window),
-          q.topFlows(db, scope, window),
+          q.summary(db, scope, window, closed),
+          q.timeSeries(db, scope, window, closed),
+          q.topFlows(db, scope, window, closed),
         ]);
         return { window: windowDto(window), summary, time_series, top_flows };
       });
@@ -71,13 +81,14 @@ export class AnalyticsService {
       const withNames = isAdmin(caller);
       return this.cache.through(reportKey('flow', [caller.accountId, flow.id, withNames], window), flow.version, async () => {
         const q = sectionsFor(window);
+        const closed = this.closed(flow.closed);
         const [summary, time_series, csat_distribution, step_feedback, drop_off, outcomes_by_node, recent_comments] = await Promise.all([
-          q.summary(db, scope, window),
-          q.timeSeries(db, scope, window),
-          q.csatDistribution(db, scope, window),
-          q.stepFeedback(db, scope, window),
-          q.dropOff(db, scope, window),
-          q.outcomesByNode(db, scope, window),
+          q.summary(db, scope, window, closed),
+          q.timeSeries(db, scope, window, closed),
+          q.csatDistribution(db, scope, window, closed),
+          q.stepFeedback(db, scope, window, closed),
+          q.dropOff(db, scope, window, closed),
+          q.outcomesByNode(db, scope, window, closed),
           queryRecentComments(db, scope, window, { withNames }),
         ]);
         return {

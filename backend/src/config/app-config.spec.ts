@@ -8,7 +8,7 @@ const valid = {
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const config = loadConfig(valid);
-    expect(config).toMatchObject({ port: 3000, jwtExpiresIn: '8h', logLevel: 'info', corsOrigins: [], analyticsCacheEntries: 256 });
+    expect(config).toMatchObject({ port: 3000, jwtExpiresIn: '8h', logLevel: 'info', corsOrigins: [], analyticsCacheEntries: 256, analyticsClosedDaysEntries: 4096 });
   });
 
   it('refuses a short JWT secret with a message naming the variable', () => {
@@ -31,6 +31,11 @@ describe('loadConfig', () => {
   it('takes ANALYTICS_CACHE_ENTRIES=0 as "off" and refuses a negative size', () => {
     expect(loadConfig({ ...valid, ANALYTICS_CACHE_ENTRIES: '0' }).analyticsCacheEntries).toBe(0);
     expect(() => loadConfig({ ...valid, ANALYTICS_CACHE_ENTRIES: '-1' })).toThrow(/ANALYTICS_CACHE_ENTRIES/);
+  });
+
+  it('takes ANALYTICS_CLOSED_DAYS_ENTRIES=0 as "off" and refuses a fraction', () => {
+    expect(loadConfig({ ...valid, ANALYTICS_CLOSED_DAYS_ENTRIES: '0' }).analyticsClosedDaysEntries).toBe(0);
+    expect(() => loadConfig({ ...valid, ANALYTICS_CLOSED_DAYS_ENTRIES: '1.5' })).toThrow(/ANALYTICS_CLOSED_DAYS_ENTRIES/);
   });
 
   it('treats empty values as unset', () => {

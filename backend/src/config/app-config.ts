@@ -9,6 +9,8 @@ export interface AppConfig {
   throttle: ThrottleConfig;
   /** Analytics reports kept per process for re-serving while the data is unchanged; 0 = off. */
   analyticsCacheEntries: number;
+  /** Closed days' sums kept per process for computing reports after a write; 0 = off. */
+  analyticsClosedDaysEntries: number;
 }
 
 /** Abuse limits; 0 switches a limit off. */
@@ -87,7 +89,8 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
   };
 
   const analyticsCacheEntries = limit('ANALYTICS_CACHE_ENTRIES', 256);
+  const analyticsClosedDaysEntries = limit('ANALYTICS_CLOSED_DAYS_ENTRIES', 4096);
 
   if (problems.length) throw new ConfigError(problems);
-  return { port, databaseUrl, jwtSecret, jwtExpiresIn, logLevel, corsOrigins, throttle, analyticsCacheEntries };
+  return { port, databaseUrl, jwtSecret, jwtExpiresIn, logLevel, corsOrigins, throttle, analyticsCacheEntries, analyticsClosedDaysEntries };
 }

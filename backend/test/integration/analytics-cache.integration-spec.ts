@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { PRUNE_VERSIONS_SQL, VersionChannel, versionOfSql } from '../../src/analytics/rollup/analytics-version';
+import { ClosedDaysCache } from '../../src/analytics/rollup/closed-days';
 import { addUser, auth, createFlow, flowPayload, Login, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -139,5 +140,52 @@ describe('analytics report cache', () => {
     const after = await team();
     expect(after.summary.total_sessions).toBe(cached.summary.total_sessions + 1);
     expect(after.summary.outcome_breakdown.unresolved).toBe(cached.summary.outcome_breakdown.unresolved + 1);
+  });
+
+  describe('closed days', () => {
+    const version = async (channels: VersionChannel[]) =>
+      (await t.dataSource.query(`SELECT ${versionOfSql('$1::uuid', channels)} AS v`, [admin.user.account_id]))[0].v as string;
+    const team30 = async () => (await t.http.get('/api/v1/analytics/team?period=30d').set(auth(admin.token)).expect(200)).body;
+    /** A running session of the engineer, started `days` ago. */
+    async function runningSince(days: number): Promise<string> {
+      const { body } = await t.http.post('/api/v1/sessions').set(auth(engineer.token)).send({ tree_id: flow.tree.id }).expect(201);
+      await t.dataSource.query(`UPDATE sessions SET started_at = now() - $2 * interval '1 day' WHERE id = $1`, [body.id, days]);
+      return body.id;
+    }
+
+    it('keeps the sums of closed days through writes to today', async () => {
+      await runningSince(10);
+      const past = await version(['past']);
+      const before = await team30();
+      expect(t.app.get(ClosedDaysCache).size).toBeGreaterThan(0);
+      await finishedSession(engineer, 'workaround');
+      // Today's write moved the report's version, not the closed days'.
+      expect(await version(['past'])).toBe(past);
+      const after = await team30();
+      expect(after.summary.total_sessions).toBe(before.summary.total_sessions + 1);
+      expect(after.summary.outcome_breakdown.workaround).toBe(before.summary.outcome_breakdown.workaround + 1);
+    });
+
+    it('shows a write to a closed day in the next response: a completion, a rating, a delete', async () => {
+      const sessionId = await runningSince(12);
+      const before = await team30();
+      const past = await version(['past']);
+      await t.http.post(`/api/v1/sessions/${sessionId}/complete`).set(auth(engineer.token)).send({ outcome: 'escalated' }).expect(200);
+      expect(await version(['past'])).not.toBe(past);
+      const completed = await team30();
+      expect(completed.summary.completed_sessions).toBe(before.summary.completed_sessions + 1);
+      expect(completed.summary.outcome_breakdown.escalated).toBe(before.summary.outcome_breakdown.escalated + 1);
+      expect(completed.time_series.reduce((n: number, day: { escalated: number }) => n + day.escalated, 0)).toBe(completed.summary.outcome_breakdown.escalated);
+
+      // A rating made today counts today; moved back by another process, it counts in a closed day.
+      await t.http.post(`/api/v1/sessions/${sessionId}/rate`).set(auth(engineer.token)).send({ rating: 2 }).expect(201);
+      await otherConnection((client) => client.query(`UPDATE session_ratings SET created_at = now() - interval '40 days' WHERE session_id = $1`, [sessionId]));
+      expect((await team30()).summary.rating_count).toBe(completed.summary.rating_count);
+
+      await otherConnection((client) => client.query('DELETE FROM sessions WHERE id = $1', [sessionId]));
+      const deleted = await team30();
+      expect(deleted.summary.total_sessions).toBe(before.summary.total_sessions - 1);
+      expect(deleted.summary.outcome_breakdown.escalated).toBe(before.summary.outcome_breakdown.escalated);
+    });
   });
 });

@@ -14,6 +14,9 @@
  * - Two channels, because step votes (the most frequent write) only show in flow reports:
  *   'sessions' (sessions, their ratings, flow and user names) feeds every report; 'steps' (step
  *   votes, node titles) only the flow report. So a vote leaves team and personal reports cached.
+ * - A third, 'past', moves only with writes that reach a rollup bucket before the writer's own
+ *   UTC day (a session started days ago completed or moved, an old vote changed, a delete): the
+ *   sums of closed days are kept under it (closed-days.ts).
  * - No foreign key to accounts: deleting an account cascades into rows whose triggers bump it
  *   in the same statement. Rows of a deleted account go with their backends (PRUNE_VERSIONS_SQL).
  * - The window is not part of it: a report is cached per window.
@@ -22,7 +25,7 @@
 export const VERSION_TABLE = 'analytics_versions';
 export const VERSION_SEQUENCE = 'analytics_version_seq';
 
-export const VERSION_CHANNELS = { sessions: 0, steps: 1 } as const;
+export const VERSION_CHANNELS = { sessions: 0, steps: 1, past: 2 } as const;
 export type VersionChannel = keyof typeof VERSION_CHANNELS;
 
 /**

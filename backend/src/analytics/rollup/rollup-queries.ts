@@ -3,9 +3,14 @@
  * tables. Same results as queries/*.query.ts, which stay as the exact fallback for windows
  * whose edges are not whole UTC hours (zones at :30/:45 offsets) and as the benchmark baseline.
  *
- * A window [start, end) on whole hours is read as: the whole UTC days inside it from the daily
- * rollup, the remaining edge hours (less than a day on each side) from the hourly rollup. The
- * time series needs local days, so it reads hourly buckets and groups them by local date.
+ * A window [start, end) on whole hours is read as: the UTC days it covers from the daily
+ * rollup, the remaining edge hours from the hourly rollup (splitRange). The time series needs
+ * local days, so it reads daily buckets and the hours that cross local midnight.
+ *
+ * Statements sum the rows per group (a scope's level, a flow, an engineer, a node, a minute);
+ * the sections add the sums up, rank and derive their figures here. Given a ClosedDays
+ * (closed-days.ts), the sums of the part of a range before its `before` instant are taken from
+ * the closed-days cache, so after a write only the open days are read.
  */
 import { averageOrNull, rate } from '../analytics-math';
 import { averageMinutes } from '../analytics-math';
@@ -20,9 +25,20 @@ import {
   TimeSeriesPointDto,
 } from '../dto/analytics-response.dto';
 import { AnalyticsScope, REMOVED_NODE_TITLE, SqlParams, SqlRunner } from '../queries/sql';
-import { SummaryRow, toFigures } from '../queries/summary.query';
+import { toFigures } from '../queries/summary.query';
 import { TOP_LIMIT } from '../queries/ranked.query';
-import { durationTable, Grain, nodeRollupTable, sessionRollupTable, ZERO_UUID } from './rollup-schema';
+import { ClosedDays } from './closed-days';
+import { middleOf, valueAtMiddle } from './histogram-median';
+import {
+  durationTable,
+  Grain,
+  NODE_ROLLUP_COUNTERS,
+  nodeRollupTable,
+  Resolution,
+  SESSION_ROLLUP_COUNTERS,
+  sessionRollupTable,
+  ZERO_UUID,
+} from './rollup-schema';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -34,34 +50,176 @@ export function rollupCanAnswer(window: AnalyticsWindow): boolean {
 
 interface Ranges {
   days: [Date, Date] | null;
+  /** Hours added to the days, and hours of those days taken away again. */
   hours: [Date, Date][];
-}
-
-/** [start, end) as whole UTC days (daily rollup) plus the edge hours (hourly rollup). */
-export function splitRange(start: Date, end: Date): Ranges {
-  const firstDay = Math.ceil(start.getTime() / DAY_MS) * DAY_MS;
-  const lastDay = Math.floor(end.getTime() / DAY_MS) * DAY_MS;
-  if (firstDay >= lastDay) return { days: null, hours: start < end ? [[start, end]] : [] };
-  const hours: [Date, Date][] = [];
-  if (start.getTime() < firstDay) hours.push([start, new Date(firstDay)]);
-  if (lastDay < end.getTime()) hours.push([new Date(lastDay), end]);
-  return { days: [new Date(firstDay), new Date(lastDay)], hours };
+  minusHours: [Date, Date][];
 }
 
 /**
- * Rollup rows of [start, end): a UNION ALL of the daily and hourly parts, filtered by `where`
- * (written against alias r). `family` picks the session or node rollup.
+ * [start, end) as whole UTC days (daily rollup) and hours (hourly rollup). A day the range
+ * covers for more than half its hours is read as its daily bucket minus the hours outside the
+ * range (a daily bucket is the sum of its hours): a window ending at a local midnight east of UTC
+ * reads today's one daily row and an hour or two, not 22 hourly rows.
  */
-function rollupRows(family: 'session' | 'node' | ((grain: Grain) => string), where: string, start: Date, end: Date, p: SqlParams): string {
-  const table = family === 'session' ? sessionRollupTable : family === 'node' ? nodeRollupTable : family;
-  const { days, hours } = splitRange(start, end);
-  const parts: string[] = [];
-  if (days) parts.push(`SELECT r.* FROM ${table('day')} r WHERE ${where} AND r.bucket >= ${p.add(days[0])} AND r.bucket < ${p.add(days[1])}`);
-  for (const [from, to] of hours) {
-    parts.push(`SELECT r.* FROM ${table('hour')} r WHERE ${where} AND r.bucket >= ${p.add(from)} AND r.bucket < ${p.add(to)}`);
+export function splitRange(start: Date, end: Date): Ranges {
+  const ranges: Ranges = { days: null, hours: [], minusHours: [] };
+  if (start >= end) return ranges;
+  let from = Math.ceil(start.getTime() / DAY_MS) * DAY_MS;
+  let to = Math.floor(end.getTime() / DAY_MS) * DAY_MS;
+  if (from > to) {
+    // Inside one UTC day.
+    const day = to;
+    if (end.getTime() - start.getTime() <= DAY_MS / 2) return { ...ranges, hours: [[start, end]] };
+    from = day;
+    to = day + DAY_MS;
+  } else {
+    if (from - start.getTime() > DAY_MS / 2) from -= DAY_MS;
+    else if (start.getTime() < from) ranges.hours.push([start, new Date(from)]);
+    if (end.getTime() - to > DAY_MS / 2) to += DAY_MS;
+    else if (to < end.getTime()) ranges.hours.push([new Date(to), end]);
   }
-  if (!parts.length) parts.push(`SELECT r.* FROM ${table('day')} r WHERE false`);
-  return parts.join('\n      UNION ALL\n      ');
+  if (from < start.getTime()) ranges.minusHours.push([new Date(from), start]);
+  if (end.getTime() < to) ranges.minusHours.push([end, new Date(to)]);
+  if (from < to) ranges.days = [new Date(from), new Date(to)];
+  return ranges;
+}
+
+/** A rollup family: its table at each grain, its columns in one order, and which of them are counters. */
+interface Family {
+  table: (grain: Grain) => string;
+  columns: readonly string[];
+  counters: readonly string[];
+}
+
+const SESSIONS: Family = {
+  table: sessionRollupTable,
+  columns: ['account_id', 'user_id', 'tree_id', 'bucket', 'shard', ...SESSION_ROLLUP_COUNTERS],
+  counters: SESSION_ROLLUP_COUNTERS,
+};
+const NODES: Family = {
+  table: nodeRollupTable,
+  columns: ['account_id', 'tree_id', 'node_id', 'bucket', ...NODE_ROLLUP_COUNTERS],
+  counters: NODE_ROLLUP_COUNTERS,
+};
+const durations = (resolution: Resolution): Family => ({
+  table: (grain) => durationTable(resolution, grain),
+  columns: ['account_id', 'user_id', 'tree_id', 'bucket', resolution, 'n'],
+  counters: ['n'],
+});
+
+/** Rollup rows of [start, end): a SELECT per part (days, hours, hours taken away), filtered by `where` (alias r). */
+function rollupParts(family: Family, where: string, start: Date, end: Date, p: SqlParams): string[] {
+  const { days, hours, minusHours } = splitRange(start, end);
+  const columns = family.columns.join(', ');
+  const negated = family.columns.map((column) => (family.counters.includes(column) ? `-${column} AS ${column}` : column)).join(', ');
+  const parts: string[] = [];
+  const part = (select: string, grain: Grain, [from, to]: [Date, Date]) =>
+    parts.push(`SELECT ${select} FROM ${family.table(grain)} r WHERE ${where} AND r.bucket >= ${p.add(from)} AND r.bucket < ${p.add(to)}`);
+  if (days) part(columns, 'day', days);
+  for (const range of hours) part(columns, 'hour', range);
+  for (const range of minusHours) part(negated, 'hour', range);
+  return parts;
+}
+
+/** Which rollup rows a statement reads, and the columns it groups them by. */
+interface RowsQuery {
+  family: Family;
+  /** The filter, written against alias r. */
+  where: (p: SqlParams) => string;
+  groupBy: string[];
+}
+
+/** Statements already sent by a report's runner: sections asking the same read it once (same snapshot). */
+const sentBy = new WeakMap<SqlRunner, Map<string, Promise<unknown[]>>>();
+
+function queryOnce(db: SqlRunner, sql: string, values: unknown[]): Promise<unknown[]> {
+  const sent = sentBy.get(db) ?? new Map<string, Promise<unknown[]>>();
+  sentBy.set(db, sent);
+  const key = `${sql}\u0000${JSON.stringify(values)}`;
+  const rows = sent.get(key) ?? db.query(sql, values);
+  sent.set(key, rows);
+  return rows;
+}
+
+/** Counters summed per group: the group's key values (joined by \u0000) → counter → sum. */
+type Sums = Map<string, Record<string, number>>;
+
+/** SQL summing the rows of [start, end) per `groupBy`: the key columns, then one sum per counter. */
+function groupedSumsSql(query: RowsQuery, start: Date, end: Date): [string, unknown[]] {
+  const p = new SqlParams();
+  const keys = query.groupBy.map((column) => `r.${column}`);
+  const sums = query.family.counters.map((counter) => `sum(r.${counter})::bigint AS ${counter}`);
+  const parts = rollupParts(query.family, query.where(p), start, end, p);
+  if (!parts.length) return ['', []];
+  const sql = `SELECT ${[...keys, ...sums].join(', ')}
+    FROM (${parts.join(' UNION ALL ')}) r${keys.length ? ` GROUP BY ${keys.join(', ')}` : ''}`;
+  return [sql, p.values];
+}
+
+/**
+ * The rollup rows of [start, end) summed per `groupBy`. The part before `closed.before` comes
+ * from the closed-days cache (summed once, then kept), the rest is read from the tables, and
+ * the two are added here: sums of sums, so the totals are the same.
+ */
+async function groupedSums(db: SqlRunner, query: RowsQuery, start: Date, end: Date, closed?: ClosedDays): Promise<Sums> {
+  const split = closed ? new Date(Math.min(Math.max(closed.before.getTime(), start.getTime()), end.getTime())) : start;
+  const read = async ([sql, values]: [string, unknown[]]) => (sql ? ((await queryOnce(db, sql, values)) as Record<string, string | number | null>[]) : []);
+  const closedPart = groupedSumsSql(query, start, split);
+  const [kept, fresh] = await Promise.all([
+    closedPart[0]
+      ? (closed as ClosedDays).cache.get(JSON.stringify(closedPart), (closed as ClosedDays).version, async () => addRows(new Map(), query, await read(closedPart)))
+      : new Map(),
+    read(groupedSumsSql(query, split, end)),
+  ]);
+  return addRows(new Map(kept), query, fresh);
+}
+
+/**
+ * Adds rows (key columns, counters as text or numbers) to `sums`. Entries are replaced, never
+ * changed in place: those taken from the closed-days cache are shared.
+ */
+function addRows(sums: Sums, query: RowsQuery, rows: Record<string, string | number | null>[]): Sums {
+  const { counters } = query.family;
+  for (const row of rows) {
+    const key = query.groupBy.length === 1 ? String(row[query.groupBy[0]]) : query.groupBy.map((column) => String(row[column])).join('\u0000');
+    const total: Record<string, number> = { ...(sums.get(key) ?? zeros(counters)) };
+    for (const counter of counters) total[counter] += Number(row[counter] ?? 0);
+    sums.set(key, total);
+  }
+  return sums;
+}
+
+const zeros = (counters: readonly string[]): Record<string, number> => Object.fromEntries(counters.map((counter) => [counter, 0]));
+
+/** The sums of a query without groups (one level of one scope), zeros if there were no rows. */
+async function totals(db: SqlRunner, query: RowsQuery, start: Date, end: Date, closed?: ClosedDays): Promise<Record<string, number>> {
+  const sums = await groupedSums(db, query, start, end, closed);
+  return sums.get('') ?? zeros(query.family.counters);
+}
+
+/** Session rollup sums as the summary, rankings and CSAT use them (SUMS in SQL terms). */
+function sessionFigures(sums: Record<string, number>) {
+  return {
+    total: sums.sessions,
+    completed: sums.completed,
+    resolved: sums.resolved,
+    escalated: sums.escalated,
+    workaround: sums.workaround,
+    unresolved: sums.unresolved,
+    duration_seconds: sums.duration_us / 1_000_000,
+    ratings: sums.ratings,
+    rating_sum: sums.rating_sum,
+    satisfied: sums.r4 + sums.r5,
+  };
+}
+
+/**
+ * The ids of `table` (trees or users) of an account in PostgreSQL's order of their names (then
+ * ids), so rankings break ties in sums exactly as an ORDER BY name would, collation included.
+ */
+async function nameOrder(db: SqlRunner, table: 'trees' | 'users', accountId: string): Promise<Map<string, { rank: number; name: string }>> {
+  const rows = (await queryOnce(db, `SELECT id, name FROM ${table} WHERE account_id = $1 ORDER BY name, id`, [accountId])) as { id: string; name: string }[];
+  return new Map(rows.map((row, rank) => [row.id, { rank, name: row.name }]));
 }
 
 /** The rollup level of a scope: its engineer or "all", its flow or "all". */
@@ -78,64 +236,41 @@ const SUMS = `coalesce(sum(r.sessions), 0)::int AS total, coalesce(sum(r.complet
 
 /**
  * Summary of the window and the previous one: sums from the rollups, medians from the duration
- * histogram (see medianSql). The three statements are started together so a batching runner
+ * histogram (see histogramMedian). The statements are started together so a batching runner
  * sends them in one round trip.
  */
-export async function rollupSummary(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<SummaryDto> {
-  const p = new SqlParams();
-  const current = rollupRows('session', levelWhere(scope, p), window.start, window.end, p);
-  const previous = rollupRows('session', levelWhere(scope, p), window.previousStart, window.previousEnd, p);
-  const [[row], currentMedian, previousMedian] = await Promise.all([
-    db.query(
-      `SELECT c.*, row_to_json(pr) AS previous
-         FROM (SELECT ${SUMS} FROM (${current}) r) c, (SELECT ${SUMS} FROM (${previous}) r) pr`,
-      p.values,
-    ),
-    histogramMedian(db, scope, window.start, window.end),
-    histogramMedian(db, scope, window.previousStart, window.previousEnd),
+export async function rollupSummary(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, closed?: ClosedDays): Promise<SummaryDto> {
+  const level: RowsQuery = { family: SESSIONS, where: (p) => levelWhere(scope, p), groupBy: [] };
+  const [current, previous, currentMedian, previousMedian] = await Promise.all([
+    totals(db, level, window.start, window.end, closed),
+    totals(db, level, window.previousStart, window.previousEnd, closed),
+    histogramMedian(db, scope, window.start, window.end, closed),
+    histogramMedian(db, scope, window.previousStart, window.previousEnd, closed),
   ]);
   const figures = (sums: Record<string, number>, which: 'current' | 'previous', median: number | null) =>
-    toFigures({ ...(sums as unknown as SummaryRow), which, median_seconds: median });
-  return { ...figures(row, 'current', currentMedian), previous: figures(row.previous, 'previous', previousMedian) };
+    toFigures({ ...sessionFigures(sums), which, median_seconds: median });
+  return { ...figures(current, 'current', currentMedian), previous: figures(previous, 'previous', previousMedian) };
 }
 
 /**
  * percentile_cont(0.5) of the completed sessions' durations in [start, end), truncated to whole
- * seconds, from the duration histogram in one statement: a median needs the values at the
- * middle ranks, which sums cannot give. The per-minute counts of the window (a few hundred
- * rows) locate the minute bins holding the two middle ranks; only those minutes are then read
- * per second, counting ranks on from the bins before them.
+ * seconds, from the duration histogram: a median needs the values at the middle ranks, which
+ * sums cannot give. The per-minute counts of the window (a few hundred rows) locate the minute
+ * bins holding the two middle ranks; only those minutes are then read per second, counting
+ * ranks on from the bins before them (histogram-median.ts).
  */
-export async function histogramMedian(db: SqlRunner, scope: AnalyticsScope, start: Date, end: Date): Promise<number | null> {
-  const p = new SqlParams();
-  const minuteRows = rollupRows((grain) => durationTable('minute', grain), levelWhere(scope, p), start, end, p);
-  const secondWhere = `${levelWhere(scope, p)} AND r.second >= (SELECT lo FROM bounds) AND r.second < (SELECT hi FROM bounds)`;
-  const secondRows = rollupRows((grain) => durationTable('second', grain), secondWhere, start, end, p);
-  const [row]: { lo_value: number | null; hi_value: number | null; fraction: number | null }[] = await db.query(
-    `WITH minutes AS (
-       SELECT r.minute AS v, sum(r.n) AS n FROM (${minuteRows}) r GROUP BY 1 HAVING sum(r.n) <> 0
-     ), ranked AS (
-       SELECT v, n, sum(n) OVER (ORDER BY v) - n AS before, sum(n) OVER () AS total FROM minutes
-     ), ranks AS (
-       SELECT floor((max(total) - 1) / 2.0) AS lo, ceil((max(total) - 1) / 2.0) AS hi, (max(total) - 1) / 2.0 AS position FROM ranked
-     ), chosen AS (
-       SELECT min(k.v) AS first_minute, max(k.v) AS last_minute, min(k.before) AS before
-         FROM ranked k, ranks x
-        WHERE x.lo >= k.before AND x.lo < k.before + k.n OR x.hi >= k.before AND x.hi < k.before + k.n
-     ), bounds AS (
-       SELECT first_minute * 60 AS lo, last_minute * 60 + 60 AS hi FROM chosen
-     ), seconds AS (
-       SELECT r.second AS v, sum(r.n) AS n FROM (${secondRows}) r GROUP BY 1 HAVING sum(r.n) <> 0
-     ), cumulative AS (
-       SELECT s.v, (SELECT before FROM chosen) + sum(s.n) OVER (ORDER BY s.v) AS upto FROM seconds s
-     )
-     SELECT (SELECT min(c.v) FROM cumulative c, ranks x WHERE c.upto > x.lo) AS lo_value,
-            (SELECT min(c.v) FROM cumulative c, ranks x WHERE c.upto > x.hi) AS hi_value,
-            (SELECT (position - lo)::float8 FROM ranks) AS fraction`,
-    p.values,
-  );
-  if (row?.lo_value === null || row?.lo_value === undefined || row.hi_value === null) return null;
-  return row.lo_value + (row.hi_value - row.lo_value) * (row.fraction ?? 0);
+export async function histogramMedian(db: SqlRunner, scope: AnalyticsScope, start: Date, end: Date, closed?: ClosedDays): Promise<number | null> {
+  const bins = async (resolution: Resolution, where: (p: SqlParams) => string): Promise<[number, number][]> => {
+    const sums = await groupedSums(db, { family: durations(resolution), where, groupBy: [resolution] }, start, end, closed);
+    return [...sums]
+      .map(([value, { n }]): [number, number] => [Number(value), n])
+      .filter(([, n]) => n !== 0)
+      .sort((a, b) => a[0] - b[0]);
+  };
+  const middle = middleOf(await bins('minute', (p) => levelWhere(scope, p)));
+  if (!middle) return null;
+  const seconds = await bins('second', (p) => `${levelWhere(scope, p)} AND r.second >= ${p.add(middle.first * 60)} AND r.second < ${p.add(middle.last * 60 + 60)}`);
+  return valueAtMiddle(seconds, middle);
 }
 
 /**
@@ -179,38 +314,53 @@ export function timeSeriesPlan(dayStarts: number[]): { firstDay: number; lastDay
 const SERIES_COUNTERS = ['total', 'completed', 'resolved', 'escalated', 'workaround', 'unresolved', 'ratings', 'rating_sum'] as const;
 type SeriesSums = Record<(typeof SERIES_COUNTERS)[number], number>;
 
-/** One point per local day of the window, from daily buckets and the exception hours (see timeSeriesPlan). */
-export async function rollupTimeSeries(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<TimeSeriesPointDto[]> {
+type SeriesRow = SeriesSums & { grain: 'day' | 'hour'; bucket: Date };
+
+/**
+ * One point per local day of the window, from daily buckets and the exception hours (see
+ * timeSeriesPlan). The per-day sums of closed days' buckets are kept (closed-days.ts).
+ */
+export async function rollupTimeSeries(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, closed?: ClosedDays): Promise<TimeSeriesPointDto[]> {
   const plan = timeSeriesPlan(localDayStarts(window));
-  const p = new SqlParams();
-  const hourList = [...plan.hours.keys()].map((hour) => new Date(hour).toISOString());
-  const rows: (SeriesSums & { grain: 'day' | 'hour'; bucket: Date })[] = await db.query(
-    `SELECT 'day' AS grain, r.bucket, ${SUMS}
-       FROM ${sessionRollupTable('day')} r
-      WHERE ${levelWhere(scope, p)} AND r.bucket >= ${p.add(new Date(plan.firstDay))} AND r.bucket <= ${p.add(new Date(plan.lastDay))}
-      GROUP BY r.bucket
-     UNION ALL
-     SELECT 'hour' AS grain, r.bucket, ${SUMS}
-       FROM ${sessionRollupTable('hour')} r
-      WHERE ${levelWhere(scope, p)} AND r.bucket = ANY(${p.add(`{${hourList.join(',')}}`)}::timestamptz[])
-      GROUP BY r.bucket`,
-    p.values,
-  );
-  const sums: SeriesSums[] = window.days.map(() => Object.fromEntries(SERIES_COUNTERS.map((c) => [c, 0])) as SeriesSums);
-  const add = (day: number, row: SeriesSums, sign: 1 | -1) => {
-    if (day < 0) return;
-    for (const counter of SERIES_COUNTERS) sums[day][counter] += sign * row[counter];
-  };
-  for (const row of rows) {
-    const bucket = new Date(row.bucket).getTime();
-    if (row.grain === 'day') {
-      add(plan.homes.get(bucket) ?? -1, row, 1);
-    } else {
-      const hour = plan.hours.get(bucket) as { home: number; day: number };
-      add(hour.home, row, -1);
-      add(hour.day, row, 1);
+  /** The series' per-day sums from the buckets in [from, to). */
+  const sumsIn = async (from: Date | null, to: Date | null): Promise<SeriesSums[]> => {
+    const p = new SqlParams();
+    const inRange = (hour: number) => (!from || hour >= from.getTime()) && (!to || hour < to.getTime());
+    const hourList = [...plan.hours.keys()].filter(inRange).map((hour) => new Date(hour).toISOString());
+    const bounds = `${from ? ` AND r.bucket >= ${p.add(from)}` : ''}${to ? ` AND r.bucket < ${p.add(to)}` : ''}`;
+    const rows: SeriesRow[] = await db.query(
+      `SELECT 'day' AS grain, r.bucket, ${SUMS}
+         FROM ${sessionRollupTable('day')} r
+        WHERE ${levelWhere(scope, p)} AND r.bucket >= ${p.add(new Date(plan.firstDay))} AND r.bucket <= ${p.add(new Date(plan.lastDay))}${bounds}
+        GROUP BY r.bucket
+       UNION ALL
+       SELECT 'hour' AS grain, r.bucket, ${SUMS}
+         FROM ${sessionRollupTable('hour')} r
+        WHERE ${levelWhere(scope, p)} AND r.bucket = ANY(${p.add(`{${hourList.join(',')}}`)}::timestamptz[])${bounds}
+        GROUP BY r.bucket`,
+      p.values,
+    );
+    const sums: SeriesSums[] = window.days.map(() => Object.fromEntries(SERIES_COUNTERS.map((c) => [c, 0])) as SeriesSums);
+    const add = (day: number, row: SeriesSums, sign: 1 | -1) => {
+      if (day < 0) return;
+      for (const counter of SERIES_COUNTERS) sums[day][counter] += sign * row[counter];
+    };
+    for (const row of rows) {
+      const bucket = new Date(row.bucket).getTime();
+      if (row.grain === 'day') {
+        add(plan.homes.get(bucket) ?? -1, row, 1);
+      } else {
+        const hour = plan.hours.get(bucket) as { home: number; day: number };
+        add(hour.home, row, -1);
+        add(hour.day, row, 1);
+      }
     }
-  }
+    return sums;
+  };
+  const split = closed && closed.before.getTime() > plan.firstDay ? closed.before : null;
+  const key = JSON.stringify(['series', scope.accountId, scope.userId ?? null, scope.treeId ?? null, window.tz, window.start, window.end, split]);
+  const [kept, fresh] = await Promise.all([split ? (closed as ClosedDays).cache.get(key, (closed as ClosedDays).version, () => sumsIn(null, split)) : null, sumsIn(split, null)]);
+  const sums = kept ? fresh.map((day, i) => Object.fromEntries(SERIES_COUNTERS.map((c) => [c, day[c] + kept[i][c]])) as SeriesSums) : fresh;
   return window.days.map((date, i) => ({
     date,
     sessions: sums[i].total,
@@ -230,27 +380,26 @@ export async function rollupRanked(
   scope: AnalyticsScope,
   window: AnalyticsWindow,
   key: 'tree_id' | 'user_id',
+  closed?: ClosedDays,
 ): Promise<(RankedFiguresDto & { id: string })[]> {
-  const p = new SqlParams();
-  const account = p.add(scope.accountId);
   // Flows: the scope's engineer (or all) × every real flow. Engineers: every real engineer × all flows.
-  const where =
+  const where = (p: SqlParams) =>
     key === 'tree_id'
-      ? `r.account_id = ${account} AND r.user_id = ${p.add(scope.userId ?? ZERO_UUID)} AND r.tree_id <> ${p.add(ZERO_UUID)}`
-      : `r.account_id = ${account} AND r.tree_id = ${p.add(ZERO_UUID)} AND ${scope.userId ? `r.user_id = ${p.add(scope.userId)}` : `r.user_id <> ${p.add(ZERO_UUID)}`}`;
-  const table = key === 'tree_id' ? 'trees' : 'users';
-  const rows = await db.query(
-    `WITH grouped AS (
-       SELECT r.${key} AS id, ${SUMS} FROM (${rollupRows('session', where, window.start, window.end, p)}) r
-        GROUP BY r.${key} HAVING sum(r.sessions) > 0
-     )
-     SELECT g.*, n.name FROM grouped g JOIN ${table} n ON n.id = g.id AND n.account_id = ${account}
-      ORDER BY g.total DESC, n.name, g.id LIMIT ${TOP_LIMIT}`,
-    p.values,
-  );
-  return rows.map((row: Record<string, number> & { id: string; name: string }) => ({
+      ? `r.account_id = ${p.add(scope.accountId)} AND r.user_id = ${p.add(scope.userId ?? ZERO_UUID)} AND r.tree_id <> ${p.add(ZERO_UUID)}`
+      : `r.account_id = ${p.add(scope.accountId)} AND r.tree_id = ${p.add(ZERO_UUID)} AND ${scope.userId ? `r.user_id = ${p.add(scope.userId)}` : `r.user_id <> ${p.add(ZERO_UUID)}`}`;
+  const [sums, names] = await Promise.all([
+    groupedSums(db, { family: SESSIONS, where, groupBy: [key] }, window.start, window.end, closed),
+    nameOrder(db, key === 'tree_id' ? 'trees' : 'users', scope.accountId),
+  ]);
+  // As ORDER BY total DESC, name, id LIMIT 10 over the named ids with sessions.
+  const ranked = [...sums]
+    .map(([id, counters]) => ({ id, ...sessionFigures(counters), named: names.get(id) }))
+    .filter((row) => row.total > 0 && row.named)
+    .sort((a, b) => b.total - a.total || (a.named?.rank ?? 0) - (b.named?.rank ?? 0))
+    .slice(0, TOP_LIMIT);
+  return ranked.map((row) => ({
     id: row.id,
-    name: row.name,
+    name: row.named?.name as string,
     sessions: row.total,
     completed_sessions: row.completed,
     completion_rate: rate(row.completed, row.total),
@@ -260,55 +409,67 @@ export async function rollupRanked(
   }));
 }
 
-export async function rollupCsatDistribution(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<CsatDistributionDto> {
-  const p = new SqlParams();
-  const [row] = await db.query(
-    `SELECT coalesce(sum(r.r1), 0)::int AS s1, coalesce(sum(r.r2), 0)::int AS s2, coalesce(sum(r.r3), 0)::int AS s3,
-            coalesce(sum(r.r4), 0)::int AS s4, coalesce(sum(r.r5), 0)::int AS s5
-       FROM (${rollupRows('session', levelWhere(scope, p), window.start, window.end, p)}) r`,
-    p.values,
-  );
-  return { '1': row.s1, '2': row.s2, '3': row.s3, '4': row.s4, '5': row.s5 };
+export async function rollupCsatDistribution(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, closed?: ClosedDays): Promise<CsatDistributionDto> {
+  const sums = await totals(db, { family: SESSIONS, where: (p) => levelWhere(scope, p), groupBy: [] }, window.start, window.end, closed);
+  return { '1': sums.r1, '2': sums.r2, '3': sums.r3, '4': sums.r4, '5': sums.r5 };
 }
 
-/** Per-node sums of the flow's node rollup in the window, with the node's title and type. */
-async function nodeSums(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, having: string, orderBy: string) {
-  const p = new SqlParams();
-  const account = p.add(scope.accountId);
-  const where = `r.account_id = ${account} AND r.tree_id = ${p.add(scope.treeId)}`;
-  return db.query(
-    `WITH sums AS (
-       SELECT r.node_id, sum(r.unfinished)::int AS unfinished, sum(r.ended)::int AS ended,
-              sum(r.resolved)::int AS resolved, sum(r.escalated)::int AS escalated, sum(r.workaround)::int AS workaround,
-              sum(r.unresolved)::int AS unresolved, sum(r.helpful_yes)::int AS helpful_yes, sum(r.helpful_no)::int AS helpful_no
-         FROM (${rollupRows('node', where, window.start, window.end, p)}) r
-        GROUP BY r.node_id HAVING ${having}
-     )
-     SELECT s.*, n.title AS node_title, n.type AS node_type, n.step_id
-       FROM sums s LEFT JOIN tree_nodes n ON n.id = s.node_id AND n.account_id = ${account}
-      ORDER BY ${orderBy}`,
-    p.values,
-  );
+type NodeRow = Record<(typeof NODE_ROLLUP_COUNTERS)[number], number> & {
+  node_id: string;
+  node_title: string | null;
+  node_type: DropOffRowDto['node_type'];
+  step_id: string | null;
+};
+
+/**
+ * Per-node sums of the flow's node rollup in the window that pass `keep`, with the node's
+ * title and type (none for a node since deleted), in the order `compare` gives, then by title
+ * (PostgreSQL's order, deleted nodes last), then node id.
+ */
+async function nodeSums(
+  db: SqlRunner,
+  scope: AnalyticsScope,
+  window: AnalyticsWindow,
+  closed: ClosedDays | undefined,
+  keep: (row: NodeRow) => boolean,
+  compare: (a: NodeRow, b: NodeRow) => number,
+): Promise<NodeRow[]> {
+  const where = (p: SqlParams) => `r.account_id = ${p.add(scope.accountId)} AND r.tree_id = ${p.add(scope.treeId)}`;
+  const [sums, nodes] = await Promise.all([
+    groupedSums(db, { family: NODES, where, groupBy: ['node_id'] }, window.start, window.end, closed),
+    queryOnce(db, `SELECT id, title, type, step_id FROM tree_nodes WHERE account_id = $1 AND tree_id = $2 ORDER BY title, id`, [scope.accountId, scope.treeId]),
+  ]);
+  const byId = new Map((nodes as { id: string; title: string; type: NodeRow['node_type']; step_id: string | null }[]).map((node, rank) => [node.id, { ...node, rank }]));
+  const rank = (row: NodeRow) => byId.get(row.node_id)?.rank ?? Infinity;
+  return [...sums]
+    .map(([nodeId, counters]): NodeRow => {
+      const node = byId.get(nodeId);
+      return { ...(counters as NodeRow), node_id: nodeId, node_title: node?.title ?? null, node_type: node?.type ?? null, step_id: node?.step_id ?? null };
+    })
+    .filter(keep)
+    .sort((a, b) => compare(a, b) || rank(a) - rank(b) || (rank(a) === Infinity ? (a.node_id < b.node_id ? -1 : a.node_id > b.node_id ? 1 : 0) : 0));
 }
 
-export async function rollupStepFeedback(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<StepFeedbackRowDto[]> {
+export async function rollupStepFeedback(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, closed?: ClosedDays): Promise<StepFeedbackRowDto[]> {
+  const votes = (row: NodeRow) => row.helpful_yes + row.helpful_no;
   const rows = await nodeSums(
-    db, scope, window, 'sum(r.helpful_yes) + sum(r.helpful_no) > 0',
-    's.helpful_yes::float8 / (s.helpful_yes + s.helpful_no), s.helpful_yes + s.helpful_no DESC, n.title, s.node_id',
+    db, scope, window, closed,
+    (row) => votes(row) > 0,
+    (a, b) => a.helpful_yes / votes(a) - b.helpful_yes / votes(b) || votes(b) - votes(a),
   );
-  return rows.map((row: Record<string, never>) => ({
+  return rows.map((row) => ({
     node_id: row.node_id,
     node_title: row.node_title ?? REMOVED_NODE_TITLE,
     step_id: row.step_id,
     helpful_yes: row.helpful_yes,
     helpful_no: row.helpful_no,
-    helpful_rate: rate(row.helpful_yes, (row.helpful_yes as number) + (row.helpful_no as number)),
+    helpful_rate: rate(row.helpful_yes, votes(row)),
   }));
 }
 
-export async function rollupDropOff(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<DropOffRowDto[]> {
-  const rows = await nodeSums(db, scope, window, 'sum(r.unfinished) > 0', 's.unfinished DESC, n.title, s.node_id');
-  return rows.map((row: Record<string, never>) => ({
+export async function rollupDropOff(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, closed?: ClosedDays): Promise<DropOffRowDto[]> {
+  const rows = await nodeSums(db, scope, window, closed, (row) => row.unfinished > 0, (a, b) => b.unfinished - a.unfinished);
+  return rows.map((row) => ({
     node_id: row.node_id,
     node_title: row.node_title ?? REMOVED_NODE_TITLE,
     node_type: row.node_type,
@@ -316,9 +477,9 @@ export async function rollupDropOff(db: SqlRunner, scope: AnalyticsScope, window
   }));
 }
 
-export async function rollupOutcomesByNode(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<OutcomesByNodeRowDto[]> {
-  const rows = await nodeSums(db, scope, window, 'sum(r.ended) > 0', 's.ended DESC, n.title, s.node_id');
-  return rows.map((row: Record<string, never>) => ({
+export async function rollupOutcomesByNode(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, closed?: ClosedDays): Promise<OutcomesByNodeRowDto[]> {
+  const rows = await nodeSums(db, scope, window, closed, (row) => row.ended > 0, (a, b) => b.ended - a.ended);
+  return rows.map((row) => ({
     node_id: row.node_id,
     node_title: row.node_title ?? REMOVED_NODE_TITLE,
     node_type: row.node_type,

@@ -203,34 +203,41 @@ export function createRollupTablesSql(): string[] {
 }
 
 /**
- * A statement's rollup deltas, one upsert per rollup table, and `bump` (a data-modifying
- * statement, if any) riding along as a CTE of the first upsert: one statement fewer per write.
+ * A statement's rollup deltas, one upsert per rollup table, and `bumps` (data-modifying
+ * statements) riding along as CTEs of the first upsert: no statement more per write.
  */
-function upsertAll(sessionFactSql: string[], nodeFactSql: string[], durationFactSql: string[] = [], bump = ''): string {
+function upsertAll(sessionFactSql: string[], nodeFactSql: string[], durationFactSql: string[] = [], bumps: string[] = []): string {
   const parts: string[] = [];
   if (sessionFactSql.length) for (const grain of GRAINS) parts.push(upsertFacts(sessionFactSql, grain, 'session'));
   if (nodeFactSql.length) for (const grain of GRAINS) parts.push(upsertFacts(nodeFactSql, grain, 'node'));
   for (const resolution of ['minute', 'second'] as const) {
     if (durationFactSql.length) for (const grain of GRAINS) parts.push(upsertDurations(durationFactSql, resolution, grain));
   }
-  if (bump) parts[0] = `WITH bump AS (${bump} RETURNING 1)\n  ${parts[0]}`;
+  if (bumps.length) parts[0] = `WITH ${bumps.map((bump, i) => `bump${i} AS (${bump} RETURNING 1)`).join(', ')}\n  ${parts[0]}`;
   return parts.map((part) => `${part};`).join('\n    ');
 }
 
 const NEW: FactSource = { relation: 'new_rows', sign: 1 };
 const OLD: FactSource = { relation: 'old_rows', sign: -1 };
-const NEW_ACCOUNTS = 'SELECT account_id FROM new_rows';
-const OLD_ACCOUNTS = 'SELECT account_id FROM old_rows';
-const BOTH_ACCOUNTS = `${OLD_ACCOUNTS} UNION ALL ${NEW_ACCOUNTS}`;
+
+/** The accounts of `relation`'s rows whose bucket instant `ts` lies before the writer's UTC day. */
+const pastAccounts = (relation: string, ts: string) =>
+  `SELECT account_id FROM ${relation} WHERE ${ts} < date_trunc('day', now(), 'UTC')`;
 
 /**
- * The trigger functions: each statement's rollup deltas and the accounts' analytics version
+ * The trigger functions: each statement's rollup deltas and the accounts' analytics versions
  * (analytics-version.ts), all in the write's own transaction. CREATE OR REPLACE, so a later
- * migration can install a new body over the old one.
+ * migration can install a new body over the old one. `bumpPast: false` gives the bodies from
+ * before the 'past' channel (migration ClosedDaysVersion's down).
  */
-export function rollupTriggerFunctionsSql({ bumpVersions = true } = {}): string[] {
-  // Votes only show in flow reports: their own channel leaves team and personal reports cached.
-  const bump = (accounts: string, channel: VersionChannel = 'sessions') => (bumpVersions ? bumpVersionsSql(accounts, channel) : '');
+export function rollupTriggerFunctionsSql({ bumpVersions = true, bumpPast = true }: { bumpVersions?: boolean; bumpPast?: boolean } = {}): string[] {
+  /** The version bumps of a statement over `relations`, whose rows are bucketed by `ts`. */
+  const bumps = (relations: ('old_rows' | 'new_rows')[], ts: string, channel: VersionChannel = 'sessions') => {
+    if (!bumpVersions) return [];
+    const accounts = relations.map((relation) => `SELECT account_id FROM ${relation}`).join(' UNION ALL ');
+    const past = relations.map((relation) => pastAccounts(relation, ts)).join(' UNION ALL ');
+    return bumpPast ? [bumpVersionsSql(accounts, channel), bumpVersionsSql(past, 'past')] : [bumpVersionsSql(accounts, channel)];
+  };
   const fn = (name: string, insert: string, update: string, del: string) => `
     CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
@@ -246,26 +253,27 @@ export function rollupTriggerFunctionsSql({ bumpVersions = true } = {}): string[
   return [
     fn(
       'analytics_rollup_sessions',
-      upsertAll([sessionFacts(NEW)], [nodeSessionFacts(NEW)], [durationFacts(NEW)], bump(NEW_ACCOUNTS)),
+      upsertAll([sessionFacts(NEW)], [nodeSessionFacts(NEW)], [durationFacts(NEW)], bumps(['new_rows'], 'started_at')),
       upsertAll(
         [sessionFacts(OLD), sessionFacts(NEW)],
         [nodeSessionFacts(OLD), nodeSessionFacts(NEW)],
         [durationFacts(OLD), durationFacts(NEW)],
-        bump(BOTH_ACCOUNTS),
+        bumps(['old_rows', 'new_rows'], 'started_at'),
       ),
-      upsertAll([sessionFacts(OLD)], [nodeSessionFacts(OLD)], [durationFacts(OLD)], bump(OLD_ACCOUNTS)),
+      upsertAll([sessionFacts(OLD)], [nodeSessionFacts(OLD)], [durationFacts(OLD)], bumps(['old_rows'], 'started_at')),
     ),
     fn(
       'analytics_rollup_session_ratings',
-      upsertAll([ratingFacts(NEW)], [], [], bump(NEW_ACCOUNTS)),
-      upsertAll([ratingFacts(OLD), ratingFacts(NEW)], [], [], bump(BOTH_ACCOUNTS)),
-      upsertAll([ratingFacts(OLD)], [], [], bump(OLD_ACCOUNTS)),
+      upsertAll([ratingFacts(NEW)], [], [], bumps(['new_rows'], 'created_at')),
+      upsertAll([ratingFacts(OLD), ratingFacts(NEW)], [], [], bumps(['old_rows', 'new_rows'], 'created_at')),
+      upsertAll([ratingFacts(OLD)], [], [], bumps(['old_rows'], 'created_at')),
     ),
+    // Votes only show in flow reports: their own channel leaves team and personal reports cached.
     fn(
       'analytics_rollup_step_ratings',
-      upsertAll([], [voteFacts(NEW)], [], bump(NEW_ACCOUNTS, 'steps')),
-      upsertAll([], [voteFacts(OLD), voteFacts(NEW)], [], bump(BOTH_ACCOUNTS, 'steps')),
-      upsertAll([], [voteFacts(OLD)], [], bump(OLD_ACCOUNTS, 'steps')),
+      upsertAll([], [voteFacts(NEW)], [], bumps(['new_rows'], 'created_at', 'steps')),
+      upsertAll([], [voteFacts(OLD), voteFacts(NEW)], [], bumps(['old_rows', 'new_rows'], 'created_at', 'steps')),
+      upsertAll([], [voteFacts(OLD)], [], bumps(['old_rows'], 'created_at', 'steps')),
     ),
   ];
 }

@@ -5,6 +5,7 @@ import { AnalyticsRollups1764000300000 } from './1764000300000-AnalyticsRollups'
 import { StepVoteCounters1764000400000 } from './1764000400000-StepVoteCounters';
 import { HourlySecondsKey1764000500000 } from './1764000500000-HourlySecondsKey';
 import { AnalyticsVersions1764000600000 } from './1764000600000-AnalyticsVersions';
+import { ClosedDaysVersion1764000700000 } from './1764000700000-ClosedDaysVersion';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   StepVoteCounters1764000400000,
   HourlySecondsKey1764000500000,
   AnalyticsVersions1764000600000,
+  ClosedDaysVersion1764000700000,
 ];
