@@ -127,6 +127,18 @@ describe('analytics report cache', () => {
     expect(after.summary).toEqual(before.summary);
   });
 
+  it('never brings back an earlier version when pruning: a write made before the prune shows after it', async () => {
+    await t.dataSource.query(PRUNE_VERSIONS_SQL);
+    const cached = await team();
+    expect(cached.summary.outcome_breakdown.resolved).toBeGreaterThan(0);
+    // Written by a connection that then ends; no report is read until its row is pruned.
+    await otherConnection((client) => client.query(`UPDATE sessions SET outcome = 'unresolved' WHERE account_id = $1 AND outcome = 'resolved'`, [admin.user.account_id]));
+    await t.dataSource.query(PRUNE_VERSIONS_SQL);
+    const after = await team();
+    expect(after.summary.outcome_breakdown.resolved).toBe(0);
+    expect(after.summary.outcome_breakdown.unresolved).toBe(cached.summary.outcome_breakdown.unresolved + cached.summary.outcome_breakdown.resolved);
+  });
+
   it('prunes the versions of exited backends and still shows the next write', async () => {
     const accountId = admin.user.account_id;
     await otherConnection((client) => client.query(`UPDATE sessions SET outcome = 'resolved' WHERE account_id = $1 AND outcome = 'unresolved'`, [accountId]));
