@@ -9,6 +9,11 @@
 export interface SqlRunner {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   query(sql: string, parameters?: unknown[]): Promise<any>;
+  /**
+   * Set by a runner that serves one response in one snapshot (StatementBatch): the results of
+   * statements already sent, so sections asking the same read it once.
+   */
+  readonly sent?: Map<string, Promise<unknown[]>>;
 }
 
 /** Whose figures: always one account, optionally one engineer and/or one flow of it. */

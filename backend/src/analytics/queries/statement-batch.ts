@@ -42,6 +42,7 @@ export function inlineParameters(sql: string, values: readonly unknown[] = []): 
  * inlined as escaped literals (sqlLiteral). `prelude` statements (BEGIN …) open the first batch.
  */
 export class StatementBatch implements SqlRunner {
+  readonly sent = new Map<string, Promise<unknown[]>>();
   private queue: Pending[] = [];
   private scheduled?: NodeJS.Immediate;
   private inFlight: Promise<void> = Promise.resolve();

@@ -129,15 +129,12 @@ interface RowsQuery {
   groupBy: string[];
 }
 
-/** Statements already sent by a report's runner: sections asking the same read it once (same snapshot). */
-const sentBy = new WeakMap<SqlRunner, Map<string, Promise<unknown[]>>>();
-
+/** A statement's rows, read once per response when the runner keeps what it sent (SqlRunner.sent). */
 function queryOnce(db: SqlRunner, sql: string, values: unknown[]): Promise<unknown[]> {
-  const sent = sentBy.get(db) ?? new Map<string, Promise<unknown[]>>();
-  sentBy.set(db, sent);
+  if (!db.sent) return db.query(sql, values);
   const key = `${sql}\u0000${JSON.stringify(values)}`;
-  const rows = sent.get(key) ?? db.query(sql, values);
-  sent.set(key, rows);
+  const rows = db.sent.get(key) ?? db.query(sql, values);
+  db.sent.set(key, rows);
   return rows;
 }
 
