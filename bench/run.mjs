@@ -4,8 +4,9 @@
 // 1. builds the backend, generates the dataset into rf_bench (bench/generate-dataset.mjs);
 // 2. boots the API on it as a child process (throttling off, LOG_LEVEL=warn) and samples its RSS;
 // 3. measures every analytics endpoint with autocannon: latency p50/p95/p99 at concurrency 1
-//    and req/s at concurrency 16, first with every report computed (ANALYTICS_CACHE_ENTRIES=0),
-//    then as deployed (reports served again while the data is unchanged); then the write path
+//    and req/s at concurrency 16, first with every report computed from scratch (both caches
+//    off), then computed as after a write (closed days' sums kept, report cache off), then as
+//    deployed (reports served again while the data is unchanged); then the write path
 //    (complete, rate, step feedback) at 16;
 // 4. runs the live aggregation baseline (the original query shapes, in-process, no HTTP) on the
 //    same data and checks the API's figures equal it exactly;
@@ -48,8 +49,11 @@ function build() {
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
 }
 
-/** `cacheEntries`: ANALYTICS_CACHE_ENTRIES (0 = every report computed; unset = as deployed). */
-async function startApi({ cacheEntries } = {}) {
+/**
+ * `cacheEntries`: ANALYTICS_CACHE_ENTRIES (0 = every report computed; unset = as deployed);
+ * `closedDaysEntries`: ANALYTICS_CLOSED_DAYS_ENTRIES (0 = closed days' sums not kept either).
+ */
+async function startApi({ cacheEntries, closedDaysEntries } = {}) {
   // As deployed: a bounded old-space heap (docs/performance.md); without it V8 grows lazily.
   const child = spawn(process.execPath, [`--max-old-space-size=${process.env.BENCH_API_HEAP_MB ?? 192}`, resolve(BUILD_DIR, 'main.js')], {
     cwd: ROOT,
@@ -64,6 +68,7 @@ async function startApi({ cacheEntries } = {}) {
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
       ...(cacheEntries === undefined ? {} : { ANALYTICS_CACHE_ENTRIES: String(cacheEntries) }),
+      ...(closedDaysEntries === undefined ? {} : { ANALYTICS_CLOSED_DAYS_ENTRIES: String(closedDaysEntries) }),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -187,8 +192,9 @@ async function main() {
   const [engineer] = await q(`SELECT id, email FROM users WHERE account_id = $1 AND role = 'engineer' ORDER BY name LIMIT 1`, [accountId]);
   const [flow] = await q(`SELECT id FROM trees WHERE account_id = $1 ORDER BY usage_count DESC, id LIMIT 1`, [accountId]);
 
-  // First the computed path (report cache off): exactness and reads. Then the API as deployed.
-  let api = await startApi({ cacheEntries: 0 });
+  // First every report computed from scratch (both caches off): exactness and reads. Then
+  // computed after a write (closed days' sums kept, report cache off), then as deployed.
+  let api = await startApi({ cacheEntries: 0, closedDaysEntries: 0 });
   let maxRss = 0;
   const results = { date: startedAt.toISOString(), sessions: args.sessions, dataset, duration_s: DURATION, machine: { cpus: os.cpus().length, loadavg_at_start: os.loadavg() } };
   try {
@@ -208,6 +214,7 @@ async function main() {
     log('baseline (live aggregation, in-process) and exactness check…');
     results.baseline = [];
     results.identical = true;
+    const liveBodies = new Map();
     for (const [name, path, token, spec] of endpoints) {
       if (!spec) continue;
       const apiBody = await (await fetch(`${BASE}${path}`, { headers: { authorization: `Bearer ${token}` } })).json();
@@ -220,18 +227,35 @@ async function main() {
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);
-      const identical = stripWindow(apiBody) === stripWindow({ ...live, recent_comments: spec.kind === 'flow' ? live.recent_comments : undefined });
+      liveBodies.set(name, stripWindow({ ...live, recent_comments: spec.kind === 'flow' ? live.recent_comments : undefined }));
+      const identical = stripWindow(apiBody) === liveBodies.get(name);
       results.identical &&= identical;
       const row = { endpoint: name, live_p50_ms: round(percentile(times, 50)), live_p95_ms: round(percentile(times, 95)), identical };
       results.baseline.push(row);
       log(`  ${name.padEnd(18)} live p50 ${row.live_p50_ms} ms, p95 ${row.live_p95_ms} ms; API figures identical: ${identical}`);
     }
 
-    log(`reads, every report computed (ANALYTICS_CACHE_ENTRIES=0; autocannon, ${DURATION} s per run)…`);
+    log(`reads, every report computed (ANALYTICS_CACHE_ENTRIES=0, ANALYTICS_CLOSED_DAYS_ENTRIES=0; autocannon, ${DURATION} s per run)…`);
     results.reads = [];
     for (const [name, path, token] of endpoints) results.reads.push(await measureRead(name, path, token));
 
     maxRss = api.rss.max;
+    await api.stop();
+    api = await startApi({ cacheEntries: 0 });
+    // The first request keeps the closed days' sums, the second computes from them: the case of
+    // every report after a write (a write to today leaves the closed days' sums as they are).
+    results.identical_closed_days = true;
+    for (const [name, path, token, spec] of endpoints) {
+      if (!spec) continue;
+      const get = async () => stripWindow(await (await fetch(`${BASE}${path}`, { headers: { authorization: `Bearer ${token}` } })).json());
+      await get();
+      results.identical_closed_days &&= (await get()) === liveBodies.get(name);
+    }
+    log(`reads computed after a write (closed days' sums kept, ANALYTICS_CACHE_ENTRIES=0); figures identical to live aggregation: ${results.identical_closed_days}…`);
+    results.reads_closed_days = [];
+    for (const [name, path, token] of endpoints) results.reads_closed_days.push(await measureRead(name, path, token));
+
+    maxRss = Math.max(maxRss, api.rss.max);
     await api.stop();
     api = await startApi();
     log('reads as deployed: a report is served again while the account\'s data version holds…');
@@ -359,8 +383,9 @@ async function main() {
   results.targets = {
     team_90d_p95_le_50ms: team90.p95_ms <= 50,
     every_endpoint_ge_200rps: results.reads.every((r) => r.rps_c16 >= 200),
+    every_endpoint_ge_200rps_after_a_write: results.reads_closed_days.every((r) => r.rps_c16 >= 200),
     every_endpoint_ge_200rps_with_report_cache: results.reads_cached.every((r) => r.rps_c16 >= 200),
-    ten_x_faster_identical: results.speedup_team_90d_p95 >= 10 && results.identical && results.identical_cached,
+    ten_x_faster_identical: results.speedup_team_90d_p95 >= 10 && results.identical && results.identical_closed_days && results.identical_cached,
     writes_ge_1000ps_nothing_lost: results.writes_per_s >= 1000 && results.nothing_lost,
     rss_under_300mb: results.api_max_rss_mb < 300,
   };
@@ -370,14 +395,16 @@ async function main() {
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 
   log('');
-  log('                    computed (cache off)                cached              live');
-  log('endpoint            p50 ms   p95 ms   p99 ms   req/s@16   p95 ms   req/s@16   p95 ms   identical');
+  log('                    computed from scratch               after a write       cached              live');
+  log('endpoint            p50 ms   p95 ms   p99 ms   req/s@16   p95 ms   req/s@16   p95 ms   req/s@16   p95 ms   identical');
   for (const r of results.reads) {
     const b = results.baseline.find((x) => x.endpoint === r.endpoint);
+    const w = results.reads_closed_days.find((x) => x.endpoint === r.endpoint);
     const c = results.reads_cached.find((x) => x.endpoint === r.endpoint);
-    log(`${r.endpoint.padEnd(18)} ${String(r.p50_ms).padStart(7)} ${String(r.p95_ms).padStart(8)} ${String(r.p99_ms).padStart(8)} ${String(r.rps_c16).padStart(10)} ${String(c.p95_ms).padStart(8)} ${String(c.rps_c16).padStart(10)} ${String(b?.live_p95_ms ?? '-').padStart(8)}   ${b ? b.identical : '-'}`);
+    log(`${r.endpoint.padEnd(18)} ${String(r.p50_ms).padStart(7)} ${String(r.p95_ms).padStart(8)} ${String(r.p99_ms).padStart(8)} ${String(r.rps_c16).padStart(10)} ${String(w.p95_ms).padStart(8)} ${String(w.rps_c16).padStart(10)} ${String(c.p95_ms).padStart(8)} ${String(c.rps_c16).padStart(10)} ${String(b?.live_p95_ms ?? '-').padStart(8)}   ${b ? b.identical : '-'}`);
   }
   for (const w of results.writes) log(`${`write:${w.endpoint}`.padEnd(18)} ${String(w.rps_c16).padStart(44)}`);
+  log(`reads computed after a write: ${Math.min(...results.reads_closed_days.map((r) => r.rps_c16))}–${Math.max(...results.reads_closed_days.map((r) => r.rps_c16))} req/s @16`);
   log(`reads with the report cache: ${Math.min(...results.reads_cached.map((r) => r.rps_c16))}–${Math.max(...results.reads_cached.map((r) => r.rps_c16))} req/s @16`);
   log(`API max RSS ${results.api_max_rss_mb} MB; targets: ${JSON.stringify(results.targets)}`);
   log(`results: ${file}`);
