@@ -308,6 +308,22 @@ export function timeSeriesPlan(dayStarts: number[]): { firstDay: number; lastDay
   return { firstDay, lastDay, homes, hours };
 }
 
+type SeriesPlan = ReturnType<typeof timeSeriesPlan>;
+const plans = new Map<string, SeriesPlan>();
+const PLANS_KEPT = 64;
+
+/** The time-series plan of a window, made once per window (a 90-day plan walks 2,160 hours); read-only. */
+function planFor(window: AnalyticsWindow): SeriesPlan {
+  const key = `${window.tz}|${window.start.getTime()}|${window.end.getTime()}|${window.days.length}`;
+  let plan = plans.get(key);
+  if (!plan) {
+    if (plans.size >= PLANS_KEPT) plans.delete(plans.keys().next().value as string);
+    plan = timeSeriesPlan(localDayStarts(window));
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
 const SERIES_COUNTERS = ['total', 'completed', 'resolved', 'escalated', 'workaround', 'unresolved', 'ratings', 'rating_sum'] as const;
 type SeriesSums = Record<(typeof SERIES_COUNTERS)[number], number>;
 
@@ -318,7 +334,7 @@ type SeriesRow = SeriesSums & { grain: 'day' | 'hour'; bucket: Date };
  * timeSeriesPlan). The per-day sums of closed days' buckets are kept (closed-days.ts).
  */
 export async function rollupTimeSeries(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, closed?: ClosedDays): Promise<TimeSeriesPointDto[]> {
-  const plan = timeSeriesPlan(localDayStarts(window));
+  const plan = planFor(window);
   /** The series' per-day sums from the buckets in [from, to). */
   const sumsIn = async (from: Date | null, to: Date | null): Promise<SeriesSums[]> => {
     const p = new SqlParams();
