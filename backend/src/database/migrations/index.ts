@@ -6,7 +6,7 @@ import { StepVoteCounters1764000400000 } from './1764000400000-StepVoteCounters'
 import { HourlySecondsKey1764000500000 } from './1764000500000-HourlySecondsKey';
 import { AnalyticsVersions1764000600000 } from './1764000600000-AnalyticsVersions';
 import { ClosedDaysVersion1764000700000 } from './1764000700000-ClosedDaysVersion';
-import { SessionsHotUpdates1764000800000 } from './1764000800000-SessionsHotUpdates';
+import { DropSessionsCompletedIndex1764000800000 } from './1764000800000-DropSessionsCompletedIndex';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -18,5 +18,5 @@ export const MIGRATIONS = [
   HourlySecondsKey1764000500000,
   AnalyticsVersions1764000600000,
   ClosedDaysVersion1764000700000,
-  SessionsHotUpdates1764000800000,
+  DropSessionsCompletedIndex1764000800000,
 ];
