@@ -1,3 +1,5 @@
+import { ReportCache } from '../analytics-report-cache';
+
 /**
  * Closed days: the part of a report's window before yesterday (UTC). New sessions,
  * completions, ratings and votes land in today's buckets (a completion in its session's start
@@ -14,42 +16,10 @@
  * too), so a write counts as touching the past once it reaches back a day: only a write
  * transaction left open for more than a day could be missed.
  *
- * Per process, least recently used first; `capacity` 0 turns it off (every window is open).
+ * The same versioned, least-recently-used store as the report cache, per process, holding sums
+ * instead of reports; `capacity` 0 turns it off (every window is open).
  */
-export class ClosedDaysCache {
-  private readonly entries = new Map<string, { version: string; value: Promise<unknown> }>();
-
-  constructor(readonly capacity: number) {}
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  /**
-   * What `load` gives for `key` at `version`, loaded once; a failed load is not kept. Callers
-   * share the value: nobody may change it.
-   */
-  get<T>(key: string, version: string, load: () => Promise<T>): Promise<T> {
-    const entry = this.entries.get(key);
-    if (entry?.version === version) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-      return entry.value as Promise<T>;
-    }
-    const value = load();
-    const kept = { version, value };
-    this.entries.delete(key);
-    this.entries.set(key, kept);
-    value.catch(() => {
-      if (this.entries.get(key) === kept) this.entries.delete(key);
-    });
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.capacity) break;
-      this.entries.delete(oldest);
-    }
-    return value;
-  }
-}
+export class ClosedDaysCache extends ReportCache {}
 
 /** What a report may take from the closed-days cache: instants before `before`, at `version`. */
 export interface ClosedDays {

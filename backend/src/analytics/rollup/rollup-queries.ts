@@ -164,7 +164,7 @@ async function groupedSums(db: SqlRunner, query: RowsQuery, start: Date, end: Da
   const closedPart = groupedSumsSql(query, start, split);
   const [kept, fresh] = await Promise.all([
     closedPart[0]
-      ? (closed as ClosedDays).cache.get(JSON.stringify(closedPart), (closed as ClosedDays).version, async () => addRows(new Map(), query, await read(closedPart)))
+      ? (closed as ClosedDays).cache.through(JSON.stringify(closedPart), (closed as ClosedDays).version, async () => addRows(new Map(), query, await read(closedPart)))
       : new Map(),
     read(groupedSumsSql(query, split, end)),
   ]);
@@ -372,7 +372,7 @@ export async function rollupTimeSeries(db: SqlRunner, scope: AnalyticsScope, win
   };
   const split = closed && closed.before.getTime() > plan.firstDay ? closed.before : null;
   const key = JSON.stringify(['series', scope.accountId, scope.userId ?? null, scope.treeId ?? null, window.tz, window.start, window.end, split]);
-  const [kept, fresh] = await Promise.all([split ? (closed as ClosedDays).cache.get(key, (closed as ClosedDays).version, () => sumsIn(null, split)) : null, sumsIn(split, null)]);
+  const [kept, fresh] = await Promise.all([split ? (closed as ClosedDays).cache.through(key, (closed as ClosedDays).version, () => sumsIn(null, split)) : null, sumsIn(split, null)]);
   const sums = kept ? fresh.map((day, i) => Object.fromEntries(SERIES_COUNTERS.map((c) => [c, day[c] + kept[i][c]])) as SeriesSums) : fresh;
   return window.days.map((date, i) => ({
     date,
