@@ -194,7 +194,7 @@ async function totals(db: SqlRunner, query: RowsQuery, start: Date, end: Date, c
   return sums.get('') ?? zeros(query.family.counters);
 }
 
-/** Session rollup sums as the summary, rankings and CSAT use them (SUMS in SQL terms). */
+/** Session rollup sums as the summary and the rankings use them. */
 function sessionFigures(sums: Record<string, number>) {
   return {
     total: sums.sessions,
@@ -223,13 +223,6 @@ async function nameOrder(db: SqlRunner, table: 'trees' | 'users', accountId: str
 function levelWhere(scope: AnalyticsScope, p: SqlParams): string {
   return `r.account_id = ${p.add(scope.accountId)} AND r.user_id = ${p.add(scope.userId ?? ZERO_UUID)} AND r.tree_id = ${p.add(scope.treeId ?? ZERO_UUID)}`;
 }
-
-const SUMS = `coalesce(sum(r.sessions), 0)::int AS total, coalesce(sum(r.completed), 0)::int AS completed,
-  coalesce(sum(r.resolved), 0)::int AS resolved, coalesce(sum(r.escalated), 0)::int AS escalated,
-  coalesce(sum(r.workaround), 0)::int AS workaround, coalesce(sum(r.unresolved), 0)::int AS unresolved,
-  coalesce(sum(r.duration_us), 0)::float8 / 1000000 AS duration_seconds,
-  coalesce(sum(r.ratings), 0)::int AS ratings, coalesce(sum(r.rating_sum), 0)::int AS rating_sum,
-  coalesce(sum(r.r4 + r.r5), 0)::int AS satisfied`;
 
 /**
  * Summary of the window and the previous one: sums from the rollups, medians from the duration
@@ -326,6 +319,11 @@ function planFor(window: AnalyticsWindow): SeriesPlan {
 
 const SERIES_COUNTERS = ['total', 'completed', 'resolved', 'escalated', 'workaround', 'unresolved', 'ratings', 'rating_sum'] as const;
 type SeriesSums = Record<(typeof SERIES_COUNTERS)[number], number>;
+/** The time series' counters summed per bucket (a point shows counts and the average rating only). */
+const SERIES_SUMS = `coalesce(sum(r.sessions), 0)::int AS total, coalesce(sum(r.completed), 0)::int AS completed,
+  coalesce(sum(r.resolved), 0)::int AS resolved, coalesce(sum(r.escalated), 0)::int AS escalated,
+  coalesce(sum(r.workaround), 0)::int AS workaround, coalesce(sum(r.unresolved), 0)::int AS unresolved,
+  coalesce(sum(r.ratings), 0)::int AS ratings, coalesce(sum(r.rating_sum), 0)::int AS rating_sum`;
 
 type SeriesRow = SeriesSums & { grain: 'day' | 'hour'; bucket: Date };
 
@@ -342,12 +340,12 @@ export async function rollupTimeSeries(db: SqlRunner, scope: AnalyticsScope, win
     const hourList = [...plan.hours.keys()].filter(inRange).map((hour) => new Date(hour).toISOString());
     const bounds = `${from ? ` AND r.bucket >= ${p.add(from)}` : ''}${to ? ` AND r.bucket < ${p.add(to)}` : ''}`;
     const rows: SeriesRow[] = await db.query(
-      `SELECT 'day' AS grain, r.bucket, ${SUMS}
+      `SELECT 'day' AS grain, r.bucket, ${SERIES_SUMS}
          FROM ${sessionRollupTable('day')} r
         WHERE ${levelWhere(scope, p)} AND r.bucket >= ${p.add(new Date(plan.firstDay))} AND r.bucket <= ${p.add(new Date(plan.lastDay))}${bounds}
         GROUP BY r.bucket
        UNION ALL
-       SELECT 'hour' AS grain, r.bucket, ${SUMS}
+       SELECT 'hour' AS grain, r.bucket, ${SERIES_SUMS}
          FROM ${sessionRollupTable('hour')} r
         WHERE ${levelWhere(scope, p)} AND r.bucket = ANY(${p.add(`{${hourList.join(',')}}`)}::timestamptz[])${bounds}
         GROUP BY r.bucket`,
@@ -453,14 +451,20 @@ async function nodeSums(
     queryOnce(db, `SELECT id, title, type, step_id FROM tree_nodes WHERE account_id = $1 AND tree_id = $2 ORDER BY title, id`, [scope.accountId, scope.treeId]),
   ]);
   const byId = new Map((nodes as { id: string; title: string; type: NodeRow['node_type']; step_id: string | null }[]).map((node, rank) => [node.id, { ...node, rank }]));
-  const rank = (row: NodeRow) => byId.get(row.node_id)?.rank ?? Infinity;
+  // As ORDER BY n.title, s.node_id over a LEFT JOIN: titled nodes in PostgreSQL's order, deleted ones last by id.
+  const byTitle = (a: NodeRow, b: NodeRow) => {
+    const [x, y] = [byId.get(a.node_id), byId.get(b.node_id)];
+    if (x && y) return x.rank - y.rank;
+    if (x || y) return x ? -1 : 1;
+    return a.node_id < b.node_id ? -1 : a.node_id > b.node_id ? 1 : 0;
+  };
   return [...sums]
     .map(([nodeId, counters]): NodeRow => {
       const node = byId.get(nodeId);
       return { ...(counters as NodeRow), node_id: nodeId, node_title: node?.title ?? null, node_type: node?.type ?? null, step_id: node?.step_id ?? null };
     })
     .filter(keep)
-    .sort((a, b) => compare(a, b) || rank(a) - rank(b) || (rank(a) === Infinity ? (a.node_id < b.node_id ? -1 : a.node_id > b.node_id ? 1 : 0) : 0));
+    .sort((a, b) => compare(a, b) || byTitle(a, b));
 }
 
 export async function rollupStepFeedback(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, closed?: ClosedDays): Promise<StepFeedbackRowDto[]> {
