@@ -6,6 +6,8 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorName } from './common/filters/all-exceptions.filter';
+import { ROOT_LOGGER } from './logging/logging.module';
+import { requestLogging } from './logging/request-logging';
 import { buildOpenApiDocument } from './openapi';
 
 export const BODY_LIMIT = '100kb';
@@ -20,6 +22,8 @@ export interface ConfigureOptions {
 export function configureApp(app: NestExpressApplication, options: ConfigureOptions = {}): void {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // First, so every answer gets its X-Request-Id and its log line, a refused body's included.
+  app.use(requestLogging(app.get(ROOT_LOGGER)));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger as PinoLogger } from 'nestjs-pino';
 import { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -12,6 +11,7 @@ import { configureApp } from './configure-app';
 import { startEmbeddedDatabase } from './database/embedded-postgres';
 import { pgPool } from './database/pg-pool';
 import { DEMO_PASSWORD, seedDemoData } from './database/seed/demo-data';
+import { AppLogger } from './logging/app-logger';
 
 const logger = new Logger('Bootstrap');
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -61,7 +61,7 @@ async function bootstrap(): Promise<void> {
 
   const config = loadConfig(process.env);
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
-  app.useLogger(app.get(PinoLogger));
+  app.useLogger(app.get(AppLogger));
   configureApp(app, { corsOrigins: config.corsOrigins, frontendDir: resolve(__dirname, '..', 'frontend', 'browser') });
 
   const dataSource = app.get(DataSource);

@@ -41,6 +41,13 @@ describe('HTTP basics', () => {
     await t.http.get('/api/docs/').expect(200).expect('Content-Type', /html/);
   });
 
+  it('gives every answer an X-Request-Id, a refused body’s included, and keeps a plain one the caller sent', async () => {
+    const malformed = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email": ').expect(400);
+    expect(malformed.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const unauthorised = await t.http.get('/api/v1/auth/me').set('X-Request-Id', 'support-ticket-7').expect(401);
+    expect(unauthorised.headers['x-request-id']).toBe('support-ticket-7');
+  });
+
   it('sends security headers', async () => {
     const res = await t.http.get('/api/health').expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
