@@ -112,7 +112,8 @@ describe('request logging', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       client.destroy();
       await settled();
-      expect(lines).toEqual([expect.objectContaining({ level: 40, msg: 'request aborted', req: expect.objectContaining({ id: 'gone', url: '/hang' }) })]);
+      expect(lines).toEqual([expect.objectContaining({ level: 30, msg: 'request aborted', req: expect.objectContaining({ id: 'gone', url: '/hang' }) })]);
+      expect(lines[0]).not.toHaveProperty('res');
     } finally {
       server.close();
     }

@@ -20,11 +20,15 @@ export function requestLogging(root: Logger) {
     res.once('close', () => {
       const finished = res.writableFinished;
       const status = res.statusCode;
-      const level = !finished ? 'warn' : status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-      if (!root.isLevelEnabled(level) || (level === 'info' && HEALTH_PROBE.test(context.url))) return;
+      // A client that hangs up (a timeout, a closed tab, a load generator stopping) is not an error of ours.
+      const level = !finished ? 'info' : status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+      if (!root.isLevelEnabled(level) || (level === 'info' && finished && HEALTH_PROBE.test(context.url))) return;
       const responseTime = Math.round(performance.now() - started);
       // The context is passed: 'close' is emitted outside the request's own async context.
-      currentLogger(root, context)[level]({ res: { statusCode: status }, responseTime }, finished ? 'request completed' : 'request aborted');
+      const logger = currentLogger(root, context);
+      if (finished) logger[level]({ res: { statusCode: status }, responseTime }, 'request completed');
+      // No status: nothing was answered.
+      else logger[level]({ responseTime }, 'request aborted');
     });
     requestContext.run(context, next);
   };
