@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorName } from './common/filters/all-exceptions.filter';
+import { frontendMiddleware } from './frontend-middleware';
 import { ROOT_LOGGER } from './logging/logging.module';
 import { requestLogging } from './logging/request-logging';
 import { buildOpenApiDocument } from './openapi';
@@ -62,7 +63,7 @@ export function configureApp(app: NestExpressApplication, options: ConfigureOpti
     customSiteTitle: 'ResolutionFlow API',
   });
 
-  if (options.frontendDir && existsSync(join(options.frontendDir, 'index.html'))) serveFrontend(app, options.frontendDir);
+  if (options.frontendDir && existsSync(join(options.frontendDir, 'index.html'))) app.use(frontendMiddleware(options.frontendDir));
 }
 
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -98,16 +99,6 @@ export function flattenErrors(errors: ValidationError[], parent = ''): string[] 
       message.startsWith(`${error.property} `) ? `${path}${message.slice(error.property.length)}` : `${path}: ${message}`,
     );
     return [...own, ...flattenErrors(error.children ?? [], path)];
-  });
-}
-
-function serveFrontend(app: NestExpressApplication, dir: string): void {
-  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
-  const indexFile = join(dir, 'index.html');
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexFile);
   });
 }
 
