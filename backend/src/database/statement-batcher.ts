@@ -1,22 +1,6 @@
 import { DatabaseError } from 'pg';
 
 /**
- * Runs concurrent calls of one statement as one statement over many rows.
- *
- * A call goes to the database at once when no statement of its account is running, so a quiet
- * API adds no delay. Under load, calls queue while a statement runs and the next statement takes
- * them all (up to `maxBatch`): one round trip, one trigger run and one commit for many writes.
- *
- * `run` must be a single statement (autocommit), so a batch is atomic: when PostgreSQL refuses it,
- * nothing of it was written, and each call is tried again alone, so one caller's error never
- * fails another.
- *
- * A statement holds the calls of one account (`tenant`), so it stays scoped to that account like
- * every other query. Calls with the same `key` never share a batch and run in the order they
- * came: a vote and its flip back, or two ratings of one session, stay two statements, one after
- * the other.
- */
-/**
  * An error PostgreSQL raised for the statement itself (a constraint, a deadlock…), which one
  * call may have caused. Not one of lost connections, exhausted resources or a server shutting
  * down (SQLSTATE classes 08, 53, 57, 58), nor a pool timeout: those would fail each call alone
@@ -50,6 +34,22 @@ interface Call<Item, Result> {
   reject: (error: unknown) => void;
 }
 
+/**
+ * Runs concurrent calls of one statement as one statement over many rows.
+ *
+ * A call goes to the database at once when no statement of its account is running, so a quiet
+ * API adds no delay. Under load, calls queue while a statement runs and the next statement takes
+ * them all (up to `maxBatch`): one round trip, one trigger run and one commit for many writes.
+ *
+ * `run` must be a single statement (autocommit), so a batch is atomic: when PostgreSQL refuses it,
+ * nothing of it was written, and each call is tried again alone, so one caller's error never
+ * fails another.
+ *
+ * A statement holds the calls of one account (`tenant`), so it stays scoped to that account like
+ * every other query. Calls with the same `key` never share a batch and run in the order they
+ * came: a vote and its flip back, or two ratings of one session, stay two statements, one after
+ * the other.
+ */
 export class StatementBatcher<Item, Result> {
   private readonly queue: Call<Item, Result>[] = [];
   private readonly busyKeys = new Set<string>();
