@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { configureApp } from './configure-app';
 import { startEmbeddedDatabase } from './database/embedded-postgres';
+import { createHttpAdapter } from './http-adapter';
 import { pgPool } from './database/pg-pool';
 import { DEMO_PASSWORD, seedDemoData } from './database/seed/demo-data';
 import { AppLogger } from './logging/app-logger';
@@ -60,9 +61,9 @@ async function bootstrap(): Promise<void> {
   }
 
   const config = loadConfig(process.env);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(), { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(AppLogger));
-  configureApp(app, { corsOrigins: config.corsOrigins, frontendDir: resolve(__dirname, '..', 'frontend', 'browser') });
+  await configureApp(app, { corsOrigins: config.corsOrigins, frontendDir: resolve(__dirname, '..', 'frontend', 'browser') });
 
   const dataSource = app.get(DataSource);
   const applied = await dataSource.runMigrations({ transaction: 'each' });
@@ -95,7 +96,8 @@ async function bootstrap(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await app.listen(config.port);
+  // Every interface, as a container needs (Fastify alone would listen on localhost only).
+  await app.listen(config.port, '0.0.0.0');
   const url = `http://localhost:${config.port}`;
   logger.log(`ResolutionFlow is ready: app ${url}  ·  API ${url}/api/v1  ·  Swagger ${url}/api/docs`);
   if (embedded) {

@@ -12,7 +12,8 @@ import {
   ApiUnprocessableEntityResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import accepts from 'accepts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
@@ -53,8 +54,8 @@ export class AnalyticsController {
   async getTeamAnalytics(
     @CurrentUser() caller: AuthUser,
     @Query() query: TeamAnalyticsQueryDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<TeamAnalyticsDto | StreamableFile> {
     const report = await this.analytics.team(caller, query);
     return respond(req, res, query.format, report, teamCsv);
@@ -66,8 +67,8 @@ export class AnalyticsController {
   async getMyAnalytics(
     @CurrentUser() caller: AuthUser,
     @Query() query: AnalyticsQueryDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<MyAnalyticsDto | StreamableFile> {
     const report = await this.analytics.me(caller, query);
     return respond(req, res, query.format, report, myCsv);
@@ -82,8 +83,8 @@ export class AnalyticsController {
     @CurrentUser() caller: AuthUser,
     @Param('tree_id', new UuidParamPipe('Flow')) treeId: string,
     @Query() query: AnalyticsQueryDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<FlowAnalyticsDto | StreamableFile> {
     const report = await this.analytics.flow(caller, treeId, query);
     return respond(req, res, query.format, report, flowCsv);
@@ -91,13 +92,13 @@ export class AnalyticsController {
 }
 
 /** format wins; without it the Accept header decides (JSON when both or neither are acceptable). */
-export function wantsCsv(format: AnalyticsFormat | undefined, req: Request): boolean {
+export function wantsCsv(format: AnalyticsFormat | undefined, req: FastifyRequest): boolean {
   if (format) return format === 'csv';
-  return req.accepts(['application/json', CSV_TYPE]) === CSV_TYPE;
+  return accepts(req.raw).type(['application/json', CSV_TYPE]) === CSV_TYPE;
 }
 
-function respond<T>(req: Request, res: Response, format: AnalyticsFormat | undefined, report: T, toCsv: (report: T) => CsvExport): T | StreamableFile {
-  res.vary('Accept');
+function respond<T>(req: FastifyRequest, res: FastifyReply, format: AnalyticsFormat | undefined, report: T, toCsv: (report: T) => CsvExport): T | StreamableFile {
+  void res.header('Vary', 'Accept');
   if (!wantsCsv(format, req)) return report;
   const { filename, body } = toCsv(report);
   return new StreamableFile(Buffer.from(body, 'utf8'), {

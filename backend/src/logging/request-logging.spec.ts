@@ -1,16 +1,17 @@
 import { Logger as NestLogger } from '@nestjs/common';
-import express from 'express';
+import fastify, { FastifyInstance } from 'fastify';
 import { AddressInfo } from 'node:net';
 import { request as httpRequest } from 'node:http';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { LogLevel } from '../config/app-config';
+import { FASTIFY_OPTIONS } from '../http-adapter';
 import { AppLogger } from './app-logger';
-import { requestLogging } from './request-logging';
+import { installRequestLogging } from './request-logging';
 import { createRootLogger } from './root-logger';
 
-/** An app logging as the API does, into `lines`, with a few routes to log about. */
-function appLoggingTo(level: LogLevel) {
+/** A Fastify app logging as the API does, into `lines`, with a few routes to log about. */
+async function appLoggingTo(level: LogLevel, extra?: (app: FastifyInstance) => void) {
   const lines: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -20,28 +21,33 @@ function appLoggingTo(level: LogLevel) {
   });
   const root = createRootLogger(level, sink);
   const nest = new AppLogger(root);
-  const app = express();
-  app.use(requestLogging(root));
-  app.get('/api/health', (_req, res) => void res.json({ status: 'ok' }));
-  app.get('/ok', (_req, res) => void res.json({ ok: true }));
-  app.get('/missing', (_req, res) => void res.status(404).json({}));
-  app.get('/broken', (_req, res) => void res.status(500).json({}));
-  app.get('/chatty', async (_req, res) => {
+  const api = fastify(FASTIFY_OPTIONS);
+  installRequestLogging(api, root);
+  api.get('/api/health', async () => ({ status: 'ok' }));
+  api.get('/ok', async () => ({ ok: true }));
+  api.get('/missing', async (_req, reply) => reply.status(404).send({}));
+  api.get('/broken', async (_req, reply) => reply.status(500).send({}));
+  const chatty = async () => {
     nest.log('before the await', 'Chatty');
     await new Promise((resolve) => setTimeout(resolve, 5));
     nest.warn({ password: 'hunter2', detail: 'after the await' }, 'Chatty');
     nest.error('it failed', 'Error: it failed\n    at somewhere', 'Chatty');
-    res.json({});
-  });
-  app.get('/hang', () => undefined);
+    return {};
+  };
+  api.get('/chatty', chatty);
+  // With a body: it is read from the socket's own events, after the context was entered.
+  api.post('/chatty', chatty);
+  api.get('/hang', () => new Promise(() => undefined));
+  extra?.(api);
+  await api.ready();
   // The sink is written synchronously by pino, but give 'close' listeners a turn.
   const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
-  return { app, lines, settled };
+  return { app: api.server, lines, settled, close: () => api.close() };
 }
 
 describe('request logging', () => {
   it('answers a generated X-Request-Id, keeps a plain one the caller sent and replaces an unsafe one', async () => {
-    const { app } = appLoggingTo('info');
+    const { app } = await appLoggingTo('info');
     const generated = await request(app).get('/ok').expect(200);
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     const kept = await request(app).get('/ok').set('X-Request-Id', 'ticket-42.retry_1').expect(200);
@@ -53,7 +59,7 @@ describe('request logging', () => {
   });
 
   it('writes one line per request with its id, method, URL, status and time, at a level by status', async () => {
-    const { app, lines, settled } = appLoggingTo('info');
+    const { app, lines, settled } = await appLoggingTo('info');
     await request(app).get('/ok?x=1').set('X-Request-Id', 'r-1').expect(200);
     await request(app).get('/missing').set('X-Request-Id', 'r-2').expect(404);
     await request(app).get('/broken').set('X-Request-Id', 'r-3').expect(500);
@@ -67,13 +73,14 @@ describe('request logging', () => {
   });
 
   it('carries the request id on every line logged while handling it, across awaits, with secrets redacted', async () => {
-    const { app, lines, settled } = appLoggingTo('info');
+    const { app, lines, settled } = await appLoggingTo('info');
     await Promise.all([
       request(app).get('/chatty').set('X-Request-Id', 'first').expect(200),
       request(app).get('/chatty').set('X-Request-Id', 'second').expect(200),
+      request(app).post('/chatty').set('X-Request-Id', 'third').send({ some: 'body' }).expect(200),
     ]);
     await settled();
-    for (const id of ['first', 'second']) {
+    for (const id of ['first', 'second', 'third']) {
       const own = lines.filter((line) => (line.req as { id: string }).id === id);
       expect(own).toEqual([
         expect.objectContaining({ level: 30, context: 'Chatty', msg: 'before the await' }),
@@ -86,14 +93,13 @@ describe('request logging', () => {
   });
 
   it('leaves out what the level excludes and successful health probes, but not a failing one', async () => {
-    const quiet = appLoggingTo('warn');
+    const quiet = await appLoggingTo('warn');
     await request(quiet.app).get('/ok').expect(200);
     await request(quiet.app).get('/missing').expect(404);
     await quiet.settled();
     expect(quiet.lines.map((line) => (line.res as { statusCode: number }).statusCode)).toEqual([404]);
 
-    const probes = appLoggingTo('info');
-    probes.app.get('/api/health/ready', (_req, res) => void res.status(503).json({}));
+    const probes = await appLoggingTo('info', (api) => api.get('/api/health/ready', async (_req, reply) => reply.status(503).send({})));
     await request(probes.app).get('/api/health').expect(200);
     await request(probes.app).get('/api/health/ready').expect(503);
     await probes.settled();
@@ -101,8 +107,8 @@ describe('request logging', () => {
   });
 
   it('logs a request whose client went away before the answer as aborted', async () => {
-    const { app, lines, settled } = appLoggingTo('info');
-    const server = app.listen(0);
+    const { app: server, lines, settled, close } = await appLoggingTo('info');
+    server.listen(0);
     try {
       await new Promise((resolve) => server.once('listening', resolve));
       const { port } = server.address() as AddressInfo;
@@ -115,7 +121,7 @@ describe('request logging', () => {
       expect(lines).toEqual([expect.objectContaining({ level: 30, msg: 'request aborted', req: expect.objectContaining({ id: 'gone', url: '/hang' }) })]);
       expect(lines[0]).not.toHaveProperty('res');
     } finally {
-      server.close();
+      await close();
     }
   });
 

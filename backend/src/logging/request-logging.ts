@@ -1,8 +1,7 @@
-import { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance } from 'fastify';
 import { Logger } from 'pino';
 import { performance } from 'node:perf_hooks';
 import { currentLogger, requestContext, RequestContext } from './request-context';
-import { requestId } from './request-id';
 
 /** Health probes every few seconds would drown the log; a failing probe is still logged. */
 const HEALTH_PROBE = /^\/api\/health(\/|\?|$)/;
@@ -10,13 +9,16 @@ const HEALTH_PROBE = /^\/api\/health(\/|\?|$)/;
 /**
  * One line per request when its response is finished (or the client went away first), and the
  * request's context around everything that handles it, so every line logged meanwhile carries
- * the same id. Nothing is serialised per request unless a line is written: a request the log
- * level leaves out costs an id, a listener and the context.
+ * the same id (Fastify's request id: logging/request-id.ts), also answered as X-Request-Id.
+ * Nothing is serialised per request unless a line is written: a request the log level leaves
+ * out costs a header, a listener and the context.
  */
-export function requestLogging(root: Logger) {
-  return (req: Request, res: Response, next: NextFunction): void => {
+export function installRequestLogging(fastify: FastifyInstance, root: Logger): void {
+  fastify.addHook('onRequest', (request, reply, done) => {
     const started = performance.now();
-    const context: RequestContext = { id: requestId(req, res), method: req.method, url: req.originalUrl };
+    const context: RequestContext = { id: request.id, method: request.method, url: request.url };
+    reply.header('X-Request-Id', context.id);
+    const res = reply.raw;
     res.once('close', () => {
       const finished = res.writableFinished;
       const status = res.statusCode;
@@ -30,6 +32,7 @@ export function requestLogging(root: Logger) {
       // No status: nothing was answered.
       else logger[level]({ responseTime }, 'request aborted');
     });
-    requestContext.run(context, next);
-  };
+    // Fastify carries the context over a body's reading (its parser runs bound to it).
+    requestContext.run(context, done);
+  });
 }

@@ -9,7 +9,7 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
@@ -64,7 +64,7 @@ export class RatingsController {
     @CurrentUser() caller: AuthUser,
     @Param('step_id', new UuidParamPipe('Step')) stepId: string,
     @Body() dto: StepFeedbackDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<FeedbackResultDto> {
     const result = await this.feedback.voteOnLibraryStep(caller, stepId, dto.session_id.toLowerCase(), dto.was_helpful);
     res.status(result.status === 'created' ? 201 : 200);
@@ -79,7 +79,7 @@ export class RatingsController {
     @Param('session_id', new UuidParamPipe('Session')) sessionId: string,
     @Param('node_id', new UuidParamPipe('Node')) nodeId: string,
     @Body() dto: NodeFeedbackDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<FeedbackResultDto> {
     const result = await this.feedback.voteOnNode(caller, sessionId, nodeId, dto.was_helpful);
     res.status(result.status === 'created' ? 201 : 200);

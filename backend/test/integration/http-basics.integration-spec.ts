@@ -17,7 +17,18 @@ describe('HTTP basics', () => {
       .set('Content-Type', 'application/json')
       .send(JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(120_000) }))
       .expect(413);
-    expect(res.body.statusCode).toBe(413);
+    expect(res.body).toEqual({ statusCode: 413, message: 'Request body is larger than 100kb', error: 'Payload Too Large' });
+  });
+
+  it('answers a body that is not JSON with 415, and reads JSON with a charset', async () => {
+    const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'text/plain').send('email=a@b.c').expect(415);
+    expect(res.body).toEqual({
+      statusCode: 415,
+      message: 'Request bodies are JSON: send Content-Type: application/json',
+      error: 'Unsupported Media Type',
+    });
+    const login = { email: 'nobody@example.com', password: 'wrong-password-123' };
+    await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json; charset=utf-8').send(JSON.stringify(login)).expect(401);
   });
 
   it('answers unknown API routes with a JSON 404 and no stack trace', async () => {

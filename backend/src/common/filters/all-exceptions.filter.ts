@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
+import { refusedBodyMessage } from './refused-body-message';
 
 interface PgError {
   code?: string;
@@ -36,17 +37,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Exceptions');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, message, extra } = this.describe(exception);
     // Unexpected failures get a stack trace; an unavailable database is an operational state, not a bug.
     if (status === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn(`503: ${exception instanceof Error ? exception.message : String(exception)}`);
     else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (response.headersSent) return;
-    response.status(status).json({ ...extra, statusCode: status, message, error: errorName(status) });
+    if (reply.raw.headersSent) return;
+    void reply.status(status).send({ ...extra, statusCode: status, message, error: errorName(status) });
   }
 
   private describe(exception: unknown): { status: number; message: string | string[]; extra?: Record<string, unknown> } {
     if (exception instanceof HttpException) {
+      const refused = refusedBodyMessage(exception.getStatus());
+      if (refused) return { status: exception.getStatus(), message: refused };
       const body = exception.getResponse();
       if (typeof body === 'object' && body !== null && 'message' in body) {
         // Extra keys a handler chose to send (e.g. health's status and database) stay in the body.
@@ -78,6 +81,7 @@ export function errorName(status: number): string {
     404: 'Not Found',
     409: 'Conflict',
     413: 'Payload Too Large',
+    415: 'Unsupported Media Type',
     422: 'Unprocessable Entity',
     429: 'Too Many Requests',
     500: 'Internal Server Error',

@@ -1,4 +1,4 @@
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
@@ -6,9 +6,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../../src/app.module';
 import { configureApp } from '../../../src/configure-app';
+import { createHttpAdapter } from '../../../src/http-adapter';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   http: ReturnType<typeof request>;
   dataSource: DataSource;
   databaseUrl: string;
@@ -57,9 +58,11 @@ export async function createTestApp(): Promise<TestApp> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
   process.env.DATABASE_URL = previousUrl;
 
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
-  configureApp(app);
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { bodyParser: false, logger: ['error'] });
+  await configureApp(app);
   await app.init();
+  // supertest calls the Node server directly: Fastify must have loaded its plugins and routes.
+  await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);
   await dataSource.runMigrations({ transaction: 'each' });
 

@@ -1,0 +1,27 @@
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyServerOptions } from 'fastify';
+import { IncomingMessage } from 'node:http';
+import { requestId } from './logging/request-id';
+
+/** The largest request body the API reads; a bigger one is refused with 413 before it is parsed. */
+export const BODY_LIMIT_BYTES = 100 * 1024;
+
+/** Fastify's own options: the API's, and those of the unit tests that build a bare Fastify. */
+export const FASTIFY_OPTIONS = {
+  // X-Forwarded-For is believed only from a proxy on this machine.
+  trustProxy: 'loopback',
+  bodyLimit: BODY_LIMIT_BYTES,
+  // Each request's id is ours (logging/request-id.ts): the caller's if safe, else a new UUID.
+  genReqId: (req: IncomingMessage) => requestId(req),
+  routerOptions: { ignoreTrailingSlash: true },
+} satisfies FastifyServerOptions;
+
+/**
+ * The HTTP layer: Fastify, one way for main.ts, the integration tests and the OpenAPI script.
+ * Fastify routes through a radix tree and answers with less work than Express did: a completion
+ * cost the API ≈ 30 % less CPU (docs/performance.md).
+ */
+export function createHttpAdapter(): FastifyAdapter {
+  // Nothing registers Express-style middleware, so Nest's middleware runner is left out.
+  return new FastifyAdapter({ ...FASTIFY_OPTIONS, skipMiddie: true });
+}
