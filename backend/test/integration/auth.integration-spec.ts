@@ -89,4 +89,37 @@ describe('auth', () => {
       await t.http.get('/api/v1/auth/me').set(auth(token)).expect(401);
     }
   });
+
+  it('refuses a token that was accepted before, once it expires or if one character of it changes', async () => {
+    const admin = await registerAccount(t);
+    const payload = { sub: admin.user.id, account_id: admin.user.account_id };
+    const secret = process.env.JWT_SECRET as string;
+    // Expires at the next whole second but one: accepted now (and kept as verified), refused after.
+    const exp = Math.floor(Date.now() / 1000) + 2;
+    const shortLived = new JwtService().sign({ ...payload, exp }, { secret, algorithm: 'HS256' });
+    await t.http.get('/api/v1/auth/me').set(auth(shortLived)).expect(200);
+    await t.http.get('/api/v1/auth/me').set(auth(shortLived)).expect(200);
+    // Another signature over the same claims is not the token that verified.
+    const [header, claims, signature] = shortLived.split('.');
+    const flipped = signature.startsWith('A') ? `B${signature.slice(1)}` : `A${signature.slice(1)}`;
+    await t.http.get('/api/v1/auth/me').set(auth([header, claims, flipped].join('.'))).expect(401);
+    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
+    const refused = await t.http.get('/api/v1/auth/me').set(auth(shortLived)).expect(401);
+    expect(refused.body.message).toBe('Unauthorized');
+  });
+
+  it('refuses an accepted token at once when its user is deactivated', async () => {
+    const admin = await registerAccount(t);
+    const email = uniqueEmail('leaver');
+    const created = await t.http
+      .post('/api/v1/users')
+      .set(auth(admin.token))
+      .send({ email, name: 'Leaver', password: 'leaver-pass-1', role: 'engineer' })
+      .expect(201);
+    const login = await t.http.post('/api/v1/auth/login').send({ email, password: 'leaver-pass-1' }).expect(200);
+    await t.http.get('/api/v1/auth/me').set(auth(login.body.access_token)).expect(200);
+    await t.http.patch(`/api/v1/users/${created.body.id}`).set(auth(admin.token)).send({ is_active: false }).expect(200);
+    const refused = await t.http.get('/api/v1/auth/me').set(auth(login.body.access_token)).expect(401);
+    expect(refused.body.message).toBe('Your session has ended; please log in again');
+  });
 });
