@@ -48,6 +48,9 @@ const SESSION_SELECT = `SELECT ${SESSION_COLUMNS} FROM ${sessionFrom()}`;
 /**
  * SESSION_SELECT plus the flow's nodes the session stands at or passed through, shaped as API
  * nodes, over `source` (the sessions table, or the rows an UPDATE … RETURNING s.* just wrote).
+ * The batch statements compute it as a MATERIALIZED CTE, once per written row: joined as a
+ * subquery, the prepared statement's generic plan (which guesses one row per CTE) re-ran it,
+ * nodes and all, for every call of the batch, N² per statement.
  */
 const sessionDetailSelect = (source: string) => `
   SELECT ${SESSION_COLUMNS},
@@ -131,10 +134,10 @@ export class SessionsService {
            FROM input i JOIN counted c ON c.id = i.tree_id
           ORDER BY i.idx
          RETURNING *
-       )
+       ), detail AS MATERIALIZED (${sessionDetailSelect('started')})
        SELECT i.idx, f.status AS tree_status, d.*
          FROM input i LEFT JOIN trees f ON f.account_id = ${account} AND f.id = i.tree_id
-         LEFT JOIN (${sessionDetailSelect('started')}) d ON d.id = i.id`,
+         LEFT JOIN detail d ON d.id = i.id`,
     );
   }
 
@@ -239,9 +242,9 @@ export class SessionsService {
            FROM input i JOIN target t USING (idx)
           WHERE s.account_id = ${account} AND s.id = t.id AND t.user_id = i.user_id AND s.completed_at IS NULL
          RETURNING s.*
-       )
+       ), detail AS MATERIALIZED (${sessionDetailSelect('done')})
        SELECT i.idx, t.user_id AS owner_id, d.*
-         FROM input i LEFT JOIN target t USING (idx) LEFT JOIN (${sessionDetailSelect('done')}) d ON d.id = t.id`,
+         FROM input i LEFT JOIN target t USING (idx) LEFT JOIN detail d ON d.id = t.id`,
     );
   }
 
