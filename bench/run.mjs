@@ -54,6 +54,12 @@ function build() {
  * `closedDaysEntries`: ANALYTICS_CLOSED_DAYS_ENTRIES (0 = closed days' sums not kept either).
  */
 async function startApi({ cacheEntries, closedDaysEntries } = {}) {
+  // Something else on the port would answer the health probe and be measured in the API's place.
+  const stray = await fetch(`${BASE}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (stray) throw new Error(`port ${PORT} is already in use (another API?): stop it or set BENCH_PORT`);
   // As deployed: a bounded old-space heap (docs/performance.md); without it V8 grows lazily.
   const child = spawn(process.execPath, [`--max-old-space-size=${process.env.BENCH_API_HEAP_MB ?? 192}`, resolve(BUILD_DIR, 'main.js')], {
     cwd: ROOT,
