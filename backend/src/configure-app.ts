@@ -1,4 +1,4 @@
-import { BadRequestException, HttpStatus, INestApplication, RequestMethod, UnprocessableEntityException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { HttpStatus, INestApplication, RequestMethod, UnprocessableEntityException, ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveFrontend } from './frontend-routes';
+import { installJsonBody } from './json-body';
 import { ROOT_LOGGER } from './logging/logging.module';
 import { installRequestLogging } from './logging/request-logging';
 import { buildOpenApiDocument } from './openapi';
@@ -18,7 +19,7 @@ export interface ConfigureOptions {
 
 /**
  * Everything main.ts and the integration tests share: one app, configured one way. The app is
- * made with createHttpAdapter() and bodyParser: false (the JSON parser is ours, below).
+ * made with createHttpAdapter() and bodyParser: false (the JSON parser is ours: json-body.ts).
  */
 export async function configureApp(app: NestFastifyApplication, options: ConfigureOptions = {}): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
@@ -37,7 +38,16 @@ export async function configureApp(app: NestFastifyApplication, options: Configu
     },
   });
   fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
-  if (options.corsOrigins?.length) app.enableCors({ origin: options.corsOrigins, credentials: false });
+  if (options.corsOrigins?.length) {
+    app.enableCors({
+      origin: options.corsOrigins,
+      credentials: false,
+      // Named: @fastify/cors would allow only GET, HEAD and POST by default.
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      // So a browser client on another origin can quote the request id, honour Retry-After and name a CSV.
+      exposedHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'],
+    });
+  }
 
   installJsonBody(fastify);
 
@@ -63,33 +73,6 @@ export async function configureApp(app: NestFastifyApplication, options: Configu
   });
 
   if (options.frontendDir && existsSync(join(options.frontendDir, 'index.html'))) await serveFrontend(fastify, options.frontendDir);
-}
-
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const PROTOTYPE_KEY_MESSAGE = 'JSON keys __proto__, constructor and prototype are not allowed';
-
-/** Prototype-pollution payloads are refused while parsing, before any code sees the object. */
-function refusePrototypeKeys(key: string, value: unknown): unknown {
-  if (PROTOTYPE_KEYS.has(key)) throw new SyntaxError(PROTOTYPE_KEY_MESSAGE);
-  return value;
-}
-
-/**
- * JSON is the only body the API reads (another type is answered 415, one over the size limit 413,
- * common/filters/refused-body-message.ts); malformed JSON is the client's 400 in the API's error
- * shape. An empty body is no body.
- */
-function installJsonBody(fastify: FastifyInstance): void {
-  fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    if (body === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(body as string, refusePrototypeKeys));
-    } catch (error) {
-      const message = error instanceof Error && error.message === PROTOTYPE_KEY_MESSAGE ? PROTOTYPE_KEY_MESSAGE : 'Malformed JSON in request body';
-      done(new BadRequestException(message), undefined);
-    }
-  });
 }
 
 /** class-validator errors as "field.path message" strings, nested fields included. */

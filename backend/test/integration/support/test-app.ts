@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../../src/app.module';
-import { configureApp } from '../../../src/configure-app';
+import { configureApp, ConfigureOptions } from '../../../src/configure-app';
 import { createHttpAdapter } from '../../../src/http-adapter';
 
 export interface TestApp {
@@ -42,7 +42,7 @@ async function adminQuery(sql: string): Promise<void> {
  * Boots the real Nest app, configured exactly as in production, on a fresh database of its
  * own (created, migrated, and dropped by close()). One per test file.
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(options: ConfigureOptions = {}): Promise<TestApp> {
   const name = `rf_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
   const databaseUrl = withDatabase(serverUrl(), name);
@@ -59,7 +59,7 @@ export async function createTestApp(): Promise<TestApp> {
   process.env.DATABASE_URL = previousUrl;
 
   const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { bodyParser: false, logger: ['error'] });
-  await configureApp(app);
+  await configureApp(app, options);
   await app.init();
   // supertest calls the Node server directly: Fastify must have loaded its plugins and routes.
   await app.getHttpAdapter().getInstance().ready();
