@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const PROTOTYPE_KEY_MESSAGE = 'JSON keys __proto__, constructor and prototype are not allowed';
+const NOT_AN_OBJECT = 'The request body must be a JSON object';
 
 /** Prototype-pollution payloads are refused while parsing, before any code sees the object. */
 function refusePrototypeKeys(key: string, value: unknown): unknown {
@@ -12,15 +13,18 @@ function refusePrototypeKeys(key: string, value: unknown): unknown {
 
 /**
  * JSON is the only body the API reads (another type is answered 415, one over the size limit 413,
- * common/filters/refused-body-message.ts); malformed JSON is the client's 400 in the API's error
- * shape. An empty body is no body.
+ * common/filters/refused-body-message.ts); malformed JSON, or JSON that is not an object, is the
+ * client's 400 in the API's error shape. An empty body is no body.
  */
 export function installJsonBody(fastify: FastifyInstance): void {
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     if (body === '') return done(null, undefined);
     try {
-      done(null, JSON.parse(body as string, refusePrototypeKeys));
+      const parsed: unknown = JSON.parse(body as string, refusePrototypeKeys);
+      // Every body the API takes is an object (Express's strict parser refused the rest as well).
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return done(new BadRequestException(NOT_AN_OBJECT), undefined);
+      done(null, parsed);
     } catch (error) {
       const message = error instanceof Error && error.message === PROTOTYPE_KEY_MESSAGE ? PROTOTYPE_KEY_MESSAGE : 'Malformed JSON in request body';
       done(new BadRequestException(message), undefined);

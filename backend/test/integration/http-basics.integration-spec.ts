@@ -11,6 +11,13 @@ describe('HTTP basics', () => {
     expect(res.body).toEqual({ statusCode: 400, message: 'Malformed JSON in request body', error: 'Bad Request' });
   });
 
+  it('answers a JSON body that is not an object with 400', async () => {
+    for (const body of ['null', '[]', '[{"email":"a@b.c"}]', '5', '"text"', 'true']) {
+      const res = await t.http.post('/api/v1/auth/login').set('Content-Type', 'application/json').send(body).expect(400);
+      expect(res.body).toEqual({ statusCode: 400, message: 'The request body must be a JSON object', error: 'Bad Request' });
+    }
+  });
+
   it('answers a body over 100 kB with 413', async () => {
     const res = await t.http
       .post('/api/v1/auth/login')
