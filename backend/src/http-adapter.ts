@@ -11,6 +11,9 @@ export const FASTIFY_OPTIONS = {
   // X-Forwarded-For is believed only from a proxy on this machine.
   trustProxy: 'loopback',
   bodyLimit: BODY_LIMIT_BYTES,
+  // A client gets 5 minutes to send its whole request, Node's own default, which Fastify turns
+  // off (0) unless told: without it a slow sender could hold a connection open for ever.
+  requestTimeout: 300_000,
   // Each request's id is ours (logging/request-id.ts): the caller's if safe, else a new UUID.
   genReqId: (req: IncomingMessage) => requestId(req),
   routerOptions: { ignoreTrailingSlash: true },

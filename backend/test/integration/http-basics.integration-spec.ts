@@ -66,6 +66,10 @@ describe('HTTP basics', () => {
     expect(unauthorised.headers['x-request-id']).toBe('support-ticket-7');
   });
 
+  it('gives a client a bounded time to send its request', () => {
+    expect(t.app.getHttpServer().requestTimeout).toBe(300_000);
+  });
+
   it('sends security headers', async () => {
     const res = await t.http.get('/api/health').expect(200);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
