@@ -49,18 +49,24 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
     const token = bearerToken(req);
     const payload = token ? this.verified.get(token) : undefined;
     if (!payload) return super.authenticate(req, options);
-    // What passport-jwt does after a successful verification: validate, then succeed or fail.
-    this.validate(req, payload).then(
+    // What passport-jwt does after a successful verification: read the user, then succeed or fail.
+    this.activeUser(payload).then(
       (user) => this.success(user),
       (error: unknown) => this.error(error as Error),
     );
   }
 
+  /** Called by passport-jwt once it has verified the token: the user, and the token kept as verified. */
   async validate(req: PassportRequest, payload: JwtPayload): Promise<AuthUser> {
-    const user = payload?.sub ? await this.users.findActiveForToken(payload.sub, payload.account_id) : null;
-    if (!user) throw new UnauthorizedException('Your session has ended; please log in again');
+    const user = await this.activeUser(payload);
     const token = bearerToken(req);
     if (token) this.verified.remember(token, payload);
+    return user;
+  }
+
+  private async activeUser(payload: JwtPayload): Promise<AuthUser> {
+    const user = payload?.sub ? await this.users.findActiveForToken(payload.sub, payload.account_id) : null;
+    if (!user) throw new UnauthorizedException('Your session has ended; please log in again');
     return user;
   }
 }
