@@ -7,6 +7,7 @@ import { pgPool } from '../database/pg-pool';
 import { analyticsWindow, AnalyticsWindow, isKnownTimeZone } from './analytics-window';
 import { AnalyticsQueryDto } from './dto/analytics-query.dto';
 import { versionOfSql } from './rollup/analytics-version';
+import { journalPendingSql } from './rollup/rollup-journal';
 import { AnalyticsWindowDto } from './dto/analytics-response.dto';
 import { SqlRunner } from './queries/sql';
 import { StatementBatch } from './queries/statement-batch';
@@ -17,29 +18,29 @@ export interface ClosedRef {
   version: string;
 }
 
-export interface FlowRef {
-  id: string;
-  name: string;
-  timezone: string;
-  /** The account's analytics version in this snapshot (see ReportCache). */
-  version: string;
-  closed: ClosedRef;
-}
-
 export interface AccountRef {
   timezone: string;
   /** The account's analytics version in this snapshot (see ReportCache). */
   version: string;
   closed: ClosedRef;
+  /** No rollup journal rows of the account in this snapshot (AnalyticsScope.folded). */
+  folded: boolean;
+}
+
+export interface FlowRef extends AccountRef {
+  id: string;
+  name: string;
 }
 
 /**
  * Closed days end where the UTC day before this transaction's begins, by the database's clock,
- * which the rollup triggers use to tell a write to the past; and the account's 'past' version.
+ * which the rollup triggers use to tell a write to the past; the account's 'past' version; and
+ * whether the account has rollup journal rows not yet folded.
  */
-const CLOSED_COLUMNS = `date_trunc('day', now(), 'UTC') - interval '1 day' AS closed_before, ${versionOfSql('a.id', ['past'])} AS past_version`;
+const CLOSED_COLUMNS = `date_trunc('day', now(), 'UTC') - interval '1 day' AS closed_before, ${versionOfSql('a.id', ['past'])} AS past_version,
+  ${journalPendingSql('a.id')} AS journal_pending`;
 
-type ClosedColumns = { closed_before: Date; past_version: string };
+type ClosedColumns = { closed_before: Date; past_version: string; journal_pending: boolean };
 const closedRef = (row: ClosedColumns): ClosedRef => ({ before: new Date(row.closed_before), version: row.past_version });
 
 const TZ_MESSAGE = 'tz must be an IANA time zone name such as Europe/Berlin';
@@ -99,7 +100,7 @@ export class AnalyticsContextService {
    * votes or node titles); 404 for an unknown account, and for an engineer_id that is not its user.
    */
   async account(db: SqlRunner, accountId: string, engineerId?: string): Promise<AccountRef> {
-    const [row]: (Omit<AccountRef, 'closed'> & ClosedColumns & { engineer_found: boolean })[] = await db.query(
+    const [row]: (Omit<AccountRef, 'closed' | 'folded'> & ClosedColumns & { engineer_found: boolean })[] = await db.query(
       `SELECT a.timezone, ${versionOfSql('a.id', ['sessions'])} AS version, ${CLOSED_COLUMNS},
               EXISTS (SELECT 1 FROM users u WHERE u.account_id = a.id AND u.id = $2) AS engineer_found
          FROM accounts a WHERE a.id = $1`,
@@ -107,19 +108,19 @@ export class AnalyticsContextService {
     );
     if (!row) throw new NotFoundException('Account not found');
     if (engineerId && !row.engineer_found) throw new NotFoundException('Engineer not found');
-    return { timezone: row.timezone, version: row.version, closed: closedRef(row) };
+    return { timezone: row.timezone, version: row.version, closed: closedRef(row), folded: !row.journal_pending };
   }
 
   /** A flow of the caller's account; drafts only for admins, as in the flows API. Anything else is 404. */
   async flow(db: SqlRunner, caller: AuthUser, treeId: string): Promise<FlowRef> {
-    const [row]: (Omit<FlowRef, 'closed'> & ClosedColumns & { status: string })[] = await db.query(
+    const [row]: (Omit<FlowRef, 'closed' | 'folded'> & ClosedColumns & { status: string })[] = await db.query(
       `SELECT t.id, t.name, t.status, a.timezone, ${versionOfSql('a.id', ['sessions', 'steps'])} AS version, ${CLOSED_COLUMNS}
          FROM trees t JOIN accounts a ON a.id = t.account_id
         WHERE t.account_id = $1 AND t.id = $2`,
       [caller.accountId, treeId],
     );
     if (!row || (row.status === 'draft' && !isAdmin(caller))) throw new NotFoundException('Flow not found');
-    return { id: row.id, name: row.name, timezone: row.timezone, version: row.version, closed: closedRef(row) };
+    return { id: row.id, name: row.name, timezone: row.timezone, version: row.version, closed: closedRef(row), folded: !row.journal_pending };
   }
 
   /**

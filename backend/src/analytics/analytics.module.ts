@@ -5,6 +5,7 @@ import { AnalyticsContextService } from './analytics-context.service';
 import { ReportCache } from './analytics-report-cache';
 import { ClosedDaysCache } from './rollup/closed-days';
 import { AnalyticsVersionPruner } from './analytics-version-pruner';
+import { RollupJournalFolder } from './rollup-journal-folder';
 import { AnalyticsController } from './analytics.controller';
 import { AnalyticsService } from './analytics.service';
 
@@ -14,6 +15,7 @@ import { AnalyticsService } from './analytics.service';
     AnalyticsContextService,
     AnalyticsService,
     AnalyticsVersionPruner,
+    RollupJournalFolder,
     {
       provide: ReportCache,
       inject: [appConfig.KEY],

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { LIVE_SECTIONS } from '../../src/analytics/analytics-report';
 import { addDays, analyticsWindow, localDate } from '../../src/analytics/analytics-window';
 import { SqlRunner } from '../../src/analytics/queries/sql';
+import { foldJournal, foldJournalSql } from '../../src/analytics/rollup/rollup-fold';
 import { rebuildRollups, verifyRollups } from '../../src/analytics/rollup/rollup-ops';
 import { addUser, auth, createFlow, FlowIds, Login, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
@@ -111,7 +112,7 @@ describe('analytics rollups (exactness)', () => {
   }
 
   const op = fc.record({
-    kind: fc.constantFrom('start', 'start', 'complete', 'complete', 'rate', 'vote', 'vote', 'retract', 'decide', 'move'),
+    kind: fc.constantFrom('start', 'start', 'complete', 'complete', 'rate', 'vote', 'vote', 'retract', 'decide', 'move', 'fold'),
     who: fc.nat(),
     which: fc.nat(),
     value: fc.nat(),
@@ -127,6 +128,11 @@ describe('analytics rollups (exactness)', () => {
         for (const o of ops) {
           const owner = engineers[o.who % engineers.length];
           const target = sessions.length ? sessions[o.which % sessions.length] : undefined;
+          if (o.kind === 'fold') {
+            // One fold of a few rows; the API folds every 200 ms as well, so figures are checked half folded.
+            await t.dataSource.query(foldJournalSql(1 + (o.value % 4)));
+            continue;
+          }
           if (o.kind === 'start' || !target) {
             await start(owner, flows[o.which % flows.length]);
             continue;
@@ -220,6 +226,7 @@ describe('analytics rollups (exactness)', () => {
     await start(engineers[0], flows[0]).then((s) =>
       t.http.post(`/api/v1/sessions/${s.id}/complete`).set(auth(s.owner.token)).send({ outcome: 'resolved' }).expect(200),
     );
+    await foldJournal(t.dataSource);
     await t.dataSource.query(`UPDATE analytics_rollup_daily SET sessions = sessions + 1 WHERE ctid = (SELECT min(ctid) FROM analytics_rollup_daily)`);
     await t.dataSource.query(`UPDATE analytics_duration_seconds_hourly SET n = n + 2 WHERE ctid = (SELECT min(ctid) FROM analytics_duration_seconds_hourly)`);
 

@@ -21,6 +21,11 @@ export interface AnalyticsScope {
   accountId: string;
   userId?: string;
   treeId?: string;
+  /**
+   * True when this snapshot holds no rollup journal rows of the account (rollup-journal.ts), so
+   * the rollup tables alone are exact and the journal need not be read.
+   */
+  folded?: boolean;
 }
 
 /** Positional parameters ($1, $2 …) collected while a statement is written. */

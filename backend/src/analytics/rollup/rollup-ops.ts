@@ -18,6 +18,8 @@ import {
   upsertFacts,
   voteFacts,
 } from './rollup-schema';
+import { CLEAR_JOURNALS_SQL, rollupRelation } from './rollup-fold';
+import { JOURNALS, SESSIONS_JOURNAL } from './rollup-journal';
 
 /** What runs SQL: a pg client, a DataSource, an EntityManager or a migration's QueryRunner. */
 export interface RollupDb {
@@ -79,6 +81,13 @@ export function rollupFillPhases(): { table: string; sql: string }[][] {
  */
 export async function rebuildRollups(db: RollupDb): Promise<void> {
   await db.query('LOCK TABLE sessions, session_ratings, step_ratings IN SHARE MODE');
+  // The recount includes every write the journal holds. Folds wait (EXCLUSIVE) until it is done.
+  // Databases migrated only up to AnalyticsRollups (its own rebuild) have no journal yet.
+  const [{ journal }]: { journal: boolean }[] = await db.query(`SELECT to_regclass('${SESSIONS_JOURNAL.table}') IS NOT NULL AS journal`);
+  if (journal) {
+    await db.query(`LOCK TABLE ${JOURNALS.map(({ table }) => table).join(', ')} IN EXCLUSIVE MODE`);
+    for (const sql of CLEAR_JOURNALS_SQL) await db.query(sql);
+  }
   for (const phase of rollupFillPhases()) {
     for (const { table, sql } of phase) {
       await db.query(`DELETE FROM ${table}`);
@@ -124,7 +133,8 @@ async function differingBuckets(
 }
 
 /**
- * Compares every rollup with a recount from the raw tables (stripes summed), in one snapshot.
+ * Compares every rollup, with the journal's rows not yet folded, with a recount from the raw
+ * tables (stripes summed), in one snapshot.
  * Returns the differing buckets; none means exact. Zero rows count as absent.
  */
 export async function verifyRollups(db: RollupDb, limit = 20): Promise<{ differences: RollupDifference[]; total: number }> {
@@ -136,8 +146,9 @@ export async function verifyRollups(db: RollupDb, limit = 20): Promise<{ differe
       // Stripes summed: compared per key without the shard.
       const keys = (family === 'session' ? SESSION_KEYS : NODE_KEYS).filter((key) => key !== 'shard');
       const expected = groupedFacts(family === 'session' ? RAW_SESSION_FACTS : RAW_NODE_FACTS, grain, family, false);
+      const columns = [...(family === 'session' ? SESSION_KEYS : NODE_KEYS), ...counters];
       const actual = `SELECT ${keys.join(', ')}, ${counters.map((c) => `sum(${c})::bigint AS ${c}`).join(', ')}
-        FROM ${table} GROUP BY ${keys.join(', ')} HAVING ${counters.map((c) => `sum(${c}) <> 0`).join(' OR ')}`;
+        FROM ${rollupRelation(family, grain, columns)} r GROUP BY ${keys.join(', ')} HAVING ${counters.map((c) => `sum(${c}) <> 0`).join(' OR ')}`;
       checks.push([db, table, keys, counters, expected, actual, limit]);
     }
   }
@@ -145,7 +156,10 @@ export async function verifyRollups(db: RollupDb, limit = 20): Promise<{ differe
     for (const resolution of ['minute', 'second'] as const) {
       const table = durationTable(resolution, grain);
       const expected = groupedDurations(RAW_DURATION_FACTS, resolution, grain);
-      checks.push([db, table, durationKey(resolution, grain), ['n'], expected, `SELECT * FROM ${table} WHERE n <> 0`, limit]);
+      const keys = durationKey(resolution, grain);
+      const actual = `SELECT ${keys.join(', ')}, sum(n)::bigint AS n FROM ${rollupRelation(resolution, grain, [...keys, 'n'])} r
+        GROUP BY ${keys.join(', ')} HAVING sum(n) <> 0`;
+      checks.push([db, table, keys, ['n'], expected, actual, limit]);
     }
   }
   const differences: RollupDifference[] = [];

@@ -29,16 +29,8 @@ import { toFigures } from '../queries/summary.query';
 import { TOP_LIMIT } from '../queries/ranked.query';
 import { ClosedDays } from './closed-days';
 import { middleOf, valueAtMiddle } from './histogram-median';
-import {
-  durationTable,
-  Grain,
-  NODE_ROLLUP_COUNTERS,
-  nodeRollupTable,
-  Resolution,
-  SESSION_ROLLUP_COUNTERS,
-  sessionRollupTable,
-  ZERO_UUID,
-} from './rollup-schema';
+import { rollupRelation, RollupKind, rollupTable } from './rollup-fold';
+import { Grain, NODE_ROLLUP_COUNTERS, Resolution, SESSION_ROLLUP_COUNTERS, ZERO_UUID } from './rollup-schema';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -84,37 +76,34 @@ export function splitRange(start: Date, end: Date): Ranges {
   return ranges;
 }
 
-/** A rollup family: its table at each grain, its columns in one order, and which of them are counters. */
+/**
+ * A rollup family: its rows at each grain, its columns in one order, and which of them are
+ * counters. The rows are the table's plus the journal's not yet folded (rollup-fold.ts), or the
+ * table's alone when the snapshot holds no journal rows of the account (AnalyticsScope.folded).
+ */
 interface Family {
-  table: (grain: Grain) => string;
+  table: (grain: Grain, folded?: boolean) => string;
   columns: readonly string[];
   counters: readonly string[];
 }
 
-const SESSIONS: Family = {
-  table: sessionRollupTable,
-  columns: ['account_id', 'user_id', 'tree_id', 'bucket', 'shard', ...SESSION_ROLLUP_COUNTERS],
-  counters: SESSION_ROLLUP_COUNTERS,
-};
-const NODES: Family = {
-  table: nodeRollupTable,
-  columns: ['account_id', 'tree_id', 'node_id', 'bucket', ...NODE_ROLLUP_COUNTERS],
-  counters: NODE_ROLLUP_COUNTERS,
-};
-const durations = (resolution: Resolution): Family => ({
-  table: (grain) => durationTable(resolution, grain),
-  columns: ['account_id', 'user_id', 'tree_id', 'bucket', resolution, 'n'],
-  counters: ['n'],
+const family = (kind: RollupKind, columns: readonly string[], counters: readonly string[]): Family => ({
+  table: (grain, folded) => (folded ? rollupTable(kind, grain) : rollupRelation(kind, grain, columns)),
+  columns,
+  counters,
 });
+const SESSIONS = family('session', ['account_id', 'user_id', 'tree_id', 'bucket', 'shard', ...SESSION_ROLLUP_COUNTERS], SESSION_ROLLUP_COUNTERS);
+const NODES = family('node', ['account_id', 'tree_id', 'node_id', 'bucket', ...NODE_ROLLUP_COUNTERS], NODE_ROLLUP_COUNTERS);
+const durations = (resolution: Resolution): Family => family(resolution, ['account_id', 'user_id', 'tree_id', 'bucket', resolution, 'n'], ['n']);
 
 /** Rollup rows of [start, end): a SELECT per part (days, hours, hours taken away), filtered by `where` (alias r). */
-function rollupParts(family: Family, where: string, start: Date, end: Date, p: SqlParams): string[] {
+function rollupParts(family: Family, folded: boolean | undefined, where: string, start: Date, end: Date, p: SqlParams): string[] {
   const { days, hours, minusHours } = splitRange(start, end);
   const columns = family.columns.join(', ');
   const negated = family.columns.map((column) => (family.counters.includes(column) ? `-${column} AS ${column}` : column)).join(', ');
   const parts: string[] = [];
   const part = (select: string, grain: Grain, [from, to]: [Date, Date]) =>
-    parts.push(`SELECT ${select} FROM ${family.table(grain)} r WHERE ${where} AND r.bucket >= ${p.add(from)} AND r.bucket < ${p.add(to)}`);
+    parts.push(`SELECT ${select} FROM ${family.table(grain, folded)} r WHERE ${where} AND r.bucket >= ${p.add(from)} AND r.bucket < ${p.add(to)}`);
   if (days) part(columns, 'day', days);
   for (const range of hours) part(columns, 'hour', range);
   for (const range of minusHours) part(negated, 'hour', range);
@@ -127,6 +116,8 @@ interface RowsQuery {
   /** The filter, written against alias r. */
   where: (p: SqlParams) => string;
   groupBy: string[];
+  /** See AnalyticsScope.folded. */
+  folded?: boolean;
 }
 
 /** A statement's rows, read once per response when the runner keeps what it sent (SqlRunner.sent). */
@@ -146,7 +137,7 @@ function groupedSumsSql(query: RowsQuery, start: Date, end: Date): [string, unkn
   const p = new SqlParams();
   const keys = query.groupBy.map((column) => `r.${column}`);
   const sums = query.family.counters.map((counter) => `sum(r.${counter})::bigint AS ${counter}`);
-  const parts = rollupParts(query.family, query.where(p), start, end, p);
+  const parts = rollupParts(query.family, query.folded, query.where(p), start, end, p);
   if (!parts.length) return ['', []];
   const sql = `SELECT ${[...keys, ...sums].join(', ')}
     FROM (${parts.join(' UNION ALL ')}) r${keys.length ? ` GROUP BY ${keys.join(', ')}` : ''}`;
@@ -162,9 +153,11 @@ async function groupedSums(db: SqlRunner, query: RowsQuery, start: Date, end: Da
   const split = closed ? new Date(Math.min(Math.max(closed.before.getTime(), start.getTime()), end.getTime())) : start;
   const read = async ([sql, values]: [string, unknown[]]) => (sql ? ((await queryOnce(db, sql, values)) as Record<string, string | number | null>[]) : []);
   const closedPart = groupedSumsSql(query, start, split);
+  // Kept under the tables' statement whether or not the journal is read with them: the same sums.
+  const closedKey = JSON.stringify(query.folded ? closedPart : groupedSumsSql({ ...query, folded: true }, start, split));
   const [kept, fresh] = await Promise.all([
     closedPart[0]
-      ? (closed as ClosedDays).cache.through(JSON.stringify(closedPart), (closed as ClosedDays).version, async () => addRows(new Map(), query, await read(closedPart)))
+      ? (closed as ClosedDays).cache.through(closedKey, (closed as ClosedDays).version, async () => addRows(new Map(), query, await read(closedPart)))
       : new Map(),
     read(groupedSumsSql(query, split, end)),
   ]);
@@ -230,7 +223,7 @@ function levelWhere(scope: AnalyticsScope, p: SqlParams): string {
  * sends them in one round trip.
  */
 export async function rollupSummary(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, closed?: ClosedDays): Promise<SummaryDto> {
-  const level: RowsQuery = { family: SESSIONS, where: (p) => levelWhere(scope, p), groupBy: [] };
+  const level: RowsQuery = { family: SESSIONS, where: (p) => levelWhere(scope, p), groupBy: [], folded: scope.folded };
   const [current, previous, currentMedian, previousMedian] = await Promise.all([
     totals(db, level, window.start, window.end, closed),
     totals(db, level, window.previousStart, window.previousEnd, closed),
@@ -251,7 +244,7 @@ export async function rollupSummary(db: SqlRunner, scope: AnalyticsScope, window
  */
 export async function histogramMedian(db: SqlRunner, scope: AnalyticsScope, start: Date, end: Date, closed?: ClosedDays): Promise<number | null> {
   const bins = async (resolution: Resolution, where: (p: SqlParams) => string): Promise<[number, number][]> => {
-    const sums = await groupedSums(db, { family: durations(resolution), where, groupBy: [resolution] }, start, end, closed);
+    const sums = await groupedSums(db, { family: durations(resolution), where, groupBy: [resolution], folded: scope.folded }, start, end, closed);
     return [...sums]
       .map(([value, { n }]): [number, number] => [Number(value), n])
       .filter(([, n]) => n !== 0)
@@ -341,12 +334,12 @@ export async function rollupTimeSeries(db: SqlRunner, scope: AnalyticsScope, win
     const bounds = `${from ? ` AND r.bucket >= ${p.add(from)}` : ''}${to ? ` AND r.bucket < ${p.add(to)}` : ''}`;
     const rows: SeriesRow[] = await db.query(
       `SELECT 'day' AS grain, r.bucket, ${SERIES_SUMS}
-         FROM ${sessionRollupTable('day')} r
+         FROM ${SESSIONS.table('day', scope.folded)} r
         WHERE ${levelWhere(scope, p)} AND r.bucket >= ${p.add(new Date(plan.firstDay))} AND r.bucket <= ${p.add(new Date(plan.lastDay))}${bounds}
         GROUP BY r.bucket
        UNION ALL
        SELECT 'hour' AS grain, r.bucket, ${SERIES_SUMS}
-         FROM ${sessionRollupTable('hour')} r
+         FROM ${SESSIONS.table('hour', scope.folded)} r
         WHERE ${levelWhere(scope, p)} AND r.bucket = ANY(${p.add(`{${hourList.join(',')}}`)}::timestamptz[])${bounds}
         GROUP BY r.bucket`,
       p.values,
@@ -399,7 +392,7 @@ export async function rollupRanked(
       ? `r.account_id = ${p.add(scope.accountId)} AND r.user_id = ${p.add(scope.userId ?? ZERO_UUID)} AND r.tree_id <> ${p.add(ZERO_UUID)}`
       : `r.account_id = ${p.add(scope.accountId)} AND r.tree_id = ${p.add(ZERO_UUID)} AND ${scope.userId ? `r.user_id = ${p.add(scope.userId)}` : `r.user_id <> ${p.add(ZERO_UUID)}`}`;
   const [sums, names] = await Promise.all([
-    groupedSums(db, { family: SESSIONS, where, groupBy: [key] }, window.start, window.end, closed),
+    groupedSums(db, { family: SESSIONS, where, groupBy: [key], folded: scope.folded }, window.start, window.end, closed),
     nameOrder(db, key === 'tree_id' ? 'trees' : 'users', scope.accountId),
   ]);
   // As ORDER BY total DESC, name, id LIMIT 10 over the named ids with sessions.
@@ -421,7 +414,7 @@ export async function rollupRanked(
 }
 
 export async function rollupCsatDistribution(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, closed?: ClosedDays): Promise<CsatDistributionDto> {
-  const sums = await totals(db, { family: SESSIONS, where: (p) => levelWhere(scope, p), groupBy: [] }, window.start, window.end, closed);
+  const sums = await totals(db, { family: SESSIONS, where: (p) => levelWhere(scope, p), groupBy: [], folded: scope.folded }, window.start, window.end, closed);
   return { '1': sums.r1, '2': sums.r2, '3': sums.r3, '4': sums.r4, '5': sums.r5 };
 }
 
@@ -447,7 +440,7 @@ async function nodeSums(
 ): Promise<NodeRow[]> {
   const where = (p: SqlParams) => `r.account_id = ${p.add(scope.accountId)} AND r.tree_id = ${p.add(scope.treeId)}`;
   const [sums, nodes] = await Promise.all([
-    groupedSums(db, { family: NODES, where, groupBy: ['node_id'] }, window.start, window.end, closed),
+    groupedSums(db, { family: NODES, where, groupBy: ['node_id'], folded: scope.folded }, window.start, window.end, closed),
     queryOnce(db, `SELECT id, title, type, step_id FROM tree_nodes WHERE account_id = $1 AND tree_id = $2 ORDER BY title, id`, [scope.accountId, scope.treeId]),
   ]);
   const byId = new Map((nodes as { id: string; title: string; type: NodeRow['node_type']; step_id: string | null }[]).map((node, rank) => [node.id, { ...node, rank }]));

@@ -25,6 +25,7 @@
  */
 
 import { bumpVersionsSql, VersionChannel } from './analytics-version';
+import { Journal, journalInsertSql, RATINGS_JOURNAL, SESSIONS_JOURNAL, VOTES_JOURNAL } from './rollup-journal';
 
 export const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 export const SHARDS = 4;
@@ -46,11 +47,17 @@ export const nodeRollupTable = (grain: Grain) => (grain === 'hour' ? 'analytics_
 export const SESSION_KEYS = ['account_id', 'user_id', 'tree_id', 'bucket', 'shard'];
 export const NODE_KEYS = ['account_id', 'tree_id', 'node_id', 'bucket'];
 
-/** One relation of rows (a table or a transition table) and the sign its rows count with. */
+/**
+ * One relation of rows (a table, a transition table or a journal) and the sign its rows count
+ * with: a constant, or 'row' for a journal's own `sign` column.
+ */
 export interface FactSource {
   relation: string;
-  sign: 1 | -1;
+  sign: 1 | -1 | 'row';
 }
+
+/** The SQL of a source's sign for rows of alias `alias`. */
+const signOf = ({ sign }: FactSource, alias: string) => (sign === 'row' ? `${alias}.sign` : String(sign));
 
 const shardOf = (column: string) => `(abs(hashtext(${column}::text)) % ${SHARDS})::smallint`;
 const levels = (alias: string, shard: string) => `CROSS JOIN LATERAL (VALUES
@@ -59,7 +66,9 @@ const levels = (alias: string, shard: string) => `CROSS JOIN LATERAL (VALUES
     ) AS k(user_id, tree_id, shard)`;
 
 /** Session rows → session rollup facts (ts = started_at). */
-export function sessionFacts({ relation, sign }: FactSource): string {
+export function sessionFacts(source: FactSource): string {
+  const { relation } = source;
+  const sign = signOf(source, 's');
   const n = (condition: string) => `${sign} * (${condition})::int`;
   return `SELECT s.account_id, k.user_id, k.tree_id, k.shard, s.started_at AS ts,
       ${sign} AS sessions, ${n('s.completed_at IS NOT NULL')} AS completed,
@@ -71,7 +80,9 @@ export function sessionFacts({ relation, sign }: FactSource): string {
 }
 
 /** Session rating rows → session rollup facts (ts = the rating's created_at). */
-export function ratingFacts({ relation, sign }: FactSource): string {
+export function ratingFacts(source: FactSource): string {
+  const { relation } = source;
+  const sign = signOf(source, 'r');
   const n = (score: number) => `${sign} * (r.rating = ${score})::int`;
   return `SELECT r.account_id, k.user_id, k.tree_id, k.shard, r.created_at AS ts,
       0 AS sessions, 0 AS completed, 0 AS resolved, 0 AS escalated, 0 AS workaround, 0 AS unresolved, 0::bigint AS duration_us,
@@ -80,7 +91,9 @@ export function ratingFacts({ relation, sign }: FactSource): string {
 }
 
 /** Session rows → node rollup facts: where each session stands or ended (ts = started_at). */
-export function nodeSessionFacts({ relation, sign }: FactSource): string {
+export function nodeSessionFacts(source: FactSource): string {
+  const { relation } = source;
+  const sign = signOf(source, 's');
   const n = (condition: string) => `${sign} * (${condition})::int`;
   return `SELECT s.account_id, s.tree_id, s.current_node_id AS node_id, s.started_at AS ts,
       ${n('s.completed_at IS NULL')} AS unfinished, ${n('s.completed_at IS NOT NULL')} AS ended,
@@ -91,7 +104,9 @@ export function nodeSessionFacts({ relation, sign }: FactSource): string {
 }
 
 /** Step vote rows → node rollup facts (ts = the vote's created_at). */
-export function voteFacts({ relation, sign }: FactSource): string {
+export function voteFacts(source: FactSource): string {
+  const { relation } = source;
+  const sign = signOf(source, 'v');
   return `SELECT v.account_id, v.tree_id, v.node_id, v.created_at AS ts,
       0 AS unfinished, 0 AS ended, 0 AS resolved, 0 AS escalated, 0 AS workaround, 0 AS unresolved,
       ${sign} * v.was_helpful::int AS helpful_yes, ${sign} * (NOT v.was_helpful)::int AS helpful_no
@@ -103,7 +118,9 @@ export function voteFacts({ relation, sign }: FactSource): string {
  * a median is asked for: (engineer, all), (all, flow), (all, all). Two resolutions: minutes
  * (to find the minute holding the middle rank) and seconds (to read inside that minute only).
  */
-export function durationFacts({ relation, sign }: FactSource): string {
+export function durationFacts(source: FactSource): string {
+  const { relation } = source;
+  const sign = signOf(source, 's');
   return `SELECT s.account_id, k.user_id, k.tree_id, s.started_at AS ts,
       floor(extract(epoch FROM s.completed_at - s.started_at))::int AS second, ${sign} AS n
     FROM ${relation} s CROSS JOIN LATERAL (VALUES
@@ -226,17 +243,31 @@ const pastAccounts = (relation: string, ts: string) =>
 
 /**
  * The trigger functions: each statement's rollup deltas and the accounts' analytics versions
- * (analytics-version.ts), all in the write's own transaction. CREATE OR REPLACE, so a later
+ * (analytics-version.ts), all in the write's own transaction. With `journal` (migration
+ * RollupJournal on), the deltas are the statement's rows appended to the rollup journal
+ * (rollup-journal.ts), added to the rollups later by a fold; without it (the bodies as they
+ * were before), the rollup rows themselves are upserted. CREATE OR REPLACE, so a later
  * migration can install a new body over the old one. `bumpPast: false` gives the bodies from
  * before the 'past' channel (migration ClosedDaysVersion's down).
  */
-export function rollupTriggerFunctionsSql({ bumpVersions = true, bumpPast = true }: { bumpVersions?: boolean; bumpPast?: boolean } = {}): string[] {
+export function rollupTriggerFunctionsSql({
+  bumpVersions = true,
+  bumpPast = true,
+  journal = false,
+}: { bumpVersions?: boolean; bumpPast?: boolean; journal?: boolean } = {}): string[] {
   /** The version bumps of a statement over `relations`, whose rows are bucketed by `ts`. */
   const bumps = (relations: ('old_rows' | 'new_rows')[], ts: string, channel: VersionChannel = 'sessions') => {
     if (!bumpVersions) return [];
     const accounts = relations.map((relation) => `SELECT account_id FROM ${relation}`).join(' UNION ALL ');
     const past = relations.map((relation) => pastAccounts(relation, ts)).join(' UNION ALL ');
     return bumpPast ? [bumpVersionsSql(accounts, channel), bumpVersionsSql(past, 'past')] : [bumpVersionsSql(accounts, channel)];
+  };
+  /** A statement's deltas over `relations`: journal rows, or `upserts` (the facts' upserts). */
+  const deltas = (target: Journal, relations: ('old_rows' | 'new_rows')[], ts: string, upserts: () => string, channel?: VersionChannel) => {
+    const versionBumps = bumps(relations, ts, channel);
+    if (!journal) return upserts();
+    const insert = journalInsertSql(target, relations);
+    return `${versionBumps.length ? `WITH ${versionBumps.map((bump, i) => `bump${i} AS (${bump} RETURNING 1)`).join(', ')}\n  ` : ''}${insert};`;
   };
   const fn = (name: string, insert: string, update: string, del: string) => `
     CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
@@ -253,27 +284,41 @@ export function rollupTriggerFunctionsSql({ bumpVersions = true, bumpPast = true
   return [
     fn(
       'analytics_rollup_sessions',
-      upsertAll([sessionFacts(NEW)], [nodeSessionFacts(NEW)], [durationFacts(NEW)], bumps(['new_rows'], 'started_at')),
-      upsertAll(
-        [sessionFacts(OLD), sessionFacts(NEW)],
-        [nodeSessionFacts(OLD), nodeSessionFacts(NEW)],
-        [durationFacts(OLD), durationFacts(NEW)],
-        bumps(['old_rows', 'new_rows'], 'started_at'),
+      deltas(SESSIONS_JOURNAL, ['new_rows'], 'started_at', () =>
+        upsertAll([sessionFacts(NEW)], [nodeSessionFacts(NEW)], [durationFacts(NEW)], bumps(['new_rows'], 'started_at')),
       ),
-      upsertAll([sessionFacts(OLD)], [nodeSessionFacts(OLD)], [durationFacts(OLD)], bumps(['old_rows'], 'started_at')),
+      deltas(SESSIONS_JOURNAL, ['old_rows', 'new_rows'], 'started_at', () =>
+        upsertAll(
+          [sessionFacts(OLD), sessionFacts(NEW)],
+          [nodeSessionFacts(OLD), nodeSessionFacts(NEW)],
+          [durationFacts(OLD), durationFacts(NEW)],
+          bumps(['old_rows', 'new_rows'], 'started_at'),
+        ),
+      ),
+      deltas(SESSIONS_JOURNAL, ['old_rows'], 'started_at', () =>
+        upsertAll([sessionFacts(OLD)], [nodeSessionFacts(OLD)], [durationFacts(OLD)], bumps(['old_rows'], 'started_at')),
+      ),
     ),
     fn(
       'analytics_rollup_session_ratings',
-      upsertAll([ratingFacts(NEW)], [], [], bumps(['new_rows'], 'created_at')),
-      upsertAll([ratingFacts(OLD), ratingFacts(NEW)], [], [], bumps(['old_rows', 'new_rows'], 'created_at')),
-      upsertAll([ratingFacts(OLD)], [], [], bumps(['old_rows'], 'created_at')),
+      deltas(RATINGS_JOURNAL, ['new_rows'], 'created_at', () => upsertAll([ratingFacts(NEW)], [], [], bumps(['new_rows'], 'created_at'))),
+      deltas(RATINGS_JOURNAL, ['old_rows', 'new_rows'], 'created_at', () =>
+        upsertAll([ratingFacts(OLD), ratingFacts(NEW)], [], [], bumps(['old_rows', 'new_rows'], 'created_at')),
+      ),
+      deltas(RATINGS_JOURNAL, ['old_rows'], 'created_at', () => upsertAll([ratingFacts(OLD)], [], [], bumps(['old_rows'], 'created_at'))),
     ),
     // Votes only show in flow reports: their own channel leaves team and personal reports cached.
     fn(
       'analytics_rollup_step_ratings',
-      upsertAll([], [voteFacts(NEW)], [], bumps(['new_rows'], 'created_at', 'steps')),
-      upsertAll([], [voteFacts(OLD), voteFacts(NEW)], [], bumps(['old_rows', 'new_rows'], 'created_at', 'steps')),
-      upsertAll([], [voteFacts(OLD)], [], bumps(['old_rows'], 'created_at', 'steps')),
+      deltas(VOTES_JOURNAL, ['new_rows'], 'created_at', () => upsertAll([], [voteFacts(NEW)], [], bumps(['new_rows'], 'created_at', 'steps')), 'steps'),
+      deltas(
+        VOTES_JOURNAL,
+        ['old_rows', 'new_rows'],
+        'created_at',
+        () => upsertAll([], [voteFacts(OLD), voteFacts(NEW)], [], bumps(['old_rows', 'new_rows'], 'created_at', 'steps')),
+        'steps',
+      ),
+      deltas(VOTES_JOURNAL, ['old_rows'], 'created_at', () => upsertAll([], [voteFacts(OLD)], [], bumps(['old_rows'], 'created_at', 'steps')), 'steps'),
     ),
   ];
 }

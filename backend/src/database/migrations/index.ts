@@ -7,6 +7,7 @@ import { HourlySecondsKey1764000500000 } from './1764000500000-HourlySecondsKey'
 import { AnalyticsVersions1764000600000 } from './1764000600000-AnalyticsVersions';
 import { ClosedDaysVersion1764000700000 } from './1764000700000-ClosedDaysVersion';
 import { DropSessionsCompletedIndex1764000800000 } from './1764000800000-DropSessionsCompletedIndex';
+import { RollupJournal1764000900000 } from './1764000900000-RollupJournal';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AnalyticsVersions1764000600000,
   ClosedDaysVersion1764000700000,
   DropSessionsCompletedIndex1764000800000,
+  RollupJournal1764000900000,
 ];

@@ -1,0 +1,105 @@
+/**
+ * The rollup journal (rollup-journal.ts) seen as rollup rows: how a reader adds it to a rollup
+ * table, and the fold that moves it into the tables.
+ */
+import type { RollupDb } from './rollup-ops';
+import { JOURNALS, RATINGS_JOURNAL, SESSIONS_JOURNAL, VOTES_JOURNAL } from './rollup-journal';
+import {
+  durationFacts,
+  durationTable,
+  FactSource,
+  Grain,
+  GRAINS,
+  nodeRollupTable,
+  nodeSessionFacts,
+  ratingFacts,
+  Resolution,
+  sessionFacts,
+  sessionRollupTable,
+  upsertDurations,
+  upsertFacts,
+  voteFacts,
+} from './rollup-schema';
+
+/** The rows of a rollup table: the session or node family, or a duration histogram at a resolution. */
+export type RollupKind = 'session' | 'node' | Resolution;
+
+/** The rollup table of a kind at a grain. */
+export const rollupTable = (kind: RollupKind, grain: Grain) =>
+  kind === 'session' ? sessionRollupTable(grain) : kind === 'node' ? nodeRollupTable(grain) : durationTable(kind, grain);
+
+/** The facts of journal-shaped relations (the journals, or the rows a fold took out of them), per kind. */
+function journalFacts(relations: { sessions: string; ratings: string; votes: string }): Record<RollupKind, string[]> {
+  const rows = (relation: string): FactSource => ({ relation, sign: 'row' });
+  return {
+    session: [sessionFacts(rows(relations.sessions)), ratingFacts(rows(relations.ratings))],
+    node: [nodeSessionFacts(rows(relations.sessions)), voteFacts(rows(relations.votes))],
+    minute: [durationFacts(rows(relations.sessions))],
+    second: [durationFacts(rows(relations.sessions))],
+  };
+}
+
+const JOURNAL_FACTS = journalFacts({ sessions: SESSIONS_JOURNAL.table, ratings: RATINGS_JOURNAL.table, votes: VOTES_JOURNAL.table });
+
+/** Columns a fact has with the table's type already (uuid, smallint shard, integer second); the rest are bigint counters. */
+const KEY_COLUMNS = new Set(['account_id', 'user_id', 'tree_id', 'node_id', 'shard', 'second']);
+
+/**
+ * A rollup table at `grain` as readers must see it: its rows plus the journal's not yet folded,
+ * as `columns` (the table's own names). The journal's facts are not grouped: whoever reads sums
+ * per key anyway, and rows of other accounts and buckets are filtered out before they are made.
+ */
+export function rollupRelation(kind: RollupKind, grain: Grain, columns: readonly string[]): string {
+  // Each column typed as the table's: a UNION ALL whose branches differ in a column's type
+  // takes no filter on that column, and every reader filters on the keys.
+  const fromFacts = columns.map((column) => {
+    if (column === 'bucket') return `date_trunc('${grain}', f.ts, 'UTC') AS bucket`;
+    if (column === 'minute') return 'floor(f.second / 60.0)::int AS minute';
+    return KEY_COLUMNS.has(column) ? `f.${column}` : `f.${column}::bigint AS ${column}`;
+  });
+  return `(SELECT ${columns.join(', ')} FROM ${rollupTable(kind, grain)}
+     UNION ALL SELECT ${fromFacts.join(', ')} FROM (${JOURNAL_FACTS[kind].join(' UNION ALL ')}) f)`;
+}
+
+/** How many journal rows of each table one fold statement takes at most. */
+export const FOLD_LIMIT = 5000;
+
+/**
+ * One fold: takes up to `limit` rows of each journal (rows another fold holds are skipped, so
+ * folds never wait on each other's journal rows) and adds their facts to every rollup table, in
+ * one statement and so one transaction. The upserts run in one order (hourly before daily,
+ * sessions, nodes, minutes, seconds) with rows in key order, as the triggers' did, so
+ * concurrent folds lock shared rollup rows in one order and cannot deadlock. Answers how many
+ * rows it took of each journal.
+ */
+export function foldJournalSql(limit = FOLD_LIMIT): string {
+  const taken = { sessions: 'taken_sessions', ratings: 'taken_ratings', votes: 'taken_votes' };
+  const take = (name: string, table: string) =>
+    `${name} AS (DELETE FROM ${table} WHERE ctid = ANY (ARRAY (SELECT ctid FROM ${table} FOR UPDATE SKIP LOCKED LIMIT ${limit})) RETURNING *)`;
+  const facts = journalFacts(taken);
+  const upserts: string[] = [];
+  for (const family of ['session', 'node'] as const) for (const grain of GRAINS) upserts.push(upsertFacts(facts[family], grain, family));
+  for (const resolution of ['minute', 'second'] as const) for (const grain of GRAINS) upserts.push(upsertDurations(facts[resolution], resolution, grain));
+  const ctes = [
+    take(taken.sessions, SESSIONS_JOURNAL.table),
+    take(taken.ratings, RATINGS_JOURNAL.table),
+    take(taken.votes, VOTES_JOURNAL.table),
+    ...upserts.map((upsert, i) => `add${i} AS (${upsert})`),
+  ];
+  return `WITH ${ctes.join(',\n')}
+  SELECT (SELECT count(*) FROM ${taken.sessions})::int AS sessions, (SELECT count(*) FROM ${taken.ratings})::int AS ratings,
+         (SELECT count(*) FROM ${taken.votes})::int AS votes`;
+}
+
+/** Folds until a fold takes less than a full load from every journal; answers the rows folded. */
+export async function foldJournal(db: RollupDb, limit = FOLD_LIMIT): Promise<number> {
+  let folded = 0;
+  for (;;) {
+    const [row]: { sessions: number; ratings: number; votes: number }[] = await db.query(foldJournalSql(limit));
+    folded += row.sessions + row.ratings + row.votes;
+    if (row.sessions < limit && row.ratings < limit && row.votes < limit) return folded;
+  }
+}
+
+/** Empties the journals (rollup:rebuild, which recounts the rollups from the raw tables). */
+export const CLEAR_JOURNALS_SQL = JOURNALS.map(({ table }) => `DELETE FROM ${table}`);
