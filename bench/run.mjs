@@ -302,8 +302,9 @@ async function main() {
 
     // The API has only served reads so far: a short round of each write on sessions of its own,
     // not counted, so the runs below measure the warm write path as reads are measured warm.
-    const warmTargets = await prepareTargets(4000);
     const warmSeconds = Math.max(1, Math.round(DURATION / 3));
+    // Each target once, at up to ≈ 4,000 writes a second.
+    const warmTargets = await prepareTargets(Math.max(4000, warmSeconds * 4000));
     log(`  warming up the write path (${warmSeconds} s each, not counted)…`);
     await measureWrite('warm-up complete', warmTargets, WRITES.complete, 16, warmSeconds);
     await finishRest(warmTargets);
