@@ -2,15 +2,24 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
-import { foldJournal } from './rollup/rollup-fold';
+import { foldJournal, VACUUM_JOURNALS_SQL } from './rollup/rollup-fold';
 
 /** Often enough that readers, who add the journal to every rollup they read, find it short. */
 const EVERY_MS = 200;
+/** Vacuum the journal after this many rows folded, or this long after the last vacuum if any were. */
+const VACUUM_AFTER_ROWS = 5000;
+const VACUUM_AFTER_MS = 5000;
 
 /**
  * Folds the rollup journal into the rollup tables (rollup-fold.ts) every 200 ms while the API
  * runs. Reads are exact whether or not a fold has run, so this only keeps the journal short.
  * Any number of instances may fold at once: each takes journal rows the others do not hold.
+ *
+ * Every journal row is deleted soon after it is written, so the folder vacuums the journal
+ * itself (every 5,000 rows folded, or 5 s after a fold): it cannot count on autovacuum (off on
+ * some servers, and a minute apart by default), and a fold or a reader's check otherwise walks
+ * every dead row written since the last vacuum (measured: an empty fold 4.1 ms over ≈ 300,000
+ * dead rows, 0.65 ms after a vacuum).
  */
 @Injectable()
 export class RollupJournalFolder implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -19,6 +28,8 @@ export class RollupJournalFolder implements OnApplicationBootstrap, OnApplicatio
   private running?: Promise<void>;
   /** Set while folds fail (the database is away): one warning per outage, not five a second. */
   private failing = false;
+  private foldedSinceVacuum = 0;
+  private lastVacuum = Date.now();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -43,7 +54,12 @@ export class RollupJournalFolder implements OnApplicationBootstrap, OnApplicatio
   private async foldAll(): Promise<void> {
     try {
       // Prepared: the statement is large, and planning it five times a second on an idle journal would cost more than folding.
-      await foldJournal({ query: (sql) => preparedQuery(this.dataSource, 'rf_fold_journal', sql, []) });
+      this.foldedSinceVacuum += await foldJournal({ query: (sql) => preparedQuery(this.dataSource, 'rf_fold_journal', sql, []) });
+      if (this.foldedSinceVacuum >= VACUUM_AFTER_ROWS || (this.foldedSinceVacuum > 0 && Date.now() - this.lastVacuum >= VACUUM_AFTER_MS)) {
+        await this.dataSource.query(VACUUM_JOURNALS_SQL);
+        this.foldedSinceVacuum = 0;
+        this.lastVacuum = Date.now();
+      }
       if (this.failing) this.logger.log('Folding the rollup journal works again');
       this.failing = false;
     } catch (error) {

@@ -10,11 +10,13 @@ import {
   FactSource,
   Grain,
   GRAINS,
+  NODE_ROLLUP_COUNTERS,
   nodeRollupTable,
   nodeSessionFacts,
   ratingFacts,
   Resolution,
   sessionFacts,
+  SESSION_ROLLUP_COUNTERS,
   sessionRollupTable,
   upsertDurations,
   upsertFacts,
@@ -44,21 +46,66 @@ const JOURNAL_FACTS = journalFacts({ sessions: SESSIONS_JOURNAL.table, ratings: 
 /** Columns a fact has with the table's type already (uuid, smallint shard, integer second); the rest are bigint counters. */
 const KEY_COLUMNS = new Set(['account_id', 'user_id', 'tree_id', 'node_id', 'shard', 'second']);
 
+/** A kind's rollup columns as readers name them, with their types. */
+const READ_COLUMNS: Record<RollupKind, [string, string][]> = {
+  session: [['account_id', 'uuid'], ['user_id', 'uuid'], ['tree_id', 'uuid'], ['bucket', 'timestamptz'], ['shard', 'smallint'],
+    ...SESSION_ROLLUP_COUNTERS.map((c): [string, string] => [c, 'bigint'])],
+  node: [['account_id', 'uuid'], ['tree_id', 'uuid'], ['node_id', 'uuid'], ['bucket', 'timestamptz'], ...NODE_ROLLUP_COUNTERS.map((c): [string, string] => [c, 'bigint'])],
+  minute: [['account_id', 'uuid'], ['user_id', 'uuid'], ['tree_id', 'uuid'], ['bucket', 'timestamptz'], ['minute', 'integer'], ['n', 'bigint']],
+  second: [['account_id', 'uuid'], ['user_id', 'uuid'], ['tree_id', 'uuid'], ['bucket', 'timestamptz'], ['second', 'integer'], ['n', 'bigint']],
+};
+const KINDS = Object.keys(READ_COLUMNS) as RollupKind[];
+
 /**
- * A rollup table at `grain` as readers must see it: its rows plus the journal's not yet folded,
- * as `columns` (the table's own names). The journal's facts are not grouped: whoever reads sums
- * per key anyway, and rows of other accounts and buckets are filtered out before they are made.
+ * The journal's facts of `kind` as rollup rows at `grainSql` (a literal or a parameter), typed
+ * as the table's columns: a UNION ALL whose branches differ in a column's type takes no filter
+ * on that column, and every reader filters on the keys.
  */
-export function rollupRelation(kind: RollupKind, grain: Grain, columns: readonly string[]): string {
-  // Each column typed as the table's: a UNION ALL whose branches differ in a column's type
-  // takes no filter on that column, and every reader filters on the keys.
-  const fromFacts = columns.map((column) => {
-    if (column === 'bucket') return `date_trunc('${grain}', f.ts, 'UTC') AS bucket`;
+function journalRowsSql(kind: RollupKind, grainSql: string, columns: readonly string[], facts: string[]): string {
+  const select = columns.map((column) => {
+    if (column === 'bucket') return `date_trunc(${grainSql}, f.ts, 'UTC') AS bucket`;
     if (column === 'minute') return 'floor(f.second / 60.0)::int AS minute';
     return KEY_COLUMNS.has(column) ? `f.${column}` : `f.${column}::bigint AS ${column}`;
   });
-  return `(SELECT ${columns.join(', ')} FROM ${rollupTable(kind, grain)}
-     UNION ALL SELECT ${fromFacts.join(', ')} FROM (${JOURNAL_FACTS[kind].join(' UNION ALL ')}) f)`;
+  return `SELECT ${select.join(', ')} FROM (${facts.join(' UNION ALL ')}) f`;
+}
+
+const journalRowsFunction = (kind: RollupKind) => `analytics_journal_rows_${kind}`;
+
+/**
+ * One account's journal as rollup rows of a kind, at a grain ('hour' or 'day'): a PL/pgSQL
+ * function, so each connection plans its query once. Inlined into every rollup read instead,
+ * the journal's facts cost each statement ≈ 0.45 ms more planning and 0.4 ms more execution
+ * (measured at 1M sessions), about doubling a report's database time while writes go on.
+ */
+export function journalRowsFunctionsSql(): string[] {
+  return KINDS.map((kind) => {
+    const ofAccount = (journal: { table: string }) => `(SELECT * FROM ${journal.table} WHERE account_id = account)`;
+    const facts = journalFacts({ sessions: ofAccount(SESSIONS_JOURNAL), ratings: ofAccount(RATINGS_JOURNAL), votes: ofAccount(VOTES_JOURNAL) })[kind];
+    const columns = READ_COLUMNS[kind];
+    return `CREATE OR REPLACE FUNCTION ${journalRowsFunction(kind)}(account uuid, grain text)
+      RETURNS TABLE (${columns.map(([name, type]) => `${name} ${type}`).join(', ')})
+      LANGUAGE plpgsql STABLE ROWS 10 AS $fn$
+      #variable_conflict use_column
+      BEGIN
+        RETURN QUERY ${journalRowsSql(kind, 'grain', columns.map(([name]) => name), facts)};
+      END $fn$`;
+  });
+}
+
+export const DROP_JOURNAL_ROWS_FUNCTIONS_SQL = KINDS.map((kind) => `DROP FUNCTION ${journalRowsFunction(kind)}(uuid, text)`);
+
+/**
+ * A rollup table at `grain` as readers must see it: its rows plus the journal's not yet folded,
+ * as `columns` (the table's own names). `accountSql` (a parameter) limits the journal to one
+ * account, read through journalRowsFunctionsSql; without it (rollup:verify) every account's
+ * journal rows are inlined. The journal's facts are not grouped: whoever reads sums per key.
+ */
+export function rollupRelation(kind: RollupKind, grain: Grain, columns: readonly string[], accountSql?: string): string {
+  const journal = accountSql
+    ? `SELECT ${columns.join(', ')} FROM ${journalRowsFunction(kind)}(${accountSql}, '${grain}')`
+    : journalRowsSql(kind, `'${grain}'`, columns, JOURNAL_FACTS[kind]);
+  return `(SELECT ${columns.join(', ')} FROM ${rollupTable(kind, grain)} UNION ALL ${journal})`;
 }
 
 /** How many journal rows of each table one fold statement takes at most. */
@@ -100,6 +147,9 @@ export async function foldJournal(db: RollupDb, limit = FOLD_LIMIT): Promise<num
     if (row.sessions < limit && row.ratings < limit && row.votes < limit) return folded;
   }
 }
+
+/** Reclaims the journals' dead rows; skips a journal another vacuum holds (any instance may run it). */
+export const VACUUM_JOURNALS_SQL = `VACUUM (SKIP_LOCKED) ${JOURNALS.map(({ table }) => table).join(', ')}`;
 
 /** Empties the journals (rollup:rebuild, which recounts the rollups from the raw tables). */
 export const CLEAR_JOURNALS_SQL = JOURNALS.map(({ table }) => `DELETE FROM ${table}`);

@@ -82,28 +82,32 @@ export function splitRange(start: Date, end: Date): Ranges {
  * table's alone when the snapshot holds no journal rows of the account (AnalyticsScope.folded).
  */
 interface Family {
-  table: (grain: Grain, folded?: boolean) => string;
+  /** `journalOf`: the parameter of the account whose journal rows to add (none: the table alone). */
+  table: (grain: Grain, journalOf?: string) => string;
   columns: readonly string[];
   counters: readonly string[];
 }
 
 const family = (kind: RollupKind, columns: readonly string[], counters: readonly string[]): Family => ({
-  table: (grain, folded) => (folded ? rollupTable(kind, grain) : rollupRelation(kind, grain, columns)),
+  table: (grain, journalOf) => (journalOf ? rollupRelation(kind, grain, columns, journalOf) : rollupTable(kind, grain)),
   columns,
   counters,
 });
+
+/** The account whose journal rows a scope's reads add: none when the snapshot holds none (AnalyticsScope.folded). */
+const journalOf = (scope: AnalyticsScope) => (scope.folded ? undefined : scope.accountId);
 const SESSIONS = family('session', ['account_id', 'user_id', 'tree_id', 'bucket', 'shard', ...SESSION_ROLLUP_COUNTERS], SESSION_ROLLUP_COUNTERS);
 const NODES = family('node', ['account_id', 'tree_id', 'node_id', 'bucket', ...NODE_ROLLUP_COUNTERS], NODE_ROLLUP_COUNTERS);
 const durations = (resolution: Resolution): Family => family(resolution, ['account_id', 'user_id', 'tree_id', 'bucket', resolution, 'n'], ['n']);
 
 /** Rollup rows of [start, end): a SELECT per part (days, hours, hours taken away), filtered by `where` (alias r). */
-function rollupParts(family: Family, folded: boolean | undefined, where: string, start: Date, end: Date, p: SqlParams): string[] {
+function rollupParts(family: Family, journal: string | undefined, where: string, start: Date, end: Date, p: SqlParams): string[] {
   const { days, hours, minusHours } = splitRange(start, end);
   const columns = family.columns.join(', ');
   const negated = family.columns.map((column) => (family.counters.includes(column) ? `-${column} AS ${column}` : column)).join(', ');
   const parts: string[] = [];
   const part = (select: string, grain: Grain, [from, to]: [Date, Date]) =>
-    parts.push(`SELECT ${select} FROM ${family.table(grain, folded)} r WHERE ${where} AND r.bucket >= ${p.add(from)} AND r.bucket < ${p.add(to)}`);
+    parts.push(`SELECT ${select} FROM ${family.table(grain, journal && p.add(journal))} r WHERE ${where} AND r.bucket >= ${p.add(from)} AND r.bucket < ${p.add(to)}`);
   if (days) part(columns, 'day', days);
   for (const range of hours) part(columns, 'hour', range);
   for (const range of minusHours) part(negated, 'hour', range);
@@ -116,8 +120,8 @@ interface RowsQuery {
   /** The filter, written against alias r. */
   where: (p: SqlParams) => string;
   groupBy: string[];
-  /** See AnalyticsScope.folded. */
-  folded?: boolean;
+  /** The account whose journal rows to add (journalOf). */
+  journal?: string;
 }
 
 /** A statement's rows, read once per response when the runner keeps what it sent (SqlRunner.sent). */
@@ -137,7 +141,7 @@ function groupedSumsSql(query: RowsQuery, start: Date, end: Date): [string, unkn
   const p = new SqlParams();
   const keys = query.groupBy.map((column) => `r.${column}`);
   const sums = query.family.counters.map((counter) => `sum(r.${counter})::bigint AS ${counter}`);
-  const parts = rollupParts(query.family, query.folded, query.where(p), start, end, p);
+  const parts = rollupParts(query.family, query.journal, query.where(p), start, end, p);
   if (!parts.length) return ['', []];
   const sql = `SELECT ${[...keys, ...sums].join(', ')}
     FROM (${parts.join(' UNION ALL ')}) r${keys.length ? ` GROUP BY ${keys.join(', ')}` : ''}`;
@@ -154,7 +158,7 @@ async function groupedSums(db: SqlRunner, query: RowsQuery, start: Date, end: Da
   const read = async ([sql, values]: [string, unknown[]]) => (sql ? ((await queryOnce(db, sql, values)) as Record<string, string | number | null>[]) : []);
   const closedPart = groupedSumsSql(query, start, split);
   // Kept under the tables' statement whether or not the journal is read with them: the same sums.
-  const closedKey = JSON.stringify(query.folded ? closedPart : groupedSumsSql({ ...query, folded: true }, start, split));
+  const closedKey = JSON.stringify(query.journal === undefined ? closedPart : groupedSumsSql({ ...query, journal: undefined }, start, split));
   const [kept, fresh] = await Promise.all([
     closedPart[0]
       ? (closed as ClosedDays).cache.through(closedKey, (closed as ClosedDays).version, async () => addRows(new Map(), query, await read(closedPart)))
@@ -223,7 +227,7 @@ function levelWhere(scope: AnalyticsScope, p: SqlParams): string {
  * sends them in one round trip.
  */
 export async function rollupSummary(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, closed?: ClosedDays): Promise<SummaryDto> {
-  const level: RowsQuery = { family: SESSIONS, where: (p) => levelWhere(scope, p), groupBy: [], folded: scope.folded };
+  const level: RowsQuery = { family: SESSIONS, where: (p) => levelWhere(scope, p), groupBy: [], journal: journalOf(scope) };
   const [current, previous, currentMedian, previousMedian] = await Promise.all([
     totals(db, level, window.start, window.end, closed),
     totals(db, level, window.previousStart, window.previousEnd, closed),
@@ -244,7 +248,7 @@ export async function rollupSummary(db: SqlRunner, scope: AnalyticsScope, window
  */
 export async function histogramMedian(db: SqlRunner, scope: AnalyticsScope, start: Date, end: Date, closed?: ClosedDays): Promise<number | null> {
   const bins = async (resolution: Resolution, where: (p: SqlParams) => string): Promise<[number, number][]> => {
-    const sums = await groupedSums(db, { family: durations(resolution), where, groupBy: [resolution], folded: scope.folded }, start, end, closed);
+    const sums = await groupedSums(db, { family: durations(resolution), where, groupBy: [resolution], journal: journalOf(scope) }, start, end, closed);
     return [...sums]
       .map(([value, { n }]): [number, number] => [Number(value), n])
       .filter(([, n]) => n !== 0)
@@ -327,6 +331,7 @@ type SeriesRow = SeriesSums & { grain: 'day' | 'hour'; bucket: Date };
 export async function rollupTimeSeries(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, closed?: ClosedDays): Promise<TimeSeriesPointDto[]> {
   const plan = planFor(window);
   /** The series' per-day sums from the buckets in [from, to). */
+  const journal = journalOf(scope);
   const sumsIn = async (from: Date | null, to: Date | null): Promise<SeriesSums[]> => {
     const p = new SqlParams();
     const inRange = (hour: number) => (!from || hour >= from.getTime()) && (!to || hour < to.getTime());
@@ -334,12 +339,12 @@ export async function rollupTimeSeries(db: SqlRunner, scope: AnalyticsScope, win
     const bounds = `${from ? ` AND r.bucket >= ${p.add(from)}` : ''}${to ? ` AND r.bucket < ${p.add(to)}` : ''}`;
     const rows: SeriesRow[] = await db.query(
       `SELECT 'day' AS grain, r.bucket, ${SERIES_SUMS}
-         FROM ${SESSIONS.table('day', scope.folded)} r
+         FROM ${SESSIONS.table('day', journal && p.add(journal))} r
         WHERE ${levelWhere(scope, p)} AND r.bucket >= ${p.add(new Date(plan.firstDay))} AND r.bucket <= ${p.add(new Date(plan.lastDay))}${bounds}
         GROUP BY r.bucket
        UNION ALL
        SELECT 'hour' AS grain, r.bucket, ${SERIES_SUMS}
-         FROM ${SESSIONS.table('hour', scope.folded)} r
+         FROM ${SESSIONS.table('hour', journal && p.add(journal))} r
         WHERE ${levelWhere(scope, p)} AND r.bucket = ANY(${p.add(`{${hourList.join(',')}}`)}::timestamptz[])${bounds}
         GROUP BY r.bucket`,
       p.values,
@@ -392,7 +397,7 @@ export async function rollupRanked(
       ? `r.account_id = ${p.add(scope.accountId)} AND r.user_id = ${p.add(scope.userId ?? ZERO_UUID)} AND r.tree_id <> ${p.add(ZERO_UUID)}`
       : `r.account_id = ${p.add(scope.accountId)} AND r.tree_id = ${p.add(ZERO_UUID)} AND ${scope.userId ? `r.user_id = ${p.add(scope.userId)}` : `r.user_id <> ${p.add(ZERO_UUID)}`}`;
   const [sums, names] = await Promise.all([
-    groupedSums(db, { family: SESSIONS, where, groupBy: [key], folded: scope.folded }, window.start, window.end, closed),
+    groupedSums(db, { family: SESSIONS, where, groupBy: [key], journal: journalOf(scope) }, window.start, window.end, closed),
     nameOrder(db, key === 'tree_id' ? 'trees' : 'users', scope.accountId),
   ]);
   // As ORDER BY total DESC, name, id LIMIT 10 over the named ids with sessions.
@@ -414,7 +419,7 @@ export async function rollupRanked(
 }
 
 export async function rollupCsatDistribution(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, closed?: ClosedDays): Promise<CsatDistributionDto> {
-  const sums = await totals(db, { family: SESSIONS, where: (p) => levelWhere(scope, p), groupBy: [], folded: scope.folded }, window.start, window.end, closed);
+  const sums = await totals(db, { family: SESSIONS, where: (p) => levelWhere(scope, p), groupBy: [], journal: journalOf(scope) }, window.start, window.end, closed);
   return { '1': sums.r1, '2': sums.r2, '3': sums.r3, '4': sums.r4, '5': sums.r5 };
 }
 
@@ -440,7 +445,7 @@ async function nodeSums(
 ): Promise<NodeRow[]> {
   const where = (p: SqlParams) => `r.account_id = ${p.add(scope.accountId)} AND r.tree_id = ${p.add(scope.treeId)}`;
   const [sums, nodes] = await Promise.all([
-    groupedSums(db, { family: NODES, where, groupBy: ['node_id'], folded: scope.folded }, window.start, window.end, closed),
+    groupedSums(db, { family: NODES, where, groupBy: ['node_id'], journal: journalOf(scope) }, window.start, window.end, closed),
     queryOnce(db, `SELECT id, title, type, step_id FROM tree_nodes WHERE account_id = $1 AND tree_id = $2 ORDER BY title, id`, [scope.accountId, scope.treeId]),
   ]);
   const byId = new Map((nodes as { id: string; title: string; type: NodeRow['node_type']; step_id: string | null }[]).map((node, rank) => [node.id, { ...node, rank }]));
