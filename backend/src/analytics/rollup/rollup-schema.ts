@@ -234,6 +234,15 @@ function upsertAll(sessionFactSql: string[], nodeFactSql: string[], durationFact
   return parts.map((part) => `${part};`).join('\n    ');
 }
 
+/** The fact SQL one source's rows give each rollup family they count in. */
+interface RowFacts {
+  session?: string;
+  node?: string;
+  duration?: string;
+}
+
+/** A statement-level trigger's transition tables. */
+type Relation = 'old_rows' | 'new_rows';
 const NEW: FactSource = { relation: 'new_rows', sign: 1 };
 const OLD: FactSource = { relation: 'old_rows', sign: -1 };
 
@@ -256,20 +265,33 @@ export function rollupTriggerFunctionsSql({
   journal = false,
 }: { bumpVersions?: boolean; bumpPast?: boolean; journal?: boolean } = {}): string[] {
   /** The version bumps of a statement over `relations`, whose rows are bucketed by `ts`. */
-  const bumps = (relations: ('old_rows' | 'new_rows')[], ts: string, channel: VersionChannel = 'sessions') => {
+  const bumps = (relations: Relation[], ts: string, channel: VersionChannel = 'sessions') => {
     if (!bumpVersions) return [];
     const accounts = relations.map((relation) => `SELECT account_id FROM ${relation}`).join(' UNION ALL ');
     const past = relations.map((relation) => pastAccounts(relation, ts)).join(' UNION ALL ');
     return bumpPast ? [bumpVersionsSql(accounts, channel), bumpVersionsSql(past, 'past')] : [bumpVersionsSql(accounts, channel)];
   };
-  /** A statement's deltas over `relations`: journal rows, or `upserts` (the facts' upserts). */
-  const deltas = (target: Journal, relations: ('old_rows' | 'new_rows')[], ts: string, upserts: () => string, channel?: VersionChannel) => {
+  /**
+   * A statement's deltas over `relations` (rows bucketed by `ts`): its rows appended to `target`,
+   * or the rollup rows `facts` makes of them upserted, with the version bumps riding along.
+   */
+  const deltas = (target: Journal, relations: Relation[], ts: string, facts: (source: FactSource) => RowFacts, channel?: VersionChannel) => {
     const versionBumps = bumps(relations, ts, channel);
-    if (!journal) return upserts();
-    const insert = journalInsertSql(target, relations);
-    return `${versionBumps.length ? `WITH ${versionBumps.map((bump, i) => `bump${i} AS (${bump} RETURNING 1)`).join(', ')}\n  ` : ''}${insert};`;
+    if (journal) {
+      const ctes = versionBumps.length ? `WITH ${versionBumps.map((bump, i) => `bump${i} AS (${bump} RETURNING 1)`).join(', ')}\n  ` : '';
+      return `${ctes}${journalInsertSql(target, relations)};`;
+    }
+    const made = relations.map((relation) => facts(relation === 'old_rows' ? OLD : NEW));
+    const of = (family: keyof RowFacts) => made.flatMap((rowFacts) => rowFacts[family] ?? []);
+    return upsertAll(of('session'), of('node'), of('duration'), versionBumps);
   };
-  const fn = (name: string, insert: string, update: string, del: string) => `
+  /** The bodies for INSERT, UPDATE and DELETE. */
+  const bodies = (target: Journal, ts: string, facts: (source: FactSource) => RowFacts, channel?: VersionChannel): [string, string, string] => [
+    deltas(target, ['new_rows'], ts, facts, channel),
+    deltas(target, ['old_rows', 'new_rows'], ts, facts, channel),
+    deltas(target, ['old_rows'], ts, facts, channel),
+  ];
+  const fn = (name: string, [insert, update, del]: [string, string, string]) => `
     CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
     BEGIN
       IF TG_OP = 'INSERT' THEN
@@ -282,44 +304,14 @@ export function rollupTriggerFunctionsSql({
       RETURN NULL;
     END $fn$`;
   return [
-    fn(
-      'analytics_rollup_sessions',
-      deltas(SESSIONS_JOURNAL, ['new_rows'], 'started_at', () =>
-        upsertAll([sessionFacts(NEW)], [nodeSessionFacts(NEW)], [durationFacts(NEW)], bumps(['new_rows'], 'started_at')),
-      ),
-      deltas(SESSIONS_JOURNAL, ['old_rows', 'new_rows'], 'started_at', () =>
-        upsertAll(
-          [sessionFacts(OLD), sessionFacts(NEW)],
-          [nodeSessionFacts(OLD), nodeSessionFacts(NEW)],
-          [durationFacts(OLD), durationFacts(NEW)],
-          bumps(['old_rows', 'new_rows'], 'started_at'),
-        ),
-      ),
-      deltas(SESSIONS_JOURNAL, ['old_rows'], 'started_at', () =>
-        upsertAll([sessionFacts(OLD)], [nodeSessionFacts(OLD)], [durationFacts(OLD)], bumps(['old_rows'], 'started_at')),
-      ),
-    ),
-    fn(
-      'analytics_rollup_session_ratings',
-      deltas(RATINGS_JOURNAL, ['new_rows'], 'created_at', () => upsertAll([ratingFacts(NEW)], [], [], bumps(['new_rows'], 'created_at'))),
-      deltas(RATINGS_JOURNAL, ['old_rows', 'new_rows'], 'created_at', () =>
-        upsertAll([ratingFacts(OLD), ratingFacts(NEW)], [], [], bumps(['old_rows', 'new_rows'], 'created_at')),
-      ),
-      deltas(RATINGS_JOURNAL, ['old_rows'], 'created_at', () => upsertAll([ratingFacts(OLD)], [], [], bumps(['old_rows'], 'created_at'))),
-    ),
+    fn('analytics_rollup_sessions', bodies(SESSIONS_JOURNAL, 'started_at', (source) => ({
+      session: sessionFacts(source),
+      node: nodeSessionFacts(source),
+      duration: durationFacts(source),
+    }))),
+    fn('analytics_rollup_session_ratings', bodies(RATINGS_JOURNAL, 'created_at', (source) => ({ session: ratingFacts(source) }))),
     // Votes only show in flow reports: their own channel leaves team and personal reports cached.
-    fn(
-      'analytics_rollup_step_ratings',
-      deltas(VOTES_JOURNAL, ['new_rows'], 'created_at', () => upsertAll([], [voteFacts(NEW)], [], bumps(['new_rows'], 'created_at', 'steps')), 'steps'),
-      deltas(
-        VOTES_JOURNAL,
-        ['old_rows', 'new_rows'],
-        'created_at',
-        () => upsertAll([], [voteFacts(OLD), voteFacts(NEW)], [], bumps(['old_rows', 'new_rows'], 'created_at', 'steps')),
-        'steps',
-      ),
-      deltas(VOTES_JOURNAL, ['old_rows'], 'created_at', () => upsertAll([], [voteFacts(OLD)], [], bumps(['old_rows'], 'created_at', 'steps')), 'steps'),
-    ),
+    fn('analytics_rollup_step_ratings', bodies(VOTES_JOURNAL, 'created_at', (source) => ({ node: voteFacts(source) }), 'steps')),
   ];
 }
 
