@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Pool } from 'pg';
 import { AuthUser, isAdmin } from '../common/auth-user';
 import { pgPool } from '../database/pg-pool';
-import { analyticsWindow, AnalyticsWindow, isKnownTimeZone } from './analytics-window';
+import { AnalyticsWindow, isKnownTimeZone, keptAnalyticsWindow } from './analytics-window';
 import { AnalyticsQueryDto } from './dto/analytics-query.dto';
 import { versionOfSql } from './rollup/analytics-version';
 import { journalPendingSql } from './rollup/rollup-journal';
@@ -138,7 +138,7 @@ export class AnalyticsContextService {
       const known = isKnownTimeZone(accountTimezone) ? await this.postgresZone(db, accountTimezone) : undefined;
       tz = known && isKnownTimeZone(known) ? known : 'UTC';
     }
-    return analyticsWindow({ period: query.period, from: query.from, to: query.to, tz, now });
+    return keptAnalyticsWindow({ period: query.period, from: query.from, to: query.to, tz, now });
   }
 
   /**

@@ -4,6 +4,7 @@ import {
   dayCount,
   isIsoDate,
   isKnownTimeZone,
+  keptAnalyticsWindow,
   localDate,
   startOfLocalDay,
 } from './analytics-window';
@@ -116,6 +117,29 @@ describe('analyticsWindow', () => {
 
   it('refuses a range that ends before it starts', () => {
     expect(() => analyticsWindow({ from: '2026-03-02', to: '2026-03-01', tz: 'UTC', now: new Date() })).toThrow(RangeError);
+  });
+});
+
+describe('keptAnalyticsWindow', () => {
+  it('gives the window analyticsWindow computes, the same one again on the same local day, frozen', () => {
+    const input = { period: '90d' as const, tz: 'America/New_York', now: new Date('2026-06-10T15:00:00Z') };
+    const kept = keptAnalyticsWindow(input);
+    expect(kept).toEqual(analyticsWindow(input));
+    expect(keptAnalyticsWindow({ ...input, now: new Date('2026-06-11T03:59:59Z') })).toBe(kept);
+    expect(Object.isFrozen(kept) && Object.isFrozen(kept.days)).toBe(true);
+  });
+
+  it('moves on when the local day does, and keeps windows of other ranges and zones apart', () => {
+    const input = { period: '7d' as const, tz: 'America/New_York', now: new Date('2026-06-10T15:00:00Z') };
+    const kept = keptAnalyticsWindow(input);
+    // 04:00 UTC is midnight in New York (EDT): the next local day.
+    const next = keptAnalyticsWindow({ ...input, now: new Date('2026-06-11T04:00:00Z') });
+    expect(next.to).toBe('2026-06-11');
+    expect(kept.to).toBe('2026-06-10');
+    expect(keptAnalyticsWindow({ ...input, tz: 'Europe/Berlin' }).tz).toBe('Europe/Berlin');
+    expect(keptAnalyticsWindow({ ...input, period: '30d' }).days).toHaveLength(30);
+    const custom = keptAnalyticsWindow({ ...input, from: '2026-01-01', to: '2026-01-31' });
+    expect([custom.from, custom.to, custom.days.length]).toEqual(['2026-01-01', '2026-01-31', 31]);
   });
 });
 
