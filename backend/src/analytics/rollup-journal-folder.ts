@@ -2,7 +2,8 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
-import { foldJournal, VACUUM_JOURNALS_SQL } from './rollup/rollup-fold';
+import { foldJournal } from './rollup/rollup-fold';
+import { VACUUM_JOURNALS_SQL } from './rollup/rollup-journal';
 
 /** Often enough that readers, who add the journal to every rollup they read, find it short. */
 const EVERY_MS = 200;

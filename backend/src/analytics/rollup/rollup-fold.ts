@@ -3,7 +3,7 @@
  * table, and the fold that moves it into the tables.
  */
 import type { RollupDb } from './rollup-ops';
-import { JOURNALS, RATINGS_JOURNAL, SESSIONS_JOURNAL, VOTES_JOURNAL } from './rollup-journal';
+import { RATINGS_JOURNAL, SESSIONS_JOURNAL, VOTES_JOURNAL } from './rollup-journal';
 import {
   durationFacts,
   durationTable,
@@ -43,10 +43,7 @@ function journalFacts(relations: { sessions: string; ratings: string; votes: str
 
 const JOURNAL_FACTS = journalFacts({ sessions: SESSIONS_JOURNAL.table, ratings: RATINGS_JOURNAL.table, votes: VOTES_JOURNAL.table });
 
-/** Columns a fact has with the table's type already (uuid, smallint shard, integer second); the rest are bigint counters. */
-const KEY_COLUMNS = new Set(['account_id', 'user_id', 'tree_id', 'node_id', 'shard', 'second']);
-
-/** A kind's rollup columns as readers name them, with their types. */
+/** A kind's rollup columns as readers name them (rollup-queries.ts), with their types. */
 const READ_COLUMNS: Record<RollupKind, [string, string][]> = {
   session: [['account_id', 'uuid'], ['user_id', 'uuid'], ['tree_id', 'uuid'], ['bucket', 'timestamptz'], ['shard', 'smallint'],
     ...SESSION_ROLLUP_COUNTERS.map((c): [string, string] => [c, 'bigint'])],
@@ -56,16 +53,21 @@ const READ_COLUMNS: Record<RollupKind, [string, string][]> = {
 };
 const KINDS = Object.keys(READ_COLUMNS) as RollupKind[];
 
+/** A kind's rollup columns as readers name them, in one order. */
+export const rollupColumns = (kind: RollupKind): string[] => READ_COLUMNS[kind].map(([name]) => name);
+
 /**
  * The journal's facts of `kind` as rollup rows at `grainSql` (a literal or a parameter), typed
  * as the table's columns: a UNION ALL whose branches differ in a column's type takes no filter
  * on that column, and every reader filters on the keys.
  */
 function journalRowsSql(kind: RollupKind, grainSql: string, columns: readonly string[], facts: string[]): string {
+  const types = new Map(READ_COLUMNS[kind]);
   const select = columns.map((column) => {
     if (column === 'bucket') return `date_trunc(${grainSql}, f.ts, 'UTC') AS bucket`;
     if (column === 'minute') return 'floor(f.second / 60.0)::int AS minute';
-    return KEY_COLUMNS.has(column) ? `f.${column}` : `f.${column}::bigint AS ${column}`;
+    // Counters are summed as integers in the facts; the tables hold them as bigint.
+    return types.get(column) === 'bigint' ? `f.${column}::bigint AS ${column}` : `f.${column}`;
   });
   return `SELECT ${select.join(', ')} FROM (${facts.join(' UNION ALL ')}) f`;
 }
@@ -88,7 +90,7 @@ export function journalRowsFunctionsSql(): string[] {
       LANGUAGE plpgsql STABLE ROWS 10 AS $fn$
       #variable_conflict use_column
       BEGIN
-        RETURN QUERY ${journalRowsSql(kind, 'grain', columns.map(([name]) => name), facts)};
+        RETURN QUERY ${journalRowsSql(kind, 'grain', rollupColumns(kind), facts)};
       END $fn$`;
   });
 }
@@ -147,9 +149,3 @@ export async function foldJournal(db: RollupDb, limit = FOLD_LIMIT): Promise<num
     if (row.sessions < limit && row.ratings < limit && row.votes < limit) return folded;
   }
 }
-
-/** Reclaims the journals' dead rows; skips a journal another vacuum holds (any instance may run it). */
-export const VACUUM_JOURNALS_SQL = `VACUUM (SKIP_LOCKED) ${JOURNALS.map(({ table }) => table).join(', ')}`;
-
-/** Empties the journals (rollup:rebuild, which recounts the rollups from the raw tables). */
-export const CLEAR_JOURNALS_SQL = JOURNALS.map(({ table }) => `DELETE FROM ${table}`);

@@ -58,6 +58,15 @@ export function createJournalTablesSql(): string[] {
 
 export const DROP_JOURNAL_TABLES_SQL = JOURNALS.map(({ table }) => `DROP TABLE ${table}`);
 
+/** Holds folds off (and waits for a running one) until the caller's transaction ends. */
+export const LOCK_JOURNALS_SQL = `LOCK TABLE ${JOURNALS.map(({ table }) => table).join(', ')} IN EXCLUSIVE MODE`;
+
+/** Empties the journals (rollup:rebuild, which recounts the rollups from the raw tables). */
+export const CLEAR_JOURNALS_SQL = JOURNALS.map(({ table }) => `DELETE FROM ${table}`);
+
+/** Reclaims the journals' dead rows; skips a journal another vacuum holds (any instance may run it). */
+export const VACUUM_JOURNALS_SQL = `VACUUM (SKIP_LOCKED) ${JOURNALS.map(({ table }) => table).join(', ')}`;
+
 /** A trigger's journal rows: its transition tables' rows, -1 for old_rows, +1 for new_rows. */
 export function journalInsertSql({ table, columns }: Journal, relations: ('old_rows' | 'new_rows')[]): string {
   const list = columns.join(', ');

@@ -18,8 +18,8 @@ import {
   upsertFacts,
   voteFacts,
 } from './rollup-schema';
-import { CLEAR_JOURNALS_SQL, rollupRelation } from './rollup-fold';
-import { JOURNALS, SESSIONS_JOURNAL } from './rollup-journal';
+import { rollupRelation } from './rollup-fold';
+import { CLEAR_JOURNALS_SQL, LOCK_JOURNALS_SQL, SESSIONS_JOURNAL } from './rollup-journal';
 
 /** What runs SQL: a pg client, a DataSource, an EntityManager or a migration's QueryRunner. */
 export interface RollupDb {
@@ -85,7 +85,7 @@ export async function rebuildRollups(db: RollupDb): Promise<void> {
   // Databases migrated only up to AnalyticsRollups (its own rebuild) have no journal yet.
   const [{ journal }]: { journal: boolean }[] = await db.query(`SELECT to_regclass('${SESSIONS_JOURNAL.table}') IS NOT NULL AS journal`);
   if (journal) {
-    await db.query(`LOCK TABLE ${JOURNALS.map(({ table }) => table).join(', ')} IN EXCLUSIVE MODE`);
+    await db.query(LOCK_JOURNALS_SQL);
     for (const sql of CLEAR_JOURNALS_SQL) await db.query(sql);
   }
   for (const phase of rollupFillPhases()) {

@@ -29,7 +29,7 @@ import { toFigures } from '../queries/summary.query';
 import { TOP_LIMIT } from '../queries/ranked.query';
 import { ClosedDays } from './closed-days';
 import { middleOf, valueAtMiddle } from './histogram-median';
-import { rollupRelation, RollupKind, rollupTable } from './rollup-fold';
+import { rollupColumns, rollupRelation, RollupKind, rollupTable } from './rollup-fold';
 import { Grain, NODE_ROLLUP_COUNTERS, Resolution, SESSION_ROLLUP_COUNTERS, ZERO_UUID } from './rollup-schema';
 
 const HOUR_MS = 3_600_000;
@@ -88,17 +88,20 @@ interface Family {
   counters: readonly string[];
 }
 
-const family = (kind: RollupKind, columns: readonly string[], counters: readonly string[]): Family => ({
-  table: (grain, journalOf) => (journalOf ? rollupRelation(kind, grain, columns, journalOf) : rollupTable(kind, grain)),
-  columns,
-  counters,
-});
+const family = (kind: RollupKind, counters: readonly string[]): Family => {
+  const columns = rollupColumns(kind);
+  return {
+    table: (grain, journalOf) => (journalOf ? rollupRelation(kind, grain, columns, journalOf) : rollupTable(kind, grain)),
+    columns,
+    counters,
+  };
+};
 
 /** The account whose journal rows a scope's reads add: none when the snapshot holds none (AnalyticsScope.folded). */
 const journalOf = (scope: AnalyticsScope) => (scope.folded ? undefined : scope.accountId);
-const SESSIONS = family('session', ['account_id', 'user_id', 'tree_id', 'bucket', 'shard', ...SESSION_ROLLUP_COUNTERS], SESSION_ROLLUP_COUNTERS);
-const NODES = family('node', ['account_id', 'tree_id', 'node_id', 'bucket', ...NODE_ROLLUP_COUNTERS], NODE_ROLLUP_COUNTERS);
-const durations = (resolution: Resolution): Family => family(resolution, ['account_id', 'user_id', 'tree_id', 'bucket', resolution, 'n'], ['n']);
+const SESSIONS = family('session', SESSION_ROLLUP_COUNTERS);
+const NODES = family('node', NODE_ROLLUP_COUNTERS);
+const durations = (resolution: Resolution): Family => family(resolution, ['n']);
 
 /** Rollup rows of [start, end): a SELECT per part (days, hours, hours taken away), filtered by `where` (alias r). */
 function rollupParts(family: Family, journal: string | undefined, where: string, start: Date, end: Date, p: SqlParams): string[] {

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { DROP_JOURNAL_ROWS_FUNCTIONS_SQL, foldJournal, journalRowsFunctionsSql } from '../../analytics/rollup/rollup-fold';
-import { createJournalTablesSql, DROP_JOURNAL_TABLES_SQL, JOURNALS } from '../../analytics/rollup/rollup-journal';
+import { createJournalTablesSql, DROP_JOURNAL_TABLES_SQL, LOCK_JOURNALS_SQL } from '../../analytics/rollup/rollup-journal';
 import { rollupTriggerFunctionsSql } from '../../analytics/rollup/rollup-schema';
 
 /**
@@ -20,7 +20,7 @@ export class RollupJournal1764000900000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     // A running fold finishes first, and none starts until the journal is gone.
-    await queryRunner.query(`LOCK TABLE ${JOURNALS.map(({ table }) => table).join(', ')} IN EXCLUSIVE MODE`);
+    await queryRunner.query(LOCK_JOURNALS_SQL);
     for (const sql of rollupTriggerFunctionsSql()) await queryRunner.query(sql);
     await foldJournal(queryRunner);
     for (const sql of DROP_JOURNAL_ROWS_FUNCTIONS_SQL) await queryRunner.query(sql);
