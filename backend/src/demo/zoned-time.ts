@@ -1,4 +1,4 @@
-import { offsetAt, ZonedParts, zonedParts } from '../../common/time/zoned-time';
+import { offsetAt, ZonedParts, zonedParts } from '../common/time/zoned-time';
 
 export { ZonedParts, zonedParts };
 

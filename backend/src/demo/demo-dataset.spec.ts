@@ -1,4 +1,4 @@
-import { validateFlowGraph } from '../../trees/flow-graph';
+import { validateFlowGraph } from '../trees/flow-graph';
 import { DemoDataset, buildDemoDataset, enumerateRoutes, outcomeCounts } from './demo-dataset';
 import { generateDemoFeedback } from './demo-feedback';
 import { Rng } from './prng';

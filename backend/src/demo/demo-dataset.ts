@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Outcome, PathEntry } from '../../sessions/session.entity';
-import { NodeOption, NodeType } from '../../trees/tree-node.entity';
-import { UserRole } from '../../users/user.entity';
+import { Outcome, PathEntry } from '../sessions/session.entity';
+import { NodeOption, NodeType } from '../trees/tree-node.entity';
+import { UserRole } from '../users/user.entity';
 import {
   DEMO_ACCOUNT,
   DEMO_ADMIN,

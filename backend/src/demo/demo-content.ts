@@ -1,6 +1,6 @@
-import { Outcome } from '../../sessions/session.entity';
-import { TreeKind } from '../../trees/tree.entity';
-import { NodeType } from '../../trees/tree-node.entity';
+import { Outcome } from '../sessions/session.entity';
+import { TreeKind } from '../trees/tree.entity';
+import { NodeType } from '../trees/tree-node.entity';
 
 /**
  * What the demo account contains, written with symbolic keys. demo-dataset.ts turns the keys

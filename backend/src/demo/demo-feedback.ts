@@ -1,4 +1,4 @@
-import { Outcome } from '../../sessions/session.entity';
+import { Outcome } from '../sessions/session.entity';
 import { DemoDataset } from './demo-dataset';
 import { Rng } from './prng';
 

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { PasswordService } from '../../auth/password.service';
+import { PasswordService } from '../auth/password.service';
 import { DEMO_ACCOUNT } from './demo-content';
 import { DEMO_SEED, DemoDataset, buildDemoDataset, outcomeCounts } from './demo-dataset';
 import { generateDemoFeedback } from './demo-feedback';
