@@ -2,9 +2,9 @@ import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityE
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
-import { InputColumn } from '../database/batch-input';
-import { runBatchStatement } from '../database/batch-statement';
-import { StatementBatcher } from '../database/statement-batcher';
+import { InputColumn } from '../database/write-coalescing/coalesced-input';
+import { runBatchStatement } from '../database/write-coalescing/coalesced-statement';
+import { StatementBatcher } from '../database/write-coalescing/write-coalescer';
 import { StepRating } from './step-rating.entity';
 import { FeedbackResultDto, SessionVoteDto } from './dto/rating.dto';
 import { NOT_YOURS, sessionForFeedback } from './session-access';

@@ -1,6 +1,6 @@
 import { DatabaseError } from 'pg';
-import { batchInput, byIndex } from './batch-input';
-import { StatementBatcher } from './statement-batcher';
+import { batchInput, byIndex } from './coalesced-input';
+import { StatementBatcher } from './write-coalescer';
 
 /** A fake statement: records each batch and finishes when the test says so. */
 function fakeStatement(fail: (item: string) => boolean = () => false, failure: (items: string[]) => Error = statementError) {

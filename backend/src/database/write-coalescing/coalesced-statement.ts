@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { batchInput, byIndex, InputColumn } from './batch-input';
-import { preparedQuery } from './prepared-query';
+import { batchInput, byIndex, InputColumn } from './coalesced-input';
+import { preparedQuery } from '../prepared-query';
 
 /**
  * One account's batch of calls as one prepared statement (see StatementBatcher): `sql` gets the
