@@ -6,7 +6,7 @@ import { addUser, auth, createFlow, Login, registerAccount } from './support/fix
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
- * Concurrent ratings, votes and completions share statements (StatementBatcher). Each test holds
+ * Concurrent ratings, votes and completions share statements (WriteCoalescer). Each test holds
  * a lock that stops the first write in the database, sends the rest while it waits, so they
  * queue and go together in the next statement, and checks every caller got its own answer.
  */

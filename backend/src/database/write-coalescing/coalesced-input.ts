@@ -5,7 +5,7 @@ export type InputColumn<Item> = [pgType: string, value: (item: Item) => unknown]
  * A batch's items as a relation for one statement: `unnest` of one array parameter per column,
  * plus `idx`, each item's position, so every result row can be handed back to its caller.
  */
-export function batchInput<Item>(items: Item[], columns: Record<string, InputColumn<Item>>): BatchInput {
+export function coalescedInput<Item>(items: Item[], columns: Record<string, InputColumn<Item>>): CoalescedInput {
   const names = Object.keys(columns);
   const arrays = names.map((name, i) => `$${i + 2}::${columns[name][0]}[]`);
   const params: unknown[] = [items.map((_, idx) => idx), ...names.map((name) => items.map(columns[name][1]))];
@@ -19,7 +19,7 @@ export function batchInput<Item>(items: Item[], columns: Record<string, InputCol
   };
 }
 
-export interface BatchInput {
+export interface CoalescedInput {
   /** The relation of the items, to use as `input`. */
   sql: string;
   params: unknown[];

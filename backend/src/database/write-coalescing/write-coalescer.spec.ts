@@ -1,6 +1,6 @@
 import { DatabaseError } from 'pg';
-import { batchInput, byIndex } from './coalesced-input';
-import { StatementBatcher } from './write-coalescer';
+import { coalescedInput, byIndex } from './coalesced-input';
+import { WriteCoalescer } from './write-coalescer';
 
 /** A fake statement: records each batch and finishes when the test says so. */
 function fakeStatement(fail: (item: string) => boolean = () => false, failure: (items: string[]) => Error = statementError) {
@@ -11,7 +11,7 @@ function fakeStatement(fail: (item: string) => boolean = () => false, failure: (
       batches.push(items);
       pending.push(() => (items.some(fail) ? reject(failure(items)) : resolve(items.map((i) => `${i}!`))));
     });
-  /** Lets the oldest running statement finish, then lets the batcher start the next one. */
+  /** Lets the oldest running statement finish, then lets the coalescer start the next one. */
   const finishOne = async () => {
     pending.shift()?.();
     await new Promise((resolve) => setImmediate(resolve));
@@ -27,11 +27,11 @@ function statementError(items: string[]): Error {
   return Object.assign(new DatabaseError(`batch ${items.join(',')} failed`, 0, 'error'), { code: '23514' });
 }
 
-describe('StatementBatcher', () => {
+describe('WriteCoalescer', () => {
   it('sends a lone call at once, as a batch of one', async () => {
     const statement = fakeStatement();
-    const batcher = new StatementBatcher(statement.run, oneAccount);
-    const answer = batcher.run('a');
+    const coalescer = new WriteCoalescer(statement.run, oneAccount);
+    const answer = coalescer.run('a');
     expect(statement.batches).toEqual([['a']]);
     await statement.finishOne();
     await expect(answer).resolves.toBe('a!');
@@ -39,8 +39,8 @@ describe('StatementBatcher', () => {
 
   it('takes the calls that queued while a statement ran into the next one, in order, each answered with its own result', async () => {
     const statement = fakeStatement();
-    const batcher = new StatementBatcher(statement.run, oneAccount);
-    const answers = ['a', 'b', 'c', 'd'].map((item) => batcher.run(item));
+    const coalescer = new WriteCoalescer(statement.run, oneAccount);
+    const answers = ['a', 'b', 'c', 'd'].map((item) => coalescer.run(item));
     expect(statement.batches).toEqual([['a']]);
     await statement.finishOne();
     expect(statement.batches).toEqual([['a'], ['b', 'c', 'd']]);
@@ -50,8 +50,8 @@ describe('StatementBatcher', () => {
 
   it('never puts more than maxBatch calls in one statement, nor runs more than maxInFlight statements', async () => {
     const statement = fakeStatement();
-    const batcher = new StatementBatcher(statement.run, { ...oneAccount, maxBatch: 2, maxInFlight: 2 });
-    const answers = ['a', 'b', 'c', 'd', 'e', 'f'].map((item) => batcher.run(item));
+    const coalescer = new WriteCoalescer(statement.run, { ...oneAccount, maxBatch: 2, maxInFlight: 2 });
+    const answers = ['a', 'b', 'c', 'd', 'e', 'f'].map((item) => coalescer.run(item));
     expect(statement.batches).toEqual([['a'], ['b']]);
     expect(statement.running()).toBe(2);
     await statement.finishOne();
@@ -63,8 +63,8 @@ describe('StatementBatcher', () => {
 
   it('keeps calls with one key in separate statements, in the order they came', async () => {
     const statement = fakeStatement();
-    const batcher = new StatementBatcher(statement.run, { ...oneAccount, key, maxInFlight: 2 });
-    const answers = ['s1:up', 's2:up', 's1:down', 's1:up', 's3:up'].map((item) => batcher.run(item));
+    const coalescer = new WriteCoalescer(statement.run, { ...oneAccount, key, maxInFlight: 2 });
+    const answers = ['s1:up', 's2:up', 's1:down', 's1:up', 's3:up'].map((item) => coalescer.run(item));
     expect(statement.batches).toEqual([['s1:up'], ['s2:up']]);
     await statement.finishOne();
     // s1's later calls wait for the one before them: one goes with s3, the last waits again.
@@ -79,8 +79,8 @@ describe('StatementBatcher', () => {
 
   it('never mixes accounts in one statement, and runs different accounts’ statements at once', async () => {
     const statement = fakeStatement();
-    const batcher = new StatementBatcher(statement.run, { tenant: (item: string) => item.split(':')[0], maxStatements: 2 });
-    const answers = ['a:1', 'b:1', 'a:2', 'c:1', 'b:2', 'a:3', 'c:2'].map((item) => batcher.run(item));
+    const coalescer = new WriteCoalescer(statement.run, { tenant: (item: string) => item.split(':')[0], maxStatements: 2 });
+    const answers = ['a:1', 'b:1', 'a:2', 'c:1', 'b:2', 'a:3', 'c:2'].map((item) => coalescer.run(item));
     // a and b each run at once; c waits for a free statement; each account's later calls queue.
     expect(statement.batches).toEqual([['a:1'], ['b:1']]);
     await statement.finishOne();
@@ -94,9 +94,9 @@ describe('StatementBatcher', () => {
 
   it("answers a failed statement's calls one by one, so only the failing call sees the error", async () => {
     const statement = fakeStatement((item) => item === 'bad');
-    const batcher = new StatementBatcher(statement.run, oneAccount);
-    const first = batcher.run('first');
-    const answers = ['a', 'bad', 'b'].map((item) => batcher.run(item).catch((error: Error) => error.message));
+    const coalescer = new WriteCoalescer(statement.run, oneAccount);
+    const first = coalescer.run('first');
+    const answers = ['a', 'bad', 'b'].map((item) => coalescer.run(item).catch((error: Error) => error.message));
     await statement.finishOne(); // 'first'; then a, bad, b go together and fail
     await statement.finishOne();
     expect(statement.batches.slice(2)).toEqual([['a'], ['bad'], ['b']]);
@@ -108,8 +108,8 @@ describe('StatementBatcher', () => {
   it('fails every call of a statement that lost its connection at once, without trying each again', async () => {
     const lost = () => Object.assign(new DatabaseError('terminating connection due to administrator command', 0, 'error'), { code: '57P01' });
     const statement = fakeStatement(() => true, lost);
-    const batcher = new StatementBatcher(statement.run, oneAccount);
-    const answers = ['a', 'b', 'c'].map((item) => batcher.run(item).catch((error: Error) => error.message));
+    const coalescer = new WriteCoalescer(statement.run, oneAccount);
+    const answers = ['a', 'b', 'c'].map((item) => coalescer.run(item).catch((error: Error) => error.message));
     await statement.finishOne();
     await statement.finishOne();
     expect(statement.batches).toEqual([['a'], ['b', 'c']]);
@@ -117,9 +117,9 @@ describe('StatementBatcher', () => {
   });
 });
 
-describe('batchInput', () => {
+describe('coalescedInput', () => {
   it('passes one array per column, with each item’s position as idx, and scalars after them', () => {
-    const input = batchInput([{ id: 'x', n: 1 }, { id: 'y', n: 2 }], { id: ['uuid', (i) => i.id], n: ['int', (i) => i.n] });
+    const input = coalescedInput([{ id: 'x', n: 1 }, { id: 'y', n: 2 }], { id: ['uuid', (i) => i.id], n: ['int', (i) => i.n] });
     expect(input.sql).toBe('SELECT * FROM unnest($1::int[], $2::uuid[], $3::int[]) AS i(idx, id, n)');
     expect(input.params).toEqual([[0, 1], ['x', 'y'], [1, 2]]);
     expect(input.scalar('uuid', 'the-account')).toBe('$4::uuid');

@@ -10,7 +10,7 @@ function isStatementError(error: unknown): boolean {
   return error instanceof DatabaseError && !/^(08|53|57|58)/.test(error.code ?? '');
 }
 
-export interface BatcherOptions<Item> {
+export interface WriteCoalescerOptions<Item> {
   /** The account a call acts in: calls of different accounts never share a statement. */
   tenant: (item: Item) => string;
   /** Calls with equal keys (within an account) run one after another, never in one statement. */
@@ -50,7 +50,7 @@ interface Call<Item, Result> {
  * came: a vote and its flip back, or two ratings of one session, stay two statements, one after
  * the other.
  */
-export class StatementBatcher<Item, Result> {
+export class WriteCoalescer<Item, Result> {
   private readonly queue: Call<Item, Result>[] = [];
   private readonly busyKeys = new Set<string>();
   /** Statements running, per account. */
@@ -63,7 +63,7 @@ export class StatementBatcher<Item, Result> {
   /** `run` answers one result per item, in the items' order; all items are of `tenant`. */
   constructor(
     private readonly runBatch: (items: Item[], tenant: string) => Promise<Result[]>,
-    private readonly options: BatcherOptions<Item>,
+    private readonly options: WriteCoalescerOptions<Item>,
   ) {
     this.maxBatch = options.maxBatch ?? 64;
     this.maxInFlight = options.maxInFlight ?? 1;
