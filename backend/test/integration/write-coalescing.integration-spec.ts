@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { verifyRollups } from '../../src/analytics/rollup/rollup-ops';
+import { verifyRollups } from '../../src/analytics/rollup/rollup-recount';
 import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
