@@ -196,7 +196,7 @@ export async function generateDataset({ sessions, databaseUrl, log = (line) => p
   migrate(databaseUrl);
   const argon2 = require('argon2');
   const passwordHash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
-  const { rollupFillPhases } = require(resolve(BUILD_DIR, 'analytics/rollup/rollup-ops.js'));
+  const { rollupFillPhases } = require(resolve(BUILD_DIR, 'analytics/rollup/rollup-recount.js'));
   const { RECOUNT_VOTE_COUNTERS_SQL } = require(resolve(BUILD_DIR, 'database/migrations/1764000400000-StepVoteCounters.js'));
 
   const db = new Client({ connectionString: databaseUrl });

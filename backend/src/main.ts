@@ -11,7 +11,7 @@ import { configureApp } from './configure-app';
 import { startEmbeddedDatabase } from './database/embedded-postgres';
 import { createHttpAdapter } from './http-adapter';
 import { pgPool } from './database/pg-pool';
-import { DEMO_PASSWORD, seedDemoData } from './database/seed/demo-data';
+import { DEMO_PASSWORD, seedDemoData } from './demo/demo-seed';
 import { AppLogger } from './logging/app-logger';
 
 const logger = new Logger('Bootstrap');

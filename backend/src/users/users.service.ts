@@ -3,9 +3,9 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { isUuid } from '../common/pipes/uuid-param.pipe';
-import { InputColumn } from '../database/batch-input';
-import { runBatchStatement } from '../database/batch-statement';
-import { StatementBatcher } from '../database/statement-batcher';
+import { InputColumn } from '../database/write-coalescing/coalesced-input';
+import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
+import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
 import { PasswordService } from '../auth/password.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { normalizeEmail } from './email';
@@ -15,10 +15,10 @@ import { User, UserRole } from './user.entity';
 @Injectable()
 export class UsersService {
   /** Concurrent requests' callers, read in one statement. */
-  private readonly callers = new StatementBatcher<{ userId: string; accountId: string }, AuthUser | undefined>(
+  private readonly callers = new WriteCoalescer<{ userId: string; accountId: string }, AuthUser | undefined>(
     async (calls, accountId) => {
       const columns: Record<string, InputColumn<{ userId: string }>> = { id: ['uuid', (c) => c.userId] };
-      const rows = await runBatchStatement<{ userId: string }, AuthUser & { idx: number }>(
+      const rows = await runCoalescedStatement<{ userId: string }, AuthUser & { idx: number }>(
         this.dataSource,
         'rf_callers',
         { calls, accountId, columns },

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DEMO_PASSWORD } from '../../src/database/seed/demo-data';
+import { DEMO_PASSWORD } from '../../src/demo/demo-seed';
 import { reportsAndLiveAggregation, rollupDifferences } from './support/analytics-oracle';
 import { fingerprintTables, restoreDump, TableFingerprints } from './support/database-snapshot';
 import { auth } from './support/fixtures';

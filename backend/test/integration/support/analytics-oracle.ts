@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { LIVE_SECTIONS } from '../../../src/analytics/analytics-report';
-import { analyticsWindow } from '../../../src/analytics/analytics-window';
-import { SqlRunner } from '../../../src/analytics/queries/sql';
-import { verifyRollups } from '../../../src/analytics/rollup/rollup-ops';
+import { LIVE_SECTIONS } from '../../../src/analytics/report/sections/sections';
+import { analyticsWindow } from '../../../src/analytics/report/analytics-window';
+import { SqlRunner } from '../../../src/analytics/report/sections/sql';
+import { verifyRollups } from '../../../src/analytics/rollup/rollup-recount';
 import { auth, Http } from './fixtures';
 
 export interface ReportCallers {
