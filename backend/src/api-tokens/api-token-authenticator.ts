@@ -1,6 +1,6 @@
 import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import type { AuthUser } from '../common/auth-user';
-import { StatementBatcher } from '../database/statement-batcher';
+import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
 import { isWellFormedToken, tokenDigest } from './api-token-secret';
 import { ApiTokensRepository, TokenCallerRow } from './api-tokens.repository';
 
@@ -31,7 +31,7 @@ export class ApiTokenAuthenticator {
   private readonly logger = new Logger(ApiTokenAuthenticator.name);
   /** By the digest (base64), so the process never keeps a secret. Bounded: the oldest goes first. */
   private readonly known = new Map<string, KnownToken>();
-  private readonly callers = new StatementBatcher<KnownToken, TokenCallerRow | undefined>(
+  private readonly callers = new WriteCoalescer<KnownToken, TokenCallerRow | undefined>(
     (batch, accountId) => this.tokens.readCallers(batch.map((token) => token.id), accountId),
     { tenant: (token) => token.accountId },
   );

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { InputColumn } from '../database/batch-input';
-import { runBatchStatement } from '../database/batch-statement';
+import { InputColumn } from '../database/write-coalescing/coalesced-input';
+import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
 import type { UserRole } from '../users/user.entity';
 import type { TokenScope } from './token-scopes';
 
@@ -118,7 +118,7 @@ export class ApiTokensRepository {
    */
   readCallers(tokenIds: string[], accountId: string): Promise<(TokenCallerRow | undefined)[]> {
     const columns: Record<string, InputColumn<string>> = { token_id: ['uuid', (id) => id] };
-    return runBatchStatement<string, TokenCallerRow>(this.dataSource, 'rf_token_callers', { calls: tokenIds, accountId, columns }, (input, account) =>
+    return runCoalescedStatement<string, TokenCallerRow>(this.dataSource, 'rf_token_callers', { calls: tokenIds, accountId, columns }, (input, account) =>
       `SELECT i.idx, t.revoked_at IS NOT NULL AS revoked, t.expires_at <= now() AS expired, t.expires_at, t.scopes, u.id, u.account_id AS "accountId", u.email, u.name, u.role,
               u.is_active AS active
          FROM (${input}) i JOIN api_tokens t ON t.account_id = ${account} AND t.id = i.token_id

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { csvLine } from '../analytics/analytics-csv';
+import { csvLine } from '../analytics/report/export/analytics-csv';
 import type { SessionSummaryDto } from './dto/session-response.dto';
 
 /** The list's columns, in the JSON's names, so a CSV and a page of the list read alike. */
@@ -19,7 +19,7 @@ const COLUMNS: (keyof SessionSummaryDto)[] = [
   'external_url',
 ];
 
-/** RFC 4180 (formula-safe, see analytics-csv.ts), one line per session, written slice by slice as they are read. */
+/** RFC 4180 (formula-safe, see analytics/report/export/analytics-csv.ts), one line per session, written slice by slice as they are read. */
 export function sessionsCsv(slices: AsyncIterable<SessionSummaryDto[]>): Readable {
   async function* lines(): AsyncGenerator<string> {
     yield `${csvLine(COLUMNS)}\r\n`;

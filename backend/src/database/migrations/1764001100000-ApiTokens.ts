@@ -2,10 +2,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Personal API tokens. Only the SHA-256 digest of a token is kept; the secret is shown once.
- * Keys start with the tenant (account_id), like every tenant table's: the primary key, and the
- * unique digest (led by the digest, so the one lookup that does not know the account yet — which
- * token is this? — is an index probe). Revoked tokens stay, marked, so a digest is never reused
- * and an admin can tell what existed.
+ * Every key carries the tenant (account_id), like every tenant table's: the primary key, the owner
+ * (so a token cannot belong to another account's user), and the unique digest (led by the digest,
+ * so the one lookup that does not know the account yet — which token is this? — is an index
+ * probe). Revoked tokens stay, marked, so an admin can tell what existed.
  */
 export class ApiTokens1764001100000 implements MigrationInterface {
   name = 'ApiTokens1764001100000';
@@ -25,7 +25,8 @@ export class ApiTokens1764001100000 implements MigrationInterface {
         last_used_at timestamptz,
         revoked_at timestamptz,
         PRIMARY KEY (account_id, id),
-        CONSTRAINT api_tokens_digest_key UNIQUE (token_digest, account_id)
+        CONSTRAINT api_tokens_digest_key UNIQUE (token_digest, account_id),
+        CONSTRAINT api_tokens_user_fkey FOREIGN KEY (account_id, user_id) REFERENCES users (account_id, id) ON DELETE CASCADE
       )`);
     await queryRunner.query(`CREATE INDEX api_tokens_owner_idx ON api_tokens (account_id, user_id, created_at DESC)`);
   }
