@@ -11,6 +11,8 @@
 -- ClosedDaysVersion1764000700000
 -- DropSessionsCompletedIndex1764000800000
 -- RollupJournal1764000900000
+-- TenantKeys1764001000000
+-- LoginEmails1764001010000
 
 -- Extensions
 CREATE EXTENSION "uuid-ossp";
@@ -234,6 +236,11 @@ CREATE TABLE trees (
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL
 );
+CREATE TABLE user_logins (
+  email text NOT NULL,
+  account_id uuid NOT NULL,
+  user_id uuid NOT NULL
+);
 CREATE TABLE users (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
   account_id uuid NOT NULL,
@@ -258,44 +265,48 @@ ALTER TABLE analytics_rollup_hourly ADD CONSTRAINT analytics_rollup_hourly_pkey 
 ALTER TABLE analytics_versions ADD CONSTRAINT analytics_versions_pkey PRIMARY KEY (account_id, channel, backend_pid);
 ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE;
 ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_comment_check CHECK ((char_length(comment) <= 500));
-ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_pkey PRIMARY KEY (id);
+ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_pkey PRIMARY KEY (account_id, id);
 ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_rating_check CHECK (((rating >= 1) AND (rating <= 5)));
-ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_session_id_fkey FOREIGN KEY (session_id) REFERENCES sessions(id) ON DELETE CASCADE;
-ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_session_key UNIQUE (session_id);
-ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_tree_id_fkey FOREIGN KEY (tree_id) REFERENCES trees(id) ON DELETE CASCADE;
-ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE;
+ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_session_id_fkey FOREIGN KEY (account_id, session_id) REFERENCES sessions(account_id, id) ON DELETE CASCADE;
+ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_session_key UNIQUE (account_id, session_id);
+ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_tree_id_fkey FOREIGN KEY (account_id, tree_id) REFERENCES trees(account_id, id) ON DELETE CASCADE;
+ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_user_id_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id) ON DELETE CASCADE;
 ALTER TABLE sessions ADD CONSTRAINT sessions_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE;
 ALTER TABLE sessions ADD CONSTRAINT sessions_check CHECK (((completed_at IS NULL) = (outcome IS NULL)));
 ALTER TABLE sessions ADD CONSTRAINT sessions_outcome_check CHECK ((outcome = ANY (ARRAY['resolved'::text, 'escalated'::text, 'workaround'::text, 'unresolved'::text])));
-ALTER TABLE sessions ADD CONSTRAINT sessions_pkey PRIMARY KEY (id);
-ALTER TABLE sessions ADD CONSTRAINT sessions_tree_id_fkey FOREIGN KEY (tree_id) REFERENCES trees(id) ON DELETE CASCADE;
-ALTER TABLE sessions ADD CONSTRAINT sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE;
+ALTER TABLE sessions ADD CONSTRAINT sessions_pkey PRIMARY KEY (account_id, id);
+ALTER TABLE sessions ADD CONSTRAINT sessions_tree_id_fkey FOREIGN KEY (account_id, tree_id) REFERENCES trees(account_id, id) ON DELETE CASCADE;
+ALTER TABLE sessions ADD CONSTRAINT sessions_user_id_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id) ON DELETE CASCADE;
 ALTER TABLE step_library ADD CONSTRAINT step_library_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE;
-ALTER TABLE step_library ADD CONSTRAINT step_library_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id) ON DELETE SET NULL;
+ALTER TABLE step_library ADD CONSTRAINT step_library_created_by_fkey FOREIGN KEY (account_id, created_by) REFERENCES users(account_id, id) ON DELETE SET NULL (created_by);
 ALTER TABLE step_library ADD CONSTRAINT step_library_helpful_no_check CHECK ((helpful_no >= 0));
 ALTER TABLE step_library ADD CONSTRAINT step_library_helpful_yes_check CHECK ((helpful_yes >= 0));
-ALTER TABLE step_library ADD CONSTRAINT step_library_pkey PRIMARY KEY (id);
+ALTER TABLE step_library ADD CONSTRAINT step_library_pkey PRIMARY KEY (account_id, id);
 ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE;
-ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_node_id_fkey FOREIGN KEY (node_id) REFERENCES tree_nodes(id) ON DELETE CASCADE;
-ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_pkey PRIMARY KEY (id);
+ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_node_id_fkey FOREIGN KEY (account_id, node_id) REFERENCES tree_nodes(account_id, id) ON DELETE CASCADE;
+ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_pkey PRIMARY KEY (account_id, id);
 ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_rating_check CHECK (((rating >= 1) AND (rating <= 5)));
-ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_session_id_fkey FOREIGN KEY (session_id) REFERENCES sessions(id) ON DELETE CASCADE;
-ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_session_node_key UNIQUE (session_id, node_id);
-ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_step_id_fkey FOREIGN KEY (step_id) REFERENCES step_library(id) ON DELETE SET NULL;
-ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_tree_id_fkey FOREIGN KEY (tree_id) REFERENCES trees(id) ON DELETE CASCADE;
-ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE;
+ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_session_id_fkey FOREIGN KEY (account_id, session_id) REFERENCES sessions(account_id, id) ON DELETE CASCADE;
+ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_session_node_key UNIQUE (account_id, session_id, node_id);
+ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_step_id_fkey FOREIGN KEY (account_id, step_id) REFERENCES step_library(account_id, id) ON DELETE SET NULL (step_id);
+ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_tree_id_fkey FOREIGN KEY (account_id, tree_id) REFERENCES trees(account_id, id) ON DELETE CASCADE;
+ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_user_id_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id) ON DELETE CASCADE;
 ALTER TABLE tree_nodes ADD CONSTRAINT tree_nodes_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE;
-ALTER TABLE tree_nodes ADD CONSTRAINT tree_nodes_pkey PRIMARY KEY (id);
-ALTER TABLE tree_nodes ADD CONSTRAINT tree_nodes_step_id_fkey FOREIGN KEY (step_id) REFERENCES step_library(id) ON DELETE SET NULL;
-ALTER TABLE tree_nodes ADD CONSTRAINT tree_nodes_tree_id_fkey FOREIGN KEY (tree_id) REFERENCES trees(id) ON DELETE CASCADE;
+ALTER TABLE tree_nodes ADD CONSTRAINT tree_nodes_pkey PRIMARY KEY (account_id, id);
+ALTER TABLE tree_nodes ADD CONSTRAINT tree_nodes_step_id_fkey FOREIGN KEY (account_id, step_id) REFERENCES step_library(account_id, id) ON DELETE SET NULL (step_id);
+ALTER TABLE tree_nodes ADD CONSTRAINT tree_nodes_tree_id_fkey FOREIGN KEY (account_id, tree_id) REFERENCES trees(account_id, id) ON DELETE CASCADE;
 ALTER TABLE tree_nodes ADD CONSTRAINT tree_nodes_type_check CHECK ((type = ANY (ARRAY['question'::text, 'step'::text, 'solution'::text])));
 ALTER TABLE trees ADD CONSTRAINT trees_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE;
-ALTER TABLE trees ADD CONSTRAINT trees_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id) ON DELETE SET NULL;
+ALTER TABLE trees ADD CONSTRAINT trees_created_by_fkey FOREIGN KEY (account_id, created_by) REFERENCES users(account_id, id) ON DELETE SET NULL (created_by);
 ALTER TABLE trees ADD CONSTRAINT trees_kind_check CHECK ((kind = ANY (ARRAY['decision'::text, 'procedural'::text])));
-ALTER TABLE trees ADD CONSTRAINT trees_pkey PRIMARY KEY (id);
+ALTER TABLE trees ADD CONSTRAINT trees_pkey PRIMARY KEY (account_id, id);
+ALTER TABLE trees ADD CONSTRAINT trees_start_node_id_fkey FOREIGN KEY (account_id, start_node_id) REFERENCES tree_nodes(account_id, id) DEFERRABLE INITIALLY DEFERRED;
 ALTER TABLE trees ADD CONSTRAINT trees_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'published'::text, 'archived'::text])));
+ALTER TABLE user_logins ADD CONSTRAINT user_logins_pkey PRIMARY KEY (email);
+ALTER TABLE user_logins ADD CONSTRAINT user_logins_user_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id) ON UPDATE CASCADE ON DELETE CASCADE;
+ALTER TABLE user_logins ADD CONSTRAINT user_logins_user_key UNIQUE (account_id, user_id);
 ALTER TABLE users ADD CONSTRAINT users_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE;
-ALTER TABLE users ADD CONSTRAINT users_pkey PRIMARY KEY (id);
+ALTER TABLE users ADD CONSTRAINT users_pkey PRIMARY KEY (account_id, id);
 ALTER TABLE users ADD CONSTRAINT users_role_check CHECK ((role = ANY (ARRAY['super_admin'::text, 'team_admin'::text, 'engineer'::text])));
 
 -- Indexes (constraints’ own included)
@@ -319,27 +330,28 @@ CREATE UNIQUE INDEX analytics_versions_pkey ON public.analytics_versions USING b
 CREATE INDEX session_ratings_account_created_idx ON public.session_ratings USING btree (account_id, created_at);
 CREATE INDEX session_ratings_account_tree_created_idx ON public.session_ratings USING btree (account_id, tree_id, created_at);
 CREATE INDEX session_ratings_account_user_created_idx ON public.session_ratings USING btree (account_id, user_id, created_at);
-CREATE UNIQUE INDEX session_ratings_pkey ON public.session_ratings USING btree (id);
-CREATE UNIQUE INDEX session_ratings_session_key ON public.session_ratings USING btree (session_id);
+CREATE UNIQUE INDEX session_ratings_pkey ON public.session_ratings USING btree (account_id, id);
+CREATE UNIQUE INDEX session_ratings_session_key ON public.session_ratings USING btree (account_id, session_id);
 CREATE INDEX session_ratings_tree_created_idx ON public.session_ratings USING btree (tree_id, created_at);
 CREATE INDEX sessions_account_started_idx ON public.sessions USING btree (account_id, started_at);
 CREATE INDEX sessions_account_user_idx ON public.sessions USING btree (account_id, user_id, started_at DESC);
-CREATE UNIQUE INDEX sessions_pkey ON public.sessions USING btree (id);
+CREATE UNIQUE INDEX sessions_pkey ON public.sessions USING btree (account_id, id);
 CREATE INDEX sessions_tree_idx ON public.sessions USING btree (account_id, tree_id, started_at);
 CREATE INDEX step_library_account_idx ON public.step_library USING btree (account_id, title);
-CREATE UNIQUE INDEX step_library_pkey ON public.step_library USING btree (id);
-CREATE UNIQUE INDEX step_ratings_pkey ON public.step_ratings USING btree (id);
-CREATE UNIQUE INDEX step_ratings_session_node_key ON public.step_ratings USING btree (session_id, node_id);
-CREATE INDEX step_ratings_step_helpful_idx ON public.step_ratings USING btree (step_id, was_helpful) WHERE (step_id IS NOT NULL);
+CREATE UNIQUE INDEX step_library_pkey ON public.step_library USING btree (account_id, id);
+CREATE UNIQUE INDEX step_ratings_pkey ON public.step_ratings USING btree (account_id, id);
+CREATE UNIQUE INDEX step_ratings_session_node_key ON public.step_ratings USING btree (account_id, session_id, node_id);
+CREATE INDEX step_ratings_step_helpful_idx ON public.step_ratings USING btree (account_id, step_id, was_helpful) WHERE (step_id IS NOT NULL);
 CREATE INDEX step_ratings_tree_node_idx ON public.step_ratings USING btree (account_id, tree_id, node_id, created_at);
-CREATE UNIQUE INDEX tree_nodes_pkey ON public.tree_nodes USING btree (id);
-CREATE INDEX tree_nodes_step_idx ON public.tree_nodes USING btree (step_id) WHERE (step_id IS NOT NULL);
+CREATE UNIQUE INDEX tree_nodes_pkey ON public.tree_nodes USING btree (account_id, id);
+CREATE INDEX tree_nodes_step_idx ON public.tree_nodes USING btree (account_id, step_id) WHERE (step_id IS NOT NULL);
 CREATE INDEX tree_nodes_tree_idx ON public.tree_nodes USING btree (account_id, tree_id, "position");
 CREATE INDEX trees_account_status_idx ON public.trees USING btree (account_id, status, name);
-CREATE UNIQUE INDEX trees_pkey ON public.trees USING btree (id);
+CREATE UNIQUE INDEX trees_pkey ON public.trees USING btree (account_id, id);
+CREATE UNIQUE INDEX user_logins_pkey ON public.user_logins USING btree (email);
+CREATE UNIQUE INDEX user_logins_user_key ON public.user_logins USING btree (account_id, user_id);
 CREATE INDEX users_account_idx ON public.users USING btree (account_id, name);
-CREATE UNIQUE INDEX users_email_lower_key ON public.users USING btree (lower(email));
-CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id);
+CREATE UNIQUE INDEX users_pkey ON public.users USING btree (account_id, id);
 
 -- Functions
 CREATE OR REPLACE FUNCTION public.analytics_bump_version_of_row()
@@ -572,6 +584,19 @@ AS $function$
         RETURN NULL;
       END $function$;
 
+CREATE OR REPLACE FUNCTION public.user_logins_follow_users()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          INSERT INTO user_logins (email, account_id, user_id) VALUES (NEW.email, NEW.account_id, NEW.id);
+        ELSE
+          UPDATE user_logins SET email = NEW.email WHERE account_id = NEW.account_id AND user_id = NEW.id;
+        END IF;
+        RETURN NULL;
+      END $function$;
+
 
 -- Triggers
 CREATE TRIGGER session_ratings_rollup_del AFTER DELETE ON public.session_ratings REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION analytics_rollup_session_ratings();
@@ -592,5 +617,7 @@ CREATE TRIGGER trees_analytics_version_del AFTER DELETE ON public.trees FOR EACH
 CREATE TRIGGER trees_analytics_version_upd AFTER UPDATE ON public.trees FOR EACH ROW WHEN ((old.name IS DISTINCT FROM new.name)) EXECUTE FUNCTION analytics_bump_version_of_row('0');
 CREATE TRIGGER users_analytics_version_del AFTER DELETE ON public.users FOR EACH ROW EXECUTE FUNCTION analytics_bump_version_of_row('0');
 CREATE TRIGGER users_analytics_version_upd AFTER UPDATE ON public.users FOR EACH ROW WHEN ((old.name IS DISTINCT FROM new.name)) EXECUTE FUNCTION analytics_bump_version_of_row('0');
+CREATE TRIGGER users_login_ins AFTER INSERT ON public.users FOR EACH ROW EXECUTE FUNCTION user_logins_follow_users();
+CREATE TRIGGER users_login_upd AFTER UPDATE OF email ON public.users FOR EACH ROW WHEN ((old.email IS DISTINCT FROM new.email)) EXECUTE FUNCTION user_logins_follow_users();
 
 -- Views

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { PasswordService } from '../auth/password.service';
+import { normalizeEmail } from '../users/email';
 import { DEMO_ACCOUNT } from './demo-content';
 import { DEMO_SEED, DemoDataset, buildDemoDataset, outcomeCounts } from './demo-dataset';
 import { generateDemoFeedback } from './demo-feedback';
@@ -24,8 +25,8 @@ export async function seedDemoData(dataSource: DataSource, log: (line: string) =
     if (existing.length) return null;
 
     const data = buildDemoDataset();
-    const taken: { email: string }[] = await manager.query('SELECT email FROM users WHERE lower(email) = ANY($1::text[])', [
-      data.users.map((u) => u.email.toLowerCase()),
+    const taken: { email: string }[] = await manager.query('SELECT email FROM user_logins WHERE email = ANY($1::text[])', [
+      data.users.map((u) => normalizeEmail(u.email)),
     ]);
     if (taken.length) {
       throw new Error(
@@ -70,7 +71,7 @@ export async function insertDataset(manager: EntityManager, data: DemoDataset, p
     manager,
     'users',
     ['id::uuid', 'account_id::uuid', 'email', 'name', 'password_hash', 'role', 'created_at::timestamptz'],
-    data.users.map((user, i) => [user.id, accountId, user.email.toLowerCase(), user.name, passwordHash, user.role, later(1 + i)]),
+    data.users.map((user, i) => [user.id, accountId, normalizeEmail(user.email), user.name, passwordHash, user.role, later(1 + i)]),
   );
 
   await insertRows(

@@ -65,7 +65,7 @@ export class SessionRatingsService {
          SELECT ${account}, t.id, i.user_id, t.tree_id, i.rating, i.comment
            FROM input i JOIN target t USING (idx) WHERE t.user_id = i.user_id AND t.completed
           ORDER BY t.id
-         ON CONFLICT (session_id) DO NOTHING
+         ON CONFLICT (account_id, session_id) DO NOTHING
          RETURNING id, session_id AS "sessionId", rating, comment, created_at AS "createdAt"
        )
        SELECT i.idx, t.user_id, t.completed, ins.*

@@ -144,7 +144,7 @@ export class StepFeedbackService {
            FROM input i JOIN target t USING (idx) JOIN node n USING (idx)
           WHERE ${allowed('i.user_id')}
           ORDER BY t.id, n.id
-         ON CONFLICT (session_id, node_id) DO UPDATE SET was_helpful = EXCLUDED.was_helpful, updated_at = now()
+         ON CONFLICT (account_id, session_id, node_id) DO UPDATE SET was_helpful = EXCLUDED.was_helpful, updated_at = now()
            WHERE v.was_helpful IS DISTINCT FROM EXCLUDED.was_helpful
          RETURNING v.session_id, v.node_id, (v.xmax = 0) AS inserted
        )

@@ -40,7 +40,7 @@ const SESSION_COLUMNS = `s.id, s.tree_id, t.name AS tree_name, s.user_id, u.name
 const sessionFrom = (source = 'sessions') => `${source} s
     JOIN trees t ON t.id = s.tree_id AND t.account_id = s.account_id
     JOIN users u ON u.id = s.user_id AND u.account_id = s.account_id
-    LEFT JOIN session_ratings r ON r.session_id = s.id`;
+    LEFT JOIN session_ratings r ON r.account_id = s.account_id AND r.session_id = s.id`;
 
 /** Sessions with their flow's and engineer's names; every read starts from the caller's account. */
 const SESSION_SELECT = `SELECT ${SESSION_COLUMNS} FROM ${sessionFrom()}`;

@@ -8,6 +8,7 @@ import { runCoalescedStatement } from '../database/write-coalescing/coalesced-st
 import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
 import { PasswordService } from '../auth/password.service';
 import { CreateUserDto } from './dto/create-user.dto';
+import { normalizeEmail } from './email';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { User, UserRole } from './user.entity';
 
@@ -45,17 +46,19 @@ export class UsersService {
     return (await this.callers.run({ userId, accountId })) ?? null;
   }
 
-  /** For login only: the one read that selects password_hash. */
+  /** For login only: the one read that selects password_hash, through the login directory. */
   findByEmailWithHash(email: string): Promise<User | null> {
     return this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
-      .where('lower(user.email) = lower(:email)', { email })
+      .innerJoin('user_logins', 'login', 'login.account_id = user.account_id AND login.user_id = user.id')
+      .where('login.email = :email', { email: normalizeEmail(email) })
       .getOne();
   }
 
   async emailTaken(email: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    return manager.getRepository(User).createQueryBuilder('user').where('lower(user.email) = lower(:email)', { email }).getExists();
+    const rows: unknown[] = await manager.query('SELECT 1 FROM user_logins WHERE email = $1', [normalizeEmail(email)]);
+    return rows.length > 0;
   }
 
   async insert(
@@ -65,12 +68,12 @@ export class UsersService {
     if (await this.emailTaken(values.email, manager)) throw emailConflict();
     const user = manager.getRepository(User).create({
       accountId: values.accountId,
-      email: values.email.toLowerCase(),
+      email: normalizeEmail(values.email),
       name: values.name,
       role: values.role,
       passwordHash: await this.passwords.hash(values.password),
     });
-    // A concurrent insert of the same e-mail trips the unique index: the filter turns it into 409.
+    // A concurrent insert of the same e-mail trips user_logins' key (its trigger): the filter turns it into 409.
     return manager.getRepository(User).save(user);
   }
 
