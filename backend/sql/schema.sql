@@ -13,6 +13,8 @@
 -- RollupJournal1764000900000
 -- TenantKeys1764001000000
 -- LoginEmails1764001010000
+-- ApiTokens1764001100000
+-- SessionExternalRef1764001110000
 
 -- Extensions
 CREATE EXTENSION "uuid-ossp";
@@ -163,6 +165,19 @@ CREATE TABLE analytics_versions (
   backend_pid integer NOT NULL,
   version bigint NOT NULL
 );
+CREATE TABLE api_tokens (
+  account_id uuid NOT NULL,
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  user_id uuid NOT NULL,
+  name text NOT NULL,
+  token_prefix text NOT NULL,
+  token_digest bytea NOT NULL,
+  scopes text[] NOT NULL,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  expires_at timestamp with time zone NOT NULL,
+  last_used_at timestamp with time zone,
+  revoked_at timestamp with time zone
+);
 CREATE TABLE session_ratings (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
   account_id uuid NOT NULL,
@@ -183,7 +198,9 @@ CREATE TABLE sessions (
   outcome text,
   current_node_id uuid,
   path jsonb DEFAULT '[]'::jsonb NOT NULL,
-  notes text
+  notes text,
+  external_ref text,
+  external_url text
 );
 CREATE TABLE step_library (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -263,6 +280,13 @@ ALTER TABLE analytics_node_rollup_hourly ADD CONSTRAINT analytics_node_rollup_ho
 ALTER TABLE analytics_rollup_daily ADD CONSTRAINT analytics_rollup_daily_pkey PRIMARY KEY (account_id, user_id, tree_id, bucket, shard);
 ALTER TABLE analytics_rollup_hourly ADD CONSTRAINT analytics_rollup_hourly_pkey PRIMARY KEY (account_id, user_id, tree_id, bucket, shard);
 ALTER TABLE analytics_versions ADD CONSTRAINT analytics_versions_pkey PRIMARY KEY (account_id, channel, backend_pid);
+ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE;
+ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_digest_key UNIQUE (token_digest, account_id);
+ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_name_check CHECK (((char_length(name) >= 1) AND (char_length(name) <= 100)));
+ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_pkey PRIMARY KEY (account_id, id);
+ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_scopes_check CHECK ((cardinality(scopes) > 0));
+ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_token_digest_check CHECK ((octet_length(token_digest) = 32));
+ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_user_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id) ON DELETE CASCADE;
 ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE;
 ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_comment_check CHECK ((char_length(comment) <= 500));
 ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_pkey PRIMARY KEY (account_id, id);
@@ -273,6 +297,8 @@ ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_tree_id_fkey FOREIGN 
 ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_user_id_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id) ON DELETE CASCADE;
 ALTER TABLE sessions ADD CONSTRAINT sessions_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE;
 ALTER TABLE sessions ADD CONSTRAINT sessions_check CHECK (((completed_at IS NULL) = (outcome IS NULL)));
+ALTER TABLE sessions ADD CONSTRAINT sessions_external_ref_check CHECK (((char_length(external_ref) >= 1) AND (char_length(external_ref) <= 200)));
+ALTER TABLE sessions ADD CONSTRAINT sessions_external_url_check CHECK (((char_length(external_url) <= 2000) AND (external_url ~* '^https?://'::text)));
 ALTER TABLE sessions ADD CONSTRAINT sessions_outcome_check CHECK ((outcome = ANY (ARRAY['resolved'::text, 'escalated'::text, 'workaround'::text, 'unresolved'::text])));
 ALTER TABLE sessions ADD CONSTRAINT sessions_pkey PRIMARY KEY (account_id, id);
 ALTER TABLE sessions ADD CONSTRAINT sessions_tree_id_fkey FOREIGN KEY (account_id, tree_id) REFERENCES trees(account_id, id) ON DELETE CASCADE;
@@ -327,6 +353,9 @@ CREATE UNIQUE INDEX analytics_rollup_hourly_pkey ON public.analytics_rollup_hour
 CREATE INDEX analytics_rollup_hourly_tree_bucket_idx ON public.analytics_rollup_hourly USING btree (account_id, tree_id, bucket);
 CREATE INDEX analytics_rollup_hourly_user_bucket_idx ON public.analytics_rollup_hourly USING btree (account_id, user_id, bucket);
 CREATE UNIQUE INDEX analytics_versions_pkey ON public.analytics_versions USING btree (account_id, channel, backend_pid);
+CREATE UNIQUE INDEX api_tokens_digest_key ON public.api_tokens USING btree (token_digest, account_id);
+CREATE INDEX api_tokens_owner_idx ON public.api_tokens USING btree (account_id, user_id, created_at DESC);
+CREATE UNIQUE INDEX api_tokens_pkey ON public.api_tokens USING btree (account_id, id);
 CREATE INDEX session_ratings_account_created_idx ON public.session_ratings USING btree (account_id, created_at);
 CREATE INDEX session_ratings_account_tree_created_idx ON public.session_ratings USING btree (account_id, tree_id, created_at);
 CREATE INDEX session_ratings_account_user_created_idx ON public.session_ratings USING btree (account_id, user_id, created_at);
@@ -335,6 +364,7 @@ CREATE UNIQUE INDEX session_ratings_session_key ON public.session_ratings USING 
 CREATE INDEX session_ratings_tree_created_idx ON public.session_ratings USING btree (tree_id, created_at);
 CREATE INDEX sessions_account_started_idx ON public.sessions USING btree (account_id, started_at);
 CREATE INDEX sessions_account_user_idx ON public.sessions USING btree (account_id, user_id, started_at DESC);
+CREATE INDEX sessions_external_ref_idx ON public.sessions USING btree (account_id, external_ref) WHERE (external_ref IS NOT NULL);
 CREATE UNIQUE INDEX sessions_pkey ON public.sessions USING btree (account_id, id);
 CREATE INDEX sessions_tree_idx ON public.sessions USING btree (account_id, tree_id, started_at);
 CREATE INDEX step_library_account_idx ON public.step_library USING btree (account_id, title);

@@ -10,6 +10,7 @@ import { NoticeComponent } from '../../shared/notice.component';
 import { LoadErrorComponent } from '../../shared/load-error/load-error.component';
 import { OutcomeBadgeComponent } from '../../shared/outcome-badge.component';
 import { StarRatingComponent } from '../../shared/star-rating.component';
+import { TicketReferenceComponent } from '../../shared/ticket-reference.component';
 import { type CsatResult, CsatModalComponent } from '../feedback/csat-modal.component';
 
 type StatusFilter = 'all' | 'active' | 'completed';
@@ -25,6 +26,7 @@ const PAGE_SIZE = 20;
     NoticeComponent,
     OutcomeBadgeComponent,
     StarRatingComponent,
+    TicketReferenceComponent,
     CsatModalComponent,
     LoadErrorComponent,
   ],
