@@ -12,7 +12,7 @@ import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-pos
 import { PortInUseError, StartupError, assertPortFree } from './startup-errors';
 import { createHttpAdapter } from './http-adapter';
 import { pgPool } from './database/pg-pool';
-import { DEMO_PASSWORD, seedDemoData } from './database/seed/demo-data';
+import { DEMO_PASSWORD, seedDemoData } from './demo/demo-seed';
 import { AppLogger } from './logging/app-logger';
 
 const logger = new Logger('Bootstrap');

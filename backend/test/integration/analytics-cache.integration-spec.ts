@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { PRUNE_VERSIONS_SQL, VersionChannel, versionOfSql } from '../../src/analytics/rollup/analytics-version';
-import { ClosedDaysCache } from '../../src/analytics/rollup/closed-days';
+import { ClosedDaysCache } from '../../src/analytics/report/closed-days';
 import { addUser, auth, createFlow, flowPayload, Login, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
