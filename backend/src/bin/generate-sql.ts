@@ -19,8 +19,8 @@ import { rebuildRollups, verifyRollups } from '../analytics/rollup/rollup-recoun
 import { AppModule } from '../app.module';
 import { AuthUser } from '../common/auth-user';
 import { seedDemoData } from '../demo/demo-seed';
-import { SessionRatingsService } from '../ratings/session-ratings.service';
-import { StepFeedbackService } from '../ratings/step-feedback.service';
+import { SessionRatingsService } from '../feedback/session-ratings.service';
+import { StepFeedbackService } from '../feedback/step-votes.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users/users.service';
 import { formatStatement, RecordedStatement, recordingRunner, recordStatements } from './lib/sql-recorder';

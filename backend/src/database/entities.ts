@@ -1,6 +1,6 @@
 import { Account } from '../accounts/account.entity';
-import { SessionRating } from '../ratings/session-rating.entity';
-import { StepRating } from '../ratings/step-rating.entity';
+import { SessionRating } from '../feedback/session-rating.entity';
+import { StepRating } from '../feedback/step-vote.entity';
 import { Session } from '../sessions/session.entity';
 import { LibraryStep } from '../steps/library-step.entity';
 import { TreeNode } from '../trees/tree-node.entity';

@@ -5,8 +5,8 @@ import { AuthUser } from '../common/auth-user';
 import { InputColumn } from '../database/write-coalescing/coalesced-input';
 import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
 import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
-import { StepRating } from './step-rating.entity';
-import { FeedbackResultDto, SessionVoteDto } from './dto/rating.dto';
+import { StepRating } from './step-vote.entity';
+import { FeedbackResultDto, SessionVoteDto } from './dto/feedback.dto';
 import { NOT_YOURS, sessionForFeedback } from './session-access';
 
 /** How a vote names its node: by its id, or by the library step it uses. */

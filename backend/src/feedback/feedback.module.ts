@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { RatingsController } from './ratings.controller';
+import { RatingsController } from './feedback.controller';
 import { SessionRatingsService } from './session-ratings.service';
-import { StepFeedbackService } from './step-feedback.service';
+import { StepFeedbackService } from './step-votes.service';
 
 @Module({
   controllers: [RatingsController],

@@ -14,9 +14,9 @@ import { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { RequiresScope } from '../common/decorators/required-scope.decorator';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
-import { FeedbackResultDto, NodeFeedbackDto, RateSessionDto, SessionRatingDto, SessionVoteDto, StepFeedbackDto } from './dto/rating.dto';
+import { FeedbackResultDto, NodeFeedbackDto, RateSessionDto, SessionRatingDto, SessionVoteDto, StepFeedbackDto } from './dto/feedback.dto';
 import { SessionRatingsService } from './session-ratings.service';
-import { StepFeedbackService } from './step-feedback.service';
+import { StepFeedbackService } from './step-votes.service';
 
 @ApiTags('feedback')
 @ApiBearerAuth()
