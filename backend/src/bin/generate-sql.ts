@@ -20,7 +20,7 @@ import { AppModule } from '../app.module';
 import { AuthUser } from '../common/auth-user';
 import { seedDemoData } from '../demo/demo-seed';
 import { SessionRatingsService } from '../feedback/session-ratings.service';
-import { StepFeedbackService } from '../feedback/step-votes.service';
+import { StepVotesService } from '../feedback/step-votes.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users/users.service';
 import { formatStatement, RecordedStatement, recordingRunner, recordStatements } from './lib/sql-recorder';
@@ -259,7 +259,7 @@ async function writes(
   const { engineer, flowId } = await demo(dataSource);
   const sessions = app.get(SessionsService);
   const ratings = app.get(SessionRatingsService);
-  const feedback = app.get(StepFeedbackService);
+  const feedback = app.get(StepVotesService);
   const users = app.get(UsersService);
   const record = async (file: string, description: string, work: () => Promise<unknown>) => {
     const statements: RecordedStatement[] = await recordStatements(work);

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
-import { RatingsController } from './feedback.controller';
+import { SessionFeedbackController } from './session-feedback.controller';
 import { SessionRatingsService } from './session-ratings.service';
-import { StepFeedbackService } from './step-votes.service';
+import { StepFeedbackController } from './step-feedback.controller';
+import { StepVotesService } from './step-votes.service';
 
 @Module({
-  controllers: [RatingsController],
-  providers: [SessionRatingsService, StepFeedbackService],
+  controllers: [SessionFeedbackController, StepFeedbackController],
+  providers: [SessionRatingsService, StepVotesService],
 })
-export class RatingsModule {}
+export class FeedbackModule {}
