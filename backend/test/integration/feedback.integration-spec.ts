@@ -18,8 +18,14 @@ describe('feedback: CSAT ratings and step votes', () => {
   });
   afterAll(() => t.close());
 
-  const start = async (who: Login = engineer) =>
-    (await t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: flow.tree.id }).expect(201)).body;
+  /** A session standing at the flow's step (votes are taken on steps a session reached). */
+  const start = async (who: Login = engineer) => {
+    const session = (await t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: flow.tree.id }).expect(201)).body;
+    const option = session.current_node.options.find((o: { next_node_id: string }) => o.next_node_id === flow.ids.step).id;
+    return (
+      await t.http.post(`/api/v1/sessions/${session.id}/decisions`).set(auth(who.token)).send({ node_id: flow.ids.question, option_id: option }).expect(200)
+    ).body;
+  };
   const finish = async (sessionId: string, who: Login = engineer) =>
     t.http.post(`/api/v1/sessions/${sessionId}/complete`).set(auth(who.token)).send({ outcome: 'resolved' }).expect(200);
   const counters = async () => {
@@ -135,7 +141,7 @@ describe('feedback: CSAT ratings and step votes', () => {
       expect(await counters()).toEqual(truth);
     });
 
-    it('lands on the node this session visited when several nodes reuse the step, else on the first', async () => {
+    it('lands on the node this session visited when several nodes reuse the step; refuses one it reached none of (409)', async () => {
       const [first, second, done] = [randomUUID(), randomUUID(), randomUUID()];
       const reused = (await t.http.post('/api/v1/steps').set(auth(admin.token)).send({ title: 'Reseat the cable' }).expect(201)).body.id;
       const question = randomUUID();
@@ -166,7 +172,10 @@ describe('feedback: CSAT ratings and step votes', () => {
       expect((await vote(viaBack.id)).node_id).toBe(second);
 
       const notYet = (await t.http.post('/api/v1/sessions').set(auth(engineer.token)).send({ tree_id: tree.id }).expect(201)).body;
-      expect((await vote(notYet.id)).node_id).toBe(first);
+      const refused = await t.http.post(`/api/v1/steps/${reused}/feedback`).set(auth(engineer.token)).send({ session_id: notYet.id, was_helpful: true });
+      expect(refused.status).toBe(409);
+      expect(refused.body.message).toMatch(/not reached that step/);
+      await t.http.put(`/api/v1/sessions/${notYet.id}/nodes/${first}/feedback`).set(auth(engineer.token)).send({ was_helpful: true }).expect(409);
     });
 
     it('refuses a step the flow does not use (422), other engineers (403), other accounts (404)', async () => {

@@ -10,6 +10,7 @@ import { DropSessionsCompletedIndex1764000800000 } from './1764000800000-DropSes
 import { RollupJournal1764000900000 } from './1764000900000-RollupJournal';
 import { TenantKeys1764001000000 } from './1764001000000-TenantKeys';
 import { LoginEmails1764001010000 } from './1764001010000-LoginEmails';
+import { RateLimits1764001020000 } from './1764001020000-RateLimits';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RollupJournal1764000900000,
   TenantKeys1764001000000,
   LoginEmails1764001010000,
+  RateLimits1764001020000,
 ];

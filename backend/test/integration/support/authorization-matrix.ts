@@ -189,7 +189,7 @@ export const MATRIX: Record<string, MatrixRow> = {
     otherAccount: 404,
     make: async (w) => {
       const libraryStep = await step(w);
-      const { session: s } = await session(w, { stepId: libraryStep.id });
+      const { session: s } = await session(w, { stepId: libraryStep.id, advanced: true });
       return { path: `/api/v1/steps/${libraryStep.id}/feedback`, body: { session_id: s.id, was_helpful: true } };
     },
   },
@@ -197,7 +197,7 @@ export const MATRIX: Record<string, MatrixRow> = {
     expect: statuses(401, 201, 403, 403),
     otherAccount: 404,
     make: async (w) => {
-      const { ids, session: s } = await session(w);
+      const { ids, session: s } = await session(w, { advanced: true });
       return { path: `/api/v1/sessions/${s.id}/nodes/${ids.step}/feedback`, body: { was_helpful: false } };
     },
   },
