@@ -18,6 +18,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    // A migration is frozen SQL: importing application code would change it whenever that code changes.
+    files: ['backend/src/database/migrations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!typeorm$|\\./)', message: 'Migrations hold literal SQL: import only typeorm (and, in index.ts, the migrations).' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { ...globals.node } },
   },

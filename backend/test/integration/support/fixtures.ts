@@ -100,3 +100,18 @@ export async function startAtStep(t: { http: Http }, who: Login, flow: { ids: Fl
     .expect(200);
   return moved.body;
 }
+
+/** A personal API token of `owner`, made through the API with the owner's JWT; `token` is its secret. */
+export async function createApiToken(
+  t: TestApp,
+  owner: Login,
+  scopes: string[],
+  extra: { name?: string; expires_in_days?: number } = {},
+): Promise<{ id: string; token: string; scopes: string[]; expires_at: string }> {
+  const res = await t.http
+    .post('/api/v1/tokens')
+    .set(auth(owner.token))
+    .send({ name: extra.name ?? `Token ${++counter}`, scopes, ...extra })
+    .expect(201);
+  return res.body;
+}

@@ -9,6 +9,7 @@ import { DurationPipe } from '../../shared/duration.pipe';
 import { NoticeComponent } from '../../shared/notice.component';
 import { OutcomeBadgeComponent } from '../../shared/outcome-badge.component';
 import { StarRatingComponent } from '../../shared/star-rating.component';
+import { TicketReferenceComponent } from '../../shared/ticket-reference.component';
 import { type CsatResult, CsatModalComponent } from '../feedback/csat-modal.component';
 
 type StatusFilter = 'all' | 'active' | 'completed';
@@ -24,6 +25,7 @@ const PAGE_SIZE = 20;
     NoticeComponent,
     OutcomeBadgeComponent,
     StarRatingComponent,
+    TicketReferenceComponent,
     CsatModalComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
