@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
+import { SessionRatingsService } from '../../src/ratings/session-ratings.service';
+import { raceInDatabase } from './support/database-race';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('feedback: CSAT ratings and step votes', () => {
@@ -87,6 +89,30 @@ describe('feedback: CSAT ratings and step votes', () => {
       const codes = results.map((r) => r.status);
       expect(codes.filter((c) => c === 201)).toHaveLength(1);
       expect(codes.filter((c) => c === 409)).toHaveLength(24);
+      const [{ rows }] = await t.dataSource.query('SELECT count(*)::int AS rows FROM session_ratings WHERE session_id = $1', [session.id]);
+      expect(rows).toBe(1);
+    });
+
+    it('is race-safe in the database: two rating statements at once, on two connections, write one row', async () => {
+      // One instance sends one rating of a session at a time (its write coalescer keys by session), so
+      // the HTTP race above never reaches the database's race. Two instances would each send one: here
+      // the service's own statement runs twice at once on two pooled connections, both held at the
+      // session's row until both are in the database, so the unique (account_id, session_id) key decides.
+      const session = await start();
+      await finish(session.id);
+      const caller = { id: engineer.user.id, accountId: engineer.user.account_id, email: engineer.user.email, name: engineer.user.name, role: 'engineer' };
+      const ratings = t.app.get(SessionRatingsService) as unknown as {
+        rateAll(calls: object[], accountId: string): Promise<({ id: string | null } | undefined)[]>;
+      };
+      const statement = (rating: number) => ratings.rateAll([{ caller, sessionId: session.id, rating, comment: null }], caller.accountId);
+      const results = await raceInDatabase(
+        t.databaseUrl,
+        'SELECT 1 FROM sessions WHERE account_id = $1 AND id = $2 FOR UPDATE',
+        [caller.accountId, session.id],
+        2,
+        () => Promise.all([statement(2), statement(5)]),
+      );
+      expect(results.map(([row]) => row?.id != null).sort()).toEqual([false, true]);
       const [{ rows }] = await t.dataSource.query('SELECT count(*)::int AS rows FROM session_ratings WHERE session_id = $1', [session.id]);
       expect(rows).toBe(1);
     });
