@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
-import { SessionRatingsService } from '../../src/ratings/session-ratings.service';
+import { SessionRatingsService } from '../../src/feedback/session-ratings.service';
 import { raceInDatabase } from './support/database-race';
 import { createTestApp, TestApp } from './support/test-app';
 
