@@ -1,5 +1,7 @@
-// One lint configuration for the workspace: typescript-eslint's recommended rules.
+// One lint configuration for the workspace: typescript-eslint's recommended rules, and
+// angular-eslint's recommended rules for the Angular app (its components and their templates).
 import js from '@eslint/js';
+import angular from 'angular-eslint';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -10,8 +12,23 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // One import statement per module (a type-only one may stand apart).
+      'no-duplicate-imports': ['error', { allowSeparateTypeImports: true }],
       'no-console': 'off',
     },
+  },
+  {
+    files: ['frontend/src/**/*.ts'],
+    extends: [...angular.configs.tsRecommended],
+    processor: angular.processInlineTemplates,
+    rules: {
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'rf', style: 'kebab-case' }],
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'rf', style: 'camelCase' }],
+    },
+  },
+  {
+    files: ['frontend/src/**/*.html'],
+    extends: [...angular.configs.templateRecommended],
   },
   {
     files: ['**/*.spec.ts', '**/*.integration-spec.ts'],

@@ -7,7 +7,9 @@ import { spawnSync } from 'node:child_process';
 export const GENERATED = [
   'backend/openapi.json', // the OpenAPI spec (backend/src/bin/generate-openapi.ts)
   'frontend/src/app/api', // the Angular client generated from it (ng-openapi-gen)
-  'backend/sql', // the schema the migrations make (schema.sql, backend/src/bin/generate-schema-snapshot.ts)
+  // The schema the migrations make (schema.sql, backend/src/bin/generate-schema-snapshot.ts) and the SQL
+  // the running code issues (analytics/, rollup/, writes/; backend/src/bin/generate-sql.ts).
+  'backend/sql',
 ];
 
 const env = { ...process.env, NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_DAEMON: 'false' };
@@ -20,6 +22,13 @@ function run(command, args) {
 export function generate() {
   // Builds the backend (dependsOn), writes the spec without a database, then the client.
   run('npx', ['nx', 'run', 'frontend:gen-api', '--skip-nx-cache', '--outputStyle=static']);
-  // Migrates an empty database (DATABASE_URL's server, else a throwaway one) and reads its catalog.
-  run('node', ['scripts/with-database.mjs', 'node', 'dist/backend/bin/generate-schema-snapshot.js', 'backend/sql/schema.sql']);
+  // Each migrates an empty database (on DATABASE_URL's server, else a throwaway one): one reads its
+  // catalog, the other records what the code sends it over a demo account built at a fixed clock.
+  run('node', [
+    'scripts/with-database.mjs',
+    'node',
+    'dist/backend/bin/generate-schema-snapshot.js',
+    'backend/sql/schema.sql',
+  ]);
+  run('node', ['scripts/with-database.mjs', 'node', 'dist/backend/bin/generate-sql.js', 'backend/sql']);
 }

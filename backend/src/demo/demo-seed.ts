@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { PasswordService } from '../auth/password.service';
 import { normalizeEmail } from '../users/email';
 import { DEMO_ACCOUNT } from './demo-content';
-import { DEMO_SEED, DemoDataset, buildDemoDataset, outcomeCounts } from './demo-dataset';
+import { DEMO_SEED, DemoDataset, DemoDatasetOptions, buildDemoDataset, outcomeCounts } from './demo-dataset';
 import { generateDemoFeedback } from './demo-feedback';
 import { Rng } from './prng';
 
@@ -14,9 +14,14 @@ const CHUNK_ROWS = 500;
 /**
  * Creates the demo account "Northwind IT": an admin and five engineers (password DEMO_PASSWORD),
  * a step library, six published flows and 90 days of sessions up to now. Runs in one transaction
- * with a few multi-row INSERTs. Does nothing if the account already exists.
+ * with a few multi-row INSERTs. Does nothing if the account already exists. `options` fix the
+ * clock and the ids (the committed SQL is generated from a demo account built that way).
  */
-export async function seedDemoData(dataSource: DataSource, log: (line: string) => void = () => undefined): Promise<void> {
+export async function seedDemoData(
+  dataSource: DataSource,
+  log: (line: string) => void = () => undefined,
+  options: DemoDatasetOptions = {},
+): Promise<void> {
   const started = Date.now();
   const dataset = await dataSource.transaction(async (manager) => {
     // Two seeds started at once (e.g. two app instances on first start) must not both insert.
@@ -24,7 +29,7 @@ export async function seedDemoData(dataSource: DataSource, log: (line: string) =
     const existing: unknown[] = await manager.query('SELECT 1 FROM accounts WHERE name = $1 LIMIT 1', [DEMO_ACCOUNT.name]);
     if (existing.length) return null;
 
-    const data = buildDemoDataset();
+    const data = buildDemoDataset(options);
     const taken: { email: string }[] = await manager.query('SELECT email FROM user_logins WHERE email = ANY($1::text[])', [
       data.users.map((u) => normalizeEmail(u.email)),
     ]);

@@ -30,7 +30,10 @@ export class StartFromLinkComponent implements OnInit {
 
   /** The flow, from the route. */
   readonly id = input.required<string>();
+  // The router binds the link's query parameters by name, and those names are public (external_ref, external_url).
+  // eslint-disable-next-line @angular-eslint/no-input-rename
   readonly externalRef = input<string | undefined>(undefined, { alias: 'external_ref' });
+  // eslint-disable-next-line @angular-eslint/no-input-rename
   readonly externalUrl = input<string | undefined>(undefined, { alias: 'external_url' });
 
   protected readonly error = signal<string | null>(null);

@@ -7,6 +7,7 @@ import { SessionsService } from '../../core/data/sessions.service';
 import { apiErrorMessage } from '../../core/http/api-error';
 import { DurationPipe } from '../../shared/duration.pipe';
 import { NoticeComponent } from '../../shared/notice.component';
+import { LoadErrorComponent } from '../../shared/load-error/load-error.component';
 import { OutcomeBadgeComponent } from '../../shared/outcome-badge.component';
 import { StarRatingComponent } from '../../shared/star-rating.component';
 import { TicketReferenceComponent } from '../../shared/ticket-reference.component';
@@ -27,6 +28,7 @@ const PAGE_SIZE = 20;
     StarRatingComponent,
     TicketReferenceComponent,
     CsatModalComponent,
+    LoadErrorComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-sessions.component.html',
