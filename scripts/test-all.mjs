@@ -19,7 +19,7 @@ const suites = [
   ['unit tests', 'npx', ['nx', 'run-many', '-t', 'test', '-p', 'backend', 'frontend', '--outputStyle=static']],
   ['integration tests', 'npx', ['jest', '-c', 'backend/jest.integration.config.cjs']],
   ['build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'backend', 'frontend', '--outputStyle=static']],
-  ['fault tests (database outage, graceful shutdown)', process.execPath, ['--test', 'backend/test/faults/']],
+  ['fault tests (database outage, graceful shutdown, several instances)', process.execPath, ['--test', 'backend/test/faults/']],
   ['end-to-end tests', process.execPath, ['e2e/run-e2e.mjs']],
 ];
 
