@@ -20,6 +20,19 @@ describe('demo seed', () => {
     expect(flows.body).toHaveLength(6);
     const sessions = await t.http.get('/api/v1/sessions?all=true&limit=1').set(auth(admin.body.access_token)).expect(200);
     expect(sessions.body.total).toBeGreaterThan(900);
+
+    // 90 days of history: the team's 90-day report (the account's own days) holds every session,
+    // none started after now, and every weekday of the window before today has sessions.
+    const team = (await t.http.get('/api/v1/analytics/team?period=90d').set(auth(admin.body.access_token)).expect(200)).body;
+    expect(team.time_series).toHaveLength(90);
+    expect(team.summary.total_sessions).toBe(sessions.body.total);
+    const [{ future }] = await t.dataSource.query(`SELECT count(*)::int AS future FROM sessions WHERE started_at > now()`);
+    expect(future).toBe(0);
+    const weekdays = team.time_series
+      .slice(0, -1)
+      .filter((day: { date: string }) => ![0, 6].includes(new Date(`${day.date}T12:00:00Z`).getUTCDay()));
+    expect(weekdays.length).toBeGreaterThanOrEqual(62);
+    expect(weekdays.filter((day: { sessions: number }) => day.sessions === 0)).toEqual([]);
   });
 
   it('adds CSAT ratings and step votes, with library counters equal to the votes', async () => {
