@@ -13,17 +13,23 @@ const CHUNK_ROWS = 500;
 /**
  * Creates the demo account "Northwind IT": an admin and five engineers (password DEMO_PASSWORD),
  * a step library, six published flows and 90 days of sessions up to now. Runs in one transaction
- * with a few multi-row INSERTs. Does nothing if the account already exists.
+ * with a few multi-row INSERTs. Does nothing if the account already exists. `account` seeds
+ * another copy under its own name and email domain (the browser tests give each spec one).
  */
-export async function seedDemoData(dataSource: DataSource, log: (line: string) => void = () => undefined): Promise<void> {
+export async function seedDemoData(
+  dataSource: DataSource,
+  log: (line: string) => void = () => undefined,
+  account: { name?: string; emailDomain?: string } = {},
+): Promise<void> {
   const started = Date.now();
+  const accountName = account.name ?? DEMO_ACCOUNT.name;
   const dataset = await dataSource.transaction(async (manager) => {
     // Two seeds started at once (e.g. two app instances on first start) must not both insert.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('resolutionflow:demo-seed'))`);
-    const existing: unknown[] = await manager.query('SELECT 1 FROM accounts WHERE name = $1 LIMIT 1', [DEMO_ACCOUNT.name]);
+    const existing: unknown[] = await manager.query('SELECT 1 FROM accounts WHERE name = $1 LIMIT 1', [accountName]);
     if (existing.length) return null;
 
-    const data = buildDemoDataset();
+    const data = buildDemoDataset({ accountName, emailDomain: account.emailDomain });
     const taken: { email: string }[] = await manager.query('SELECT email FROM users WHERE lower(email) = ANY($1::text[])', [
       data.users.map((u) => u.email.toLowerCase()),
     ]);
@@ -40,7 +46,7 @@ export async function seedDemoData(dataSource: DataSource, log: (line: string) =
   });
 
   if (!dataset) {
-    log(`Demo account "${DEMO_ACCOUNT.name}" already exists: nothing seeded`);
+    log(`Demo account "${accountName}" already exists: nothing seeded`);
     return;
   }
   const counts = outcomeCounts(dataset.sessions);
