@@ -68,6 +68,8 @@ async function fillAccount(db, { name, timezone, engineers, flows, sessions, day
        FROM generate_series(0, $4::int) i`,
     [accountId, emailPrefix, passwordHash, engineers],
   );
+  // The login directory's trigger is off while loading (replica role): its rows, written as the trigger would.
+  await db.query(`INSERT INTO user_logins (email, account_id, user_id) SELECT email, account_id, id FROM users WHERE account_id = $1`, [accountId]);
   await db.query(
     `INSERT INTO step_library (account_id, title, instructions) SELECT $1, 'Library step ' || i, 'Do the thing ' || i FROM generate_series(1, 30) i`,
     [accountId],
@@ -161,10 +163,10 @@ async function fillAccount(db, { name, timezone, engineers, flows, sessions, day
                  (CASE WHEN s.path -> 1 ->> 'node_id' = f.a::text THEN f.a ELSE f.b END, 1),
                  (CASE WHEN s.path -> 1 ->> 'node_id' = f.a::text THEN f.c ELSE f.d END, 2)) AS step(node_id, k)
               WHERE s.account_id = $1 AND random() < 0.40) v
-       JOIN tree_nodes n ON n.id = v.node_id`,
+       JOIN tree_nodes n ON n.account_id = v.account_id AND n.id = v.node_id`,
     [accountId],
   );
-  await db.query(`UPDATE trees t SET usage_count = c.n FROM (SELECT tree_id, count(*)::int AS n FROM sessions WHERE account_id = $1 GROUP BY tree_id) c WHERE t.id = c.tree_id`, [accountId]);
+  await db.query(`UPDATE trees t SET usage_count = c.n FROM (SELECT tree_id, count(*)::int AS n FROM sessions WHERE account_id = $1 GROUP BY tree_id) c WHERE t.account_id = $1 AND t.id = c.tree_id`, [accountId]);
   return accountId;
 }
 
@@ -194,7 +196,7 @@ export async function generateDataset({ sessions, databaseUrl, log = (line) => p
   migrate(databaseUrl);
   const argon2 = require('argon2');
   const passwordHash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
-  const { rollupFillPhases } = require(resolve(BUILD_DIR, 'analytics/rollup/rollup-ops.js'));
+  const { rollupFillPhases } = require(resolve(BUILD_DIR, 'analytics/rollup/rollup-recount.js'));
   const { RECOUNT_VOTE_COUNTERS_SQL } = require(resolve(BUILD_DIR, 'database/migrations/1764000400000-StepVoteCounters.js'));
 
   const db = new Client({ connectionString: databaseUrl });

@@ -206,7 +206,7 @@ async function main() {
   log(`generating ${args.sessions} sessions…`);
   const dataset = await generateDataset({ sessions: args.sessions, databaseUrl: args.databaseUrl, log });
   const { report } = await import('./lib/reports.mjs');
-  const { verifyRollups } = require(resolve(BUILD_DIR, 'analytics/rollup/rollup-ops.js'));
+  const { verifyRollups } = require(resolve(BUILD_DIR, 'analytics/rollup/rollup-recount.js'));
   const pool = new pg.Pool({ connectionString: args.databaseUrl, max: 4 });
   const q = async (sql, params) => (await pool.query(sql, params)).rows;
 

@@ -8,13 +8,15 @@ import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { configureApp } from './configure-app';
-import { startEmbeddedDatabase } from './database/embedded-postgres';
+import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-postgres';
+import { PortInUseError } from './port-in-use';
 import { createHttpAdapter } from './http-adapter';
 import { pgPool } from './database/pg-pool';
-import { DEMO_PASSWORD, seedDemoData } from './database/seed/demo-data';
+import { DEMO_PASSWORD, seedDemoData } from './demo/demo-seed';
 import { AppLogger } from './logging/app-logger';
 
 const logger = new Logger('Bootstrap');
+let embedded: EmbeddedDatabase | null = null;
 const DRAIN_TIMEOUT_MS = 10_000;
 
 function drain(server: Server, timeoutMs: number): Promise<void> {
@@ -52,12 +54,14 @@ async function poolSettled(dataSource: DataSource, timeoutMs: number): Promise<v
  */
 async function bootstrap(): Promise<void> {
   const root = process.env.RESOLUTIONFLOW_HOME ?? process.cwd();
-  const embedded = process.env.DATABASE_URL ? null : await startEmbeddedDatabase(join(root, '.data'));
+  embedded = process.env.DATABASE_URL ? null : await startEmbeddedDatabase(join(root, '.data'));
   if (embedded) {
     process.env.DATABASE_URL = embedded.databaseUrl;
     process.env.JWT_SECRET ??= embedded.jwtSecret;
     const port = new URL(embedded.databaseUrl).port;
-    logger.log(`Embedded PostgreSQL on 127.0.0.1:${port} (user postgres, database resolutionflow, data in ${join(root, '.data', 'pg')})`);
+    logger.log(
+      `Embedded PostgreSQL on 127.0.0.1:${port} (user postgres, database resolutionflow, data in ${embedded.clusterDir}, log ${embedded.logFile})`,
+    );
   }
 
   const config = loadConfig(process.env);
@@ -97,7 +101,9 @@ async function bootstrap(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   // Every interface, as a container needs (Fastify alone would listen on localhost only).
-  await app.listen(config.port, '0.0.0.0');
+  await app.listen(config.port, '0.0.0.0').catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'EADDRINUSE' ? new PortInUseError(config.port) : error;
+  });
   const url = `http://localhost:${config.port}`;
   logger.log(`ResolutionFlow is ready: app ${url}  ·  API ${url}/api/v1  ·  Swagger ${url}/api/docs`);
   if (embedded) {
@@ -107,11 +113,13 @@ async function bootstrap(): Promise<void> {
   }
 }
 
-bootstrap().catch((error) => {
-  if (error instanceof ConfigError) {
+bootstrap().catch(async (error) => {
+  if (error instanceof ConfigError || error instanceof PortInUseError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
+  // Stop the embedded server before exiting, so no PostgreSQL outlives the command.
+  await embedded?.stop().catch(() => undefined);
   process.exit(1);
 });

@@ -9,9 +9,9 @@ import { BUILD_DIR } from '../generate-dataset.mjs';
 const require = createRequire(import.meta.url);
 const dist = (path) => require(resolve(BUILD_DIR, path));
 
-const { LIVE_SECTIONS, ROLLUP_SECTIONS } = dist('analytics/analytics-report.js');
-const { analyticsWindow } = dist('analytics/analytics-window.js');
-const { queryRecentComments } = dist('analytics/queries/recent-comments.query.js');
+const { LIVE_SECTIONS, ROLLUP_SECTIONS } = dist('analytics/report/sections/sections.js');
+const { analyticsWindow } = dist('analytics/report/analytics-window.js');
+const { queryRecentComments } = dist('analytics/report/sections/live/recent-comments.query.js');
 
 export const SECTIONS = { live: LIVE_SECTIONS, rollup: ROLLUP_SECTIONS };
 

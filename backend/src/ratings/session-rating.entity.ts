@@ -1,13 +1,15 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** The engineer's CSAT (1–5) for a finished session: one per session. */
 @Entity({ name: 'session_ratings' })
 export class SessionRating {
+  /** The tenant leads every key (migration TenantKeys): ids are unique within an account. */
+  @PrimaryColumn({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'account_id', type: 'uuid' })
-  accountId: string;
 
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;

@@ -2,9 +2,9 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
-import { InputColumn } from '../database/batch-input';
-import { runBatchStatement } from '../database/batch-statement';
-import { StatementBatcher } from '../database/statement-batcher';
+import { InputColumn } from '../database/write-coalescing/coalesced-input';
+import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
+import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
 import { RateSessionDto, SessionRatingDto } from './dto/rating.dto';
 import { NOT_YOURS, sessionForFeedback } from './session-access';
 import { SessionRating } from './session-rating.entity';
@@ -27,7 +27,7 @@ interface RateCall {
 @Injectable()
 export class SessionRatingsService {
   /** Concurrent ratings go to the database together; two of one session never share a statement. */
-  private readonly batcher = new StatementBatcher<RateCall, RateRow | undefined>((calls, accountId) => this.rateAll(calls, accountId), {
+  private readonly batcher = new WriteCoalescer<RateCall, RateRow | undefined>((calls, accountId) => this.rateAll(calls, accountId), {
     tenant: (call) => call.caller.accountId,
     key: (call) => call.sessionId,
   });
@@ -55,7 +55,7 @@ export class SessionRatingsService {
       rating: ['int', (c) => c.rating],
       comment: ['text', (c) => c.comment],
     };
-    return runBatchStatement<RateCall, RateRow>(this.dataSource, 'rf_rate', { calls, accountId, columns }, (input, account) =>
+    return runCoalescedStatement<RateCall, RateRow>(this.dataSource, 'rf_rate', { calls, accountId, columns }, (input, account) =>
       `WITH input AS (${input}),
        target AS (
          SELECT i.idx, s.id, s.tree_id, s.user_id, s.completed_at IS NOT NULL AS completed
@@ -65,7 +65,7 @@ export class SessionRatingsService {
          SELECT ${account}, t.id, i.user_id, t.tree_id, i.rating, i.comment
            FROM input i JOIN target t USING (idx) WHERE t.user_id = i.user_id AND t.completed
           ORDER BY t.id
-         ON CONFLICT (session_id) DO NOTHING
+         ON CONFLICT (account_id, session_id) DO NOTHING
          RETURNING id, session_id AS "sessionId", rating, comment, created_at AS "createdAt"
        )
        SELECT i.idx, t.user_id, t.completed, ins.*

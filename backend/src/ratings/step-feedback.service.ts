@@ -2,9 +2,9 @@ import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityE
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
-import { InputColumn } from '../database/batch-input';
-import { runBatchStatement } from '../database/batch-statement';
-import { StatementBatcher } from '../database/statement-batcher';
+import { InputColumn } from '../database/write-coalescing/coalesced-input';
+import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
+import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
 import { StepRating } from './step-rating.entity';
 import { FeedbackResultDto, SessionVoteDto } from './dto/rating.dto';
 import { NOT_YOURS, sessionForFeedback } from './session-access';
@@ -58,9 +58,9 @@ const VOTE_BATCHING = { tenant: (call: VoteCall) => call.caller.accountId, key: 
 @Injectable()
 export class StepFeedbackService {
   /** Concurrent votes go to the database together. */
-  private readonly batchers: Record<NodeRef, StatementBatcher<VoteCall, VoteRow | undefined>> = {
-    node: new StatementBatcher((calls, accountId) => this.voteAll('node', calls, accountId), VOTE_BATCHING),
-    'library-step': new StatementBatcher((calls, accountId) => this.voteAll('library-step', calls, accountId), VOTE_BATCHING),
+  private readonly batchers: Record<NodeRef, WriteCoalescer<VoteCall, VoteRow | undefined>> = {
+    node: new WriteCoalescer((calls, accountId) => this.voteAll('node', calls, accountId), VOTE_BATCHING),
+    'library-step': new WriteCoalescer((calls, accountId) => this.voteAll('library-step', calls, accountId), VOTE_BATCHING),
   };
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -127,7 +127,7 @@ export class StepFeedbackService {
       user_id: ['uuid', (c) => c.caller.id],
       was_helpful: ['boolean', (c) => c.wasHelpful],
     };
-    return runBatchStatement<VoteCall, VoteRow>(this.dataSource, `rf_vote_${ref}`, { calls, accountId, columns }, (input, account) =>
+    return runCoalescedStatement<VoteCall, VoteRow>(this.dataSource, `rf_vote_${ref}`, { calls, accountId, columns }, (input, account) =>
       `WITH input AS (${input}),
        target AS (
          SELECT i.idx, s.id, s.tree_id, s.user_id, s.current_node_id, s.path
@@ -144,7 +144,7 @@ export class StepFeedbackService {
            FROM input i JOIN target t USING (idx) JOIN node n USING (idx)
           WHERE ${allowed('i.user_id')}
           ORDER BY t.id, n.id
-         ON CONFLICT (session_id, node_id) DO UPDATE SET was_helpful = EXCLUDED.was_helpful, updated_at = now()
+         ON CONFLICT (account_id, session_id, node_id) DO UPDATE SET was_helpful = EXCLUDED.was_helpful, updated_at = now()
            WHERE v.was_helpful IS DISTINCT FROM EXCLUDED.was_helpful
          RETURNING v.session_id, v.node_id, (v.xmax = 0) AS inserted
        )

@@ -1,13 +1,15 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A thumbs up/down on one step node within one session. */
 @Entity({ name: 'step_ratings' })
 export class StepRating {
+  /** The tenant leads every key (migration TenantKeys): ids are unique within an account. */
+  @PrimaryColumn({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'account_id', type: 'uuid' })
-  accountId: string;
 
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;

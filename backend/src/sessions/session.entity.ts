@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export const OUTCOMES = ['resolved', 'escalated', 'workaround', 'unresolved'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -12,11 +12,13 @@ export interface PathEntry {
 /** One engineer's run through a flow. */
 @Entity({ name: 'sessions' })
 export class Session {
+  /** The tenant leads every key (migration TenantKeys): ids are unique within an account. */
+  @PrimaryColumn({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'account_id', type: 'uuid' })
-  accountId: string;
 
   @Column({ name: 'tree_id', type: 'uuid' })
   treeId: string;

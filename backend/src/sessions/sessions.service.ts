@@ -10,9 +10,9 @@ import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser, isAdmin } from '../common/auth-user';
-import { InputColumn } from '../database/batch-input';
-import { runBatchStatement } from '../database/batch-statement';
-import { StatementBatcher } from '../database/statement-batcher';
+import { InputColumn } from '../database/write-coalescing/coalesced-input';
+import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
+import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
 import { NodeResponseDto } from '../trees/dto/tree-response.dto';
 import { TreeNode } from '../trees/tree-node.entity';
 import { CompleteSessionDto, DecisionDto, ListSessionsQueryDto } from './dto/session-body.dto';
@@ -40,7 +40,7 @@ const SESSION_COLUMNS = `s.id, s.tree_id, t.name AS tree_name, s.user_id, u.name
 const sessionFrom = (source = 'sessions') => `${source} s
     JOIN trees t ON t.id = s.tree_id AND t.account_id = s.account_id
     JOIN users u ON u.id = s.user_id AND u.account_id = s.account_id
-    LEFT JOIN session_ratings r ON r.session_id = s.id`;
+    LEFT JOIN session_ratings r ON r.account_id = s.account_id AND r.session_id = s.id`;
 
 /** Sessions with their flow's and engineer's names; every read starts from the caller's account. */
 const SESSION_SELECT = `SELECT ${SESSION_COLUMNS} FROM ${sessionFrom()}`;
@@ -89,11 +89,11 @@ const ALREADY_COMPLETED = 'This session is already completed';
 @Injectable()
 export class SessionsService {
   /** Concurrent starts of an account go to the database together. */
-  private readonly starts = new StatementBatcher<StartCall, StartRow | undefined>((calls, accountId) => this.startAll(calls, accountId), {
+  private readonly starts = new WriteCoalescer<StartCall, StartRow | undefined>((calls, accountId) => this.startAll(calls, accountId), {
     tenant: (call) => call.caller.accountId,
   });
   /** Concurrent completions of an account go to the database together; two of one session never share a statement. */
-  private readonly completions = new StatementBatcher<CompleteCall, CompleteRow | undefined>((calls, accountId) => this.completeAll(calls, accountId), {
+  private readonly completions = new WriteCoalescer<CompleteCall, CompleteRow | undefined>((calls, accountId) => this.completeAll(calls, accountId), {
     tenant: (call) => call.caller.accountId,
     key: (call) => call.id,
   });
@@ -121,7 +121,7 @@ export class SessionsService {
       tree_id: ['uuid', (c) => c.treeId],
       user_id: ['uuid', (c) => c.caller.id],
     };
-    return runBatchStatement<StartCall, StartRow>(this.dataSource, 'rf_start', { calls, accountId, columns }, (input, account) =>
+    return runCoalescedStatement<StartCall, StartRow>(this.dataSource, 'rf_start', { calls, accountId, columns }, (input, account) =>
       `WITH input AS (${input}),
        counted AS (
          UPDATE trees t SET usage_count = t.usage_count + c.n
@@ -236,7 +236,7 @@ export class SessionsService {
       outcome: ['text', (c) => c.outcome],
       notes: ['text', (c) => c.notes],
     };
-    return runBatchStatement<CompleteCall, CompleteRow>(this.dataSource, 'rf_complete', { calls, accountId, columns }, (input, account) =>
+    return runCoalescedStatement<CompleteCall, CompleteRow>(this.dataSource, 'rf_complete', { calls, accountId, columns }, (input, account) =>
       `WITH input AS (${input}),
        target AS (
          SELECT i.idx, s.id, s.user_id FROM input i JOIN sessions s ON s.account_id = ${account} AND s.id = i.session_id

@@ -1,13 +1,15 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A reusable step of the account's step library; flows point at it from their step nodes. */
 @Entity({ name: 'step_library' })
 export class LibraryStep {
+  /** The tenant leads every key (migration TenantKeys): ids are unique within an account. */
+  @PrimaryColumn({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'account_id', type: 'uuid' })
-  accountId: string;
 
   @Column({ type: 'text' })
   title: string;

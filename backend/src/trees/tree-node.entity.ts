@@ -16,11 +16,13 @@ export interface NodeOption {
  */
 @Entity({ name: 'tree_nodes' })
 export class TreeNode {
+  /** The tenant leads the key (migration TenantKeys): the same id in another account is another node. */
+  @PrimaryColumn({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
   @PrimaryColumn('uuid')
   id: string;
 
-  @Column({ name: 'account_id', type: 'uuid' })
-  accountId: string;
 
   @Column({ name: 'tree_id', type: 'uuid' })
   treeId: string;

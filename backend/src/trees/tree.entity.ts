@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export const TREE_KINDS = ['decision', 'procedural'] as const;
 export type TreeKind = (typeof TREE_KINDS)[number];
@@ -8,11 +8,13 @@ export type TreeStatus = (typeof TREE_STATUSES)[number];
 /** A troubleshooting flow. Its nodes live in tree_nodes. */
 @Entity({ name: 'trees' })
 export class Tree {
+  /** The tenant leads every key (migration TenantKeys): ids are unique within an account. */
+  @PrimaryColumn({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'account_id', type: 'uuid' })
-  accountId: string;
 
   @Column({ type: 'text' })
   name: string;

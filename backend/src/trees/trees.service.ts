@@ -9,6 +9,9 @@ import { validateFlowGraph } from './flow-graph';
 import { TreeNode } from './tree-node.entity';
 import { Tree, TreeStatus } from './tree.entity';
 
+/** What an edit may change of a node that stays in its flow. */
+const NODE_CONTENT_COLUMNS = ['type', 'title', 'body', 'help_text', 'step_id', 'options', 'position', 'removed_at'];
+
 export interface TreeWithNodes {
   tree: Tree;
   nodes: TreeNode[];
@@ -59,9 +62,7 @@ export class TreesService {
           createdBy: caller.id,
         }),
       );
-      const taken = await manager.getRepository(TreeNode).countBy({ id: In(dto.nodes.map((n) => n.id.toLowerCase())) });
-      if (taken) throw new ConflictException('A node id of this payload is already used by another flow; use fresh UUIDs');
-      await manager.getRepository(TreeNode).insert(this.toNodes(caller, tree.id, dto));
+      await this.writeNodes(manager, this.toNodes(caller, tree.id, dto));
       return this.get(caller, tree.id, manager);
     });
   }
@@ -86,20 +87,15 @@ export class TreesService {
       }
       await this.check(manager, caller, dto);
 
-      const nodeRepo = manager.getRepository(TreeNode);
       const incoming = this.toNodes(caller, tree.id, dto);
-      const foreign = await nodeRepo
-        .createQueryBuilder('node')
-        .where('node.id IN (:...ids) AND node.treeId <> :treeId', { ids: incoming.map((n) => n.id), treeId: tree.id })
-        .getCount();
-      if (foreign) throw new ConflictException('A node id of this payload is already used by another flow; use fresh UUIDs');
-
-      await nodeRepo.upsert(incoming, ['id']);
-      await nodeRepo
+      await this.writeNodes(manager, incoming);
+      await manager
+        .getRepository(TreeNode)
         .createQueryBuilder()
         .update()
         .set({ removedAt: () => 'now()' })
-        .where('tree_id = :treeId AND removed_at IS NULL AND id NOT IN (:...ids)', {
+        .where('account_id = :accountId AND tree_id = :treeId AND removed_at IS NULL AND id NOT IN (:...ids)', {
+          accountId: caller.accountId,
           treeId: tree.id,
           ids: incoming.map((n) => n.id),
         })
@@ -128,6 +124,27 @@ export class TreesService {
       .execute();
     if (!result.affected) throw new NotFoundException('Flow not found');
     return this.get(caller, id);
+  }
+
+  /**
+   * Inserts a flow's nodes, or updates those it already has, in one statement. Node ids are chosen
+   * by clients and unique per account (the key is (account_id, id)): an id another account uses
+   * is simply another row. An id another flow of the same account uses is left alone by the
+   * conflict clause's condition, which PostgreSQL checks under the row's lock, so two concurrent
+   * edits naming one new id cannot both take it: the one that finds it taken answers 409.
+   */
+  private async writeNodes(manager: EntityManager, nodes: Partial<TreeNode>[]): Promise<void> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(TreeNode)
+      .values(nodes)
+      .orUpdate(NODE_CONTENT_COLUMNS, ['account_id', 'id'], { overwriteCondition: { where: 'tree_nodes.tree_id = EXCLUDED.tree_id' } })
+      .returning(['id'])
+      .execute();
+    if (result.raw.length !== nodes.length) {
+      throw new ConflictException('A node id of this payload is already used by another flow; use fresh UUIDs');
+    }
   }
 
   private async check(manager: EntityManager, caller: AuthUser, dto: TreeBodyDto): Promise<void> {

@@ -1,17 +1,19 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export const USER_ROLES = ['super_admin', 'team_admin', 'engineer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 @Entity({ name: 'users' })
 export class User {
+  /** The tenant leads every key (migration TenantKeys): ids are unique within an account. */
+  @PrimaryColumn({ name: 'account_id', type: 'uuid' })
+  accountId: string;
+
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ name: 'account_id', type: 'uuid' })
-  accountId: string;
 
-  /** Stored lower-cased; a unique index on lower(email) keeps it unique case-insensitively. */
+  /** Stored normalised (users/email.ts); unique across accounts through user_logins (migration LoginEmails). */
   @Column({ type: 'text' })
   email: string;
 

@@ -3,21 +3,22 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
 import { isUuid } from '../common/pipes/uuid-param.pipe';
-import { InputColumn } from '../database/batch-input';
-import { runBatchStatement } from '../database/batch-statement';
-import { StatementBatcher } from '../database/statement-batcher';
+import { InputColumn } from '../database/write-coalescing/coalesced-input';
+import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
+import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
 import { PasswordService } from '../auth/password.service';
 import { CreateUserDto } from './dto/create-user.dto';
+import { normalizeEmail } from './email';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { User, UserRole } from './user.entity';
 
 @Injectable()
 export class UsersService {
   /** Concurrent requests' callers, read in one statement. */
-  private readonly callers = new StatementBatcher<{ userId: string; accountId: string }, AuthUser | undefined>(
+  private readonly callers = new WriteCoalescer<{ userId: string; accountId: string }, AuthUser | undefined>(
     async (calls, accountId) => {
       const columns: Record<string, InputColumn<{ userId: string }>> = { id: ['uuid', (c) => c.userId] };
-      const rows = await runBatchStatement<{ userId: string }, AuthUser & { idx: number }>(
+      const rows = await runCoalescedStatement<{ userId: string }, AuthUser & { idx: number }>(
         this.dataSource,
         'rf_callers',
         { calls, accountId, columns },
@@ -45,17 +46,19 @@ export class UsersService {
     return (await this.callers.run({ userId, accountId })) ?? null;
   }
 
-  /** For login only: the one read that selects password_hash. */
+  /** For login only: the one read that selects password_hash, through the login directory. */
   findByEmailWithHash(email: string): Promise<User | null> {
     return this.users
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
-      .where('lower(user.email) = lower(:email)', { email })
+      .innerJoin('user_logins', 'login', 'login.account_id = user.account_id AND login.user_id = user.id')
+      .where('login.email = :email', { email: normalizeEmail(email) })
       .getOne();
   }
 
   async emailTaken(email: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-    return manager.getRepository(User).createQueryBuilder('user').where('lower(user.email) = lower(:email)', { email }).getExists();
+    const rows: unknown[] = await manager.query('SELECT 1 FROM user_logins WHERE email = $1', [normalizeEmail(email)]);
+    return rows.length > 0;
   }
 
   async insert(
@@ -65,12 +68,12 @@ export class UsersService {
     if (await this.emailTaken(values.email, manager)) throw emailConflict();
     const user = manager.getRepository(User).create({
       accountId: values.accountId,
-      email: values.email.toLowerCase(),
+      email: normalizeEmail(values.email),
       name: values.name,
       role: values.role,
       passwordHash: await this.passwords.hash(values.password),
     });
-    // A concurrent insert of the same e-mail trips the unique index: the filter turns it into 409.
+    // A concurrent insert of the same e-mail trips user_logins' key (its trigger): the filter turns it into 409.
     return manager.getRepository(User).save(user);
   }
 

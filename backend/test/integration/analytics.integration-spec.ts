@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startOfLocalDay } from '../../src/analytics/analytics-window';
+import { startOfLocalDay } from '../../src/analytics/report/analytics-window';
 import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 

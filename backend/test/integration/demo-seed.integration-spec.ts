@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, seedDemoData } from '../../src/database/seed/demo-data';
+import { DEMO_PASSWORD, seedDemoData } from '../../src/demo/demo-seed';
 import { auth } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 

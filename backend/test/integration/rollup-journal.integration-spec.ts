@@ -1,7 +1,7 @@
 import { Client } from 'pg';
-import { RollupJournalFolder } from '../../src/analytics/rollup-journal-folder';
+import { RollupJournalFolder } from '../../src/analytics/rollup/rollup-journal-folder';
 import { foldJournal } from '../../src/analytics/rollup/rollup-fold';
-import { verifyRollups } from '../../src/analytics/rollup/rollup-ops';
+import { verifyRollups } from '../../src/analytics/rollup/rollup-recount';
 import { ZERO_UUID } from '../../src/analytics/rollup/rollup-schema';
 import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { LIVE_SECTIONS } from '../../src/analytics/analytics-report';
-import { addDays, analyticsWindow, localDate } from '../../src/analytics/analytics-window';
-import { SqlRunner } from '../../src/analytics/queries/sql';
+import { LIVE_SECTIONS } from '../../src/analytics/report/sections/sections';
+import { addDays, analyticsWindow, localDate } from '../../src/analytics/report/analytics-window';
+import { SqlRunner } from '../../src/analytics/report/sections/sql';
 import { foldJournal, foldJournalSql } from '../../src/analytics/rollup/rollup-fold';
-import { rebuildRollups, verifyRollups } from '../../src/analytics/rollup/rollup-ops';
+import { rebuildRollups, verifyRollups } from '../../src/analytics/rollup/rollup-recount';
 import { addUser, auth, createFlow, FlowIds, Login, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 

@@ -1,7 +1,7 @@
 /**
  * An account's analytics version: a value that changes with every committed write that can
  * change one of the account's reports, so a report computed at one version can be served again
- * while the version stays the same (see analytics-report-cache.ts).
+ * while the version stays the same (see report/report-cache.ts).
  *
  * - One row per (account, channel, backend): each write statement sets its connection's row to
  *   the next value of a global sequence, in the write's own transaction. Rows are per PostgreSQL
@@ -17,7 +17,7 @@
  *   votes, node titles) only the flow report. So a vote leaves team and personal reports cached.
  * - A third, 'past', moves only with writes that reach a rollup bucket before the writer's own
  *   UTC day (a session started days ago completed or moved, an old vote changed, a delete): the
- *   sums of closed days are kept under it (closed-days.ts).
+ *   sums of closed days are kept under it (report/closed-days.ts).
  * - No foreign key to accounts: deleting an account cascades into rows whose triggers bump it
  *   in the same statement. Rows of a deleted account go with their backends (PRUNE_VERSIONS_SQL).
  *   Backend 0 is never a real backend: it holds what the pruned rows stood for.

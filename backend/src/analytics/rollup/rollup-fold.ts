@@ -2,7 +2,7 @@
  * The rollup journal (rollup-journal.ts) seen as rollup rows: how a reader adds it to a rollup
  * table, and the fold that moves it into the tables.
  */
-import type { RollupDb } from './rollup-ops';
+import type { RollupDb } from './rollup-recount';
 import { RATINGS_JOURNAL, SESSIONS_JOURNAL, VOTES_JOURNAL } from './rollup-journal';
 import {
   durationFacts,
@@ -43,7 +43,7 @@ function journalFacts(relations: { sessions: string; ratings: string; votes: str
 
 const JOURNAL_FACTS = journalFacts({ sessions: SESSIONS_JOURNAL.table, ratings: RATINGS_JOURNAL.table, votes: VOTES_JOURNAL.table });
 
-/** A kind's rollup columns as readers name them (rollup-queries.ts), with their types. */
+/** A kind's rollup columns as readers name them (report/sections/from-rollups/rollup-sections.ts), with their types. */
 const READ_COLUMNS: Record<RollupKind, [string, string][]> = {
   session: [['account_id', 'uuid'], ['user_id', 'uuid'], ['tree_id', 'uuid'], ['bucket', 'timestamptz'], ['shard', 'smallint'],
     ...SESSION_ROLLUP_COUNTERS.map((c): [string, string] => [c, 'bigint'])],

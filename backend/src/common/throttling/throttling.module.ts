@@ -2,6 +2,7 @@ import { ExecutionContext, Module, SetMetadata } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { ThrottlerModule, ThrottlerOptions } from '@nestjs/throttler';
 import { appConfig } from '../../config/app.config';
+import { normalizeEmail } from '../../users/email';
 
 const AUTH_ATTEMPT = 'authAttempt';
 /** Marks login/register: they get the tighter per-IP and per-e-mail limits. */
@@ -31,7 +32,7 @@ const MINUTE = 60_000;
             ttl: 15 * MINUTE,
             limit: throttle.loginPerEmail,
             skipIf: (c) => !isAuthAttempt(c),
-            getTracker: (req) => String(req.body?.email ?? '').trim().toLowerCase() || 'no-email',
+            getTracker: (req) => normalizeEmail(String(req.body?.email ?? '')) || 'no-email',
           });
         }
         return {

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { rebuildRollups } from '../../analytics/rollup/rollup-ops';
+import { rebuildRollups } from '../../analytics/rollup/rollup-recount';
 import { createRollupTablesSql, createRollupTriggersSql, DROP_ROLLUPS_SQL } from '../../analytics/rollup/rollup-schema';
 
 /**

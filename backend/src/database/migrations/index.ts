@@ -8,6 +8,8 @@ import { AnalyticsVersions1764000600000 } from './1764000600000-AnalyticsVersion
 import { ClosedDaysVersion1764000700000 } from './1764000700000-ClosedDaysVersion';
 import { DropSessionsCompletedIndex1764000800000 } from './1764000800000-DropSessionsCompletedIndex';
 import { RollupJournal1764000900000 } from './1764000900000-RollupJournal';
+import { TenantKeys1764001000000 } from './1764001000000-TenantKeys';
+import { LoginEmails1764001010000 } from './1764001010000-LoginEmails';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   ClosedDaysVersion1764000700000,
   DropSessionsCompletedIndex1764000800000,
   RollupJournal1764000900000,
+  TenantKeys1764001000000,
+  LoginEmails1764001010000,
 ];

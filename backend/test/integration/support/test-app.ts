@@ -16,19 +16,19 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-function serverUrl(): string {
+export function serverUrl(): string {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: run integration tests with `npm test` or `node scripts/with-database.mjs`');
   return url;
 }
 
-function withDatabase(url: string, name: string): string {
+export function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${name}`;
   return parsed.toString();
 }
 
-async function adminQuery(sql: string): Promise<void> {
+export async function adminQuery(sql: string): Promise<void> {
   const client = new Client({ connectionString: withDatabase(serverUrl(), 'postgres') });
   await client.connect();
   try {
@@ -38,13 +38,20 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-/**
- * Boots the real Nest app, configured exactly as in production, on a fresh database of its
- * own (created, migrated, and dropped by close()). One per test file.
- */
-export async function createTestApp(options: ConfigureOptions = {}): Promise<TestApp> {
+/** A new, empty database on the test server, named at random. */
+export async function createScratchDatabase(): Promise<{ name: string; url: string }> {
   const name = `rf_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
+  return { name, url: withDatabase(serverUrl(), name) };
+}
+
+/**
+ * Boots the real Nest app, configured exactly as in production, on a fresh database of its
+ * own (created, migrated, and dropped by close()) — or on `database`, a scratch database already
+ * made, which it migrates and drops alike. One per test file.
+ */
+export async function createTestApp(options: ConfigureOptions = {}, database?: { name: string }): Promise<TestApp> {
+  const name = database?.name ?? (await createScratchDatabase()).name;
   const databaseUrl = withDatabase(serverUrl(), name);
   process.env.JWT_SECRET = 'integration-test-secret-0123456789abcdef';
   process.env.LOG_LEVEL ??= 'fatal';

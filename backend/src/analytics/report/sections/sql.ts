@@ -1,0 +1,78 @@
+/**
+ * Shared plumbing of the analytics queries. Every query is one statement that starts from
+ * account_id (the leading column of every tenant index, and the distribution key should the
+ * tables ever be sharded by tenant), narrows by the window's UTC instants, and only then
+ * groups: the scoping stays in SQL, never in JavaScript.
+ */
+
+/** What runs a statement: a DataSource or the EntityManager of a transaction. */
+export interface SqlRunner {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query(sql: string, parameters?: unknown[]): Promise<any>;
+  /**
+   * Set by a runner that serves one response in one snapshot (ReadBatch): the results of
+   * statements already sent, so sections asking the same read it once.
+   */
+  readonly sent?: Map<string, Promise<unknown[]>>;
+}
+
+/** Whose figures: always one account, optionally one engineer and/or one flow of it. */
+export interface AnalyticsScope {
+  accountId: string;
+  userId?: string;
+  treeId?: string;
+  /**
+   * True when this snapshot holds no rollup journal rows of the account (rollup-journal.ts), so
+   * the rollup tables alone are exact and the journal need not be read.
+   */
+  folded?: boolean;
+}
+
+/** Positional parameters ($1, $2 …) collected while a statement is written. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/**
+ * `alias.account_id = $n`, then the optional engineer and flow filters. sessions,
+ * session_ratings and step_ratings all carry account_id, user_id and tree_id, so one helper
+ * scopes them all, and each filter matches an index that leads with account_id.
+ */
+export function scopeWhere(alias: string, scope: AnalyticsScope, params: SqlParams): string {
+  const where = [`${alias}.account_id = ${params.add(scope.accountId)}`];
+  if (scope.userId) where.push(`${alias}.user_id = ${params.add(scope.userId)}`);
+  if (scope.treeId) where.push(`${alias}.tree_id = ${params.add(scope.treeId)}`);
+  return where.join(' AND ');
+}
+
+/** Seconds from start to completion of a session row aliased `s` (NULL while running). */
+export const DURATION_SECONDS = 'extract(epoch FROM s.completed_at - s.started_at)::float8';
+
+/** Per-outcome counts of sessions aliased `s`, as int columns named after the outcome. */
+export const OUTCOME_COUNTS = `
+  count(*) FILTER (WHERE s.outcome = 'resolved')::int AS resolved,
+  count(*) FILTER (WHERE s.outcome = 'escalated')::int AS escalated,
+  count(*) FILTER (WHERE s.outcome = 'workaround')::int AS workaround,
+  count(*) FILTER (WHERE s.outcome = 'unresolved')::int AS unresolved`;
+
+export interface OutcomeCounts {
+  resolved: number;
+  escalated: number;
+  workaround: number;
+  unresolved: number;
+}
+
+export const outcomeCounts = (row: OutcomeCounts): OutcomeCounts => ({
+  resolved: row.resolved,
+  escalated: row.escalated,
+  workaround: row.workaround,
+  unresolved: row.unresolved,
+});
+
+/** A node's title for a report, also when the node has since been deleted outright. */
+export const REMOVED_NODE_TITLE = '(removed step)';
