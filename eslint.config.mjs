@@ -1,5 +1,7 @@
-// One lint configuration for the workspace: typescript-eslint's recommended rules.
+// One lint configuration for the workspace: typescript-eslint's recommended rules, and
+// angular-eslint's recommended rules for the Angular app (its components and their templates).
 import js from '@eslint/js';
+import angular from 'angular-eslint';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -14,8 +16,31 @@ export default tseslint.config(
     },
   },
   {
+    files: ['frontend/src/**/*.ts'],
+    extends: [...angular.configs.tsRecommended],
+    processor: angular.processInlineTemplates,
+    rules: {
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'rf', style: 'kebab-case' }],
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'rf', style: 'camelCase' }],
+    },
+  },
+  {
+    files: ['frontend/src/**/*.html'],
+    extends: [...angular.configs.templateRecommended],
+  },
+  {
     files: ['**/*.spec.ts', '**/*.integration-spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // A migration is frozen SQL: importing application code would change it whenever that code changes.
+    files: ['backend/src/database/migrations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!typeorm$|\\./)', message: 'Migrations hold literal SQL: import only typeorm (and, in index.ts, the migrations).' }] },
+      ],
+    },
   },
   {
     files: ['**/*.mjs', '**/*.cjs'],

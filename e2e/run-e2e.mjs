@@ -6,20 +6,22 @@
 // DATABASE_URL points at a PostgreSQL *server*; a database rf_e2e_<random> is created on it,
 // seeded with the demo account, used by one server process, and dropped at the end.
 // Builds the apps first through Nx, which skips what is up to date (E2E_SKIP_BUILD=1: use dist/ as it is).
-// Without /usr/bin/chromium (or CHROMIUM_PATH) the run is skipped, or fails when CI=true.
-// Ends with the line "N passed, N failed"; exits non-zero on any failure.
+// Chromium: CHROMIUM_PATH, else /usr/bin/chromium, else chromium, chromium-browser or google-chrome
+// on the PATH. Without one the run fails (counted as every spec failed): a green `npm test` means
+// the UI was tested. Ends with the line "N passed, N failed"; exits non-zero on any failure, and
+// when no spec ran.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { dirname, join, relative } from 'node:path';
+import { delimiter, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import { runSpecs } from './support/harness.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = join(ROOT, 'e2e', 'output');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM = findChromium();
 const SERVER_ENTRY = join(ROOT, 'dist', 'backend', 'main.js');
 const SEED_ENTRY = join(ROOT, 'dist', 'backend', 'bin', 'seed-demo.js');
 const FRONTEND_INDEX = join(ROOT, 'dist', 'frontend', 'browser', 'index.html');
@@ -33,25 +35,30 @@ const specFiles = readdirSync(join(ROOT, 'e2e', 'specs'))
   .sort()
   .map((name) => join(ROOT, 'e2e', 'specs', name));
 
+/** The browser to drive, or null. CHROMIUM_PATH must exist when set: a typo is not a fallback. */
+function findChromium() {
+  if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : null;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
+    for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+      if (dir && existsSync(join(dir, name))) return join(dir, name);
+    }
+  }
+  return null;
+}
+
 function finish(passed, failed) {
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
 }
 
-if (!existsSync(CHROMIUM)) {
-  if (process.env.CI === 'true') {
-    console.error(`e2e: Chromium not found at ${CHROMIUM}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-    finish(0, specFiles.length);
-    process.exit(1);
-  }
-  console.log('');
-  console.log('*****************************************************************************');
-  console.log(`*  END-TO-END TESTS SKIPPED: no Chromium at ${CHROMIUM}`);
-  console.log('*  Install it (apt-get install -y chromium) or set CHROMIUM_PATH to run them.');
-  console.log('*  (With CI=true a missing Chromium fails the run instead.)');
-  console.log('*****************************************************************************');
-  console.log('');
-  process.exit(0);
+if (!CHROMIUM) {
+  console.error('');
+  console.error('e2e: FAILED: no Chromium found (CHROMIUM_PATH, /usr/bin/chromium, or chromium / google-chrome on the PATH).');
+  console.error('     Install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.');
+  console.error('');
+  finish(0, specFiles.length);
+  process.exit(1);
 }
 
 if (!process.env.DATABASE_URL) {
@@ -205,6 +212,7 @@ try {
     const { default: spec } = await import(pathToFileURL(file).href);
     if (!filter || spec.name.includes(filter)) specs.push(spec);
   }
+  if (specs.length === 0) throw new Error(`no spec ran${filter ? ` (none matches "${filter}")` : ''}`);
   failed = 0;
   ({ passed, failed } = await runSpecs(specs, { baseUrl, chromiumPath: CHROMIUM, outputDir: OUTPUT, log }));
 } catch (error) {

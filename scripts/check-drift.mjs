@@ -1,18 +1,15 @@
 #!/usr/bin/env node
-// Fails when the checked-in OpenAPI spec or the generated Angular client differ from what the
-// code produces now: regenerate both, then ask git whether anything changed.
-import { execFileSync, spawnSync } from 'node:child_process';
+// Fails when a checked-in generated artefact (the OpenAPI spec, the Angular client, the schema
+// snapshot, the committed SQL; scripts/lib/generated.mjs) differs from what the code produces now: regenerate
+// them all, then ask git whether anything changed.
+import { execFileSync } from 'node:child_process';
+import { GENERATED, generate } from './lib/generated.mjs';
 
-const generated = ['backend/openapi.json', 'frontend/src/app/api'];
-const env = { ...process.env, NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_DAEMON: 'false' };
-
-const run = spawnSync('npx', ['nx', 'run', 'frontend:gen-api', '--skip-nx-cache', '--outputStyle=static'], { stdio: 'inherit', env });
-if (run.status !== 0) process.exit(run.status ?? 1);
-
-const changes = execFileSync('git', ['status', '--porcelain', '--', ...generated], { encoding: 'utf8' }).trim();
+generate();
+const changes = execFileSync('git', ['status', '--porcelain', '--', ...GENERATED], { encoding: 'utf8' }).trim();
 if (changes) {
-  console.error('\nGenerated code is out of date with the backend:\n' + changes);
-  console.error('\nRun `npm run openapi` and commit the result (never edit these files by hand).');
+  console.error('\nGenerated artefacts are out of date with the code:\n' + changes);
+  console.error('\nRun `npm run generate` and commit the result (never edit these files by hand).');
   process.exit(1);
 }
-console.log('OpenAPI spec and API client match the code.');
+console.log('Generated artefacts (OpenAPI spec, API client, schema snapshot, committed SQL) match the code.');

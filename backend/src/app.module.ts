@@ -4,10 +4,12 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from './accounts/accounts.module';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { ApiTokensModule } from './api-tokens/api-tokens.module';
 import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/filters/all-exceptions.filter';
-import { JwtAuthGuard } from './common/guards/jwt-auth.guard';
+import { BearerAuthGuard } from './common/guards/bearer-auth.guard';
 import { RolesGuard } from './common/guards/roles.guard';
+import { TokenScopeGuard } from './common/guards/token-scope.guard';
 import { RetryAfterThrottlerGuard } from './common/throttling/retry-after-throttler.guard';
 import { ThrottlingModule } from './common/throttling/throttling.module';
 import { appConfig } from './config/app.config';
@@ -31,6 +33,7 @@ import { UsersModule } from './users/users.module';
     ThrottlingModule,
     AccountsModule,
     AuthModule,
+    ApiTokensModule,
     UsersModule,
     StepsModule,
     TreesModule,
@@ -42,7 +45,9 @@ import { UsersModule } from './users/users.module';
   providers: [
     // Order matters: shed abusive traffic before any token or database work.
     { provide: APP_GUARD, useClass: RetryAfterThrottlerGuard },
-    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: BearerAuthGuard },
+    // An API token is narrowed to its scopes first; its owner's role is checked after, as for anyone.
+    { provide: APP_GUARD, useClass: TokenScopeGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
   ],

@@ -9,7 +9,7 @@ import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { configureApp } from './configure-app';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-postgres';
-import { PortInUseError } from './port-in-use';
+import { PortInUseError, StartupError, assertPortFree } from './startup-errors';
 import { createHttpAdapter } from './http-adapter';
 import { pgPool } from './database/pg-pool';
 import { DEMO_PASSWORD, seedDemoData } from './demo/demo-seed';
@@ -53,6 +53,8 @@ async function poolSettled(dataSource: DataSource, timeoutMs: number): Promise<v
  * the demo account on first start; with DATABASE_URL it uses that server and never seeds by itself.
  */
 async function bootstrap(): Promise<void> {
+  const requestedPort = Number(process.env.PORT || 3000);
+  if (Number.isInteger(requestedPort) && requestedPort > 0) await assertPortFree(requestedPort); // an invalid PORT is loadConfig's to report
   const root = process.env.RESOLUTIONFLOW_HOME ?? process.cwd();
   embedded = process.env.DATABASE_URL ? null : await startEmbeddedDatabase(join(root, '.data'));
   if (embedded) {
@@ -101,7 +103,8 @@ async function bootstrap(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   // Every interface, as a container needs (Fastify alone would listen on localhost only).
-  await app.listen(config.port, '0.0.0.0').catch((error: NodeJS.ErrnoException) => {
+  await app.listen(config.port, '0.0.0.0').catch(async (error: NodeJS.ErrnoException) => {
+    await app.close().catch(() => undefined); // its timers and pool go before the database does
     throw error.code === 'EADDRINUSE' ? new PortInUseError(config.port) : error;
   });
   const url = `http://localhost:${config.port}`;
@@ -114,7 +117,7 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch(async (error) => {
-  if (error instanceof ConfigError || error instanceof PortInUseError) {
+  if (error instanceof ConfigError || error instanceof StartupError) {
     process.stderr.write(`${error.message}\n`);
   } else {
     logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));

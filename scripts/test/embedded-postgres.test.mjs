@@ -20,7 +20,7 @@ const CHATTY_CLIENT = `
     await client.connect();
     // 1 MiB of warnings in the server log: more than any pipe or socket buffer holds.
     for (let i = 0; i < 128; i++) await client.query("DO $$ BEGIN RAISE WARNING '%', repeat('x', 8192); END $$");
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 10; i++) {
       await client.query('CREATE DATABASE rf_guard_' + i);
       await client.query('DROP DATABASE rf_guard_' + i + ' WITH (FORCE)');
     }

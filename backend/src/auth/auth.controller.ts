@@ -11,6 +11,7 @@ import {
 import { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { Public } from '../common/decorators/public.decorator';
+import { AnyScope } from '../common/decorators/required-scope.decorator';
 import { AuthAttempt } from '../common/throttling/throttling.module';
 import { UserResponseDto } from '../users/dto/user-response.dto';
 import { UsersService } from '../users/users.service';
@@ -48,6 +49,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @AnyScope()
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserResponseDto })
   async getMe(@CurrentUser() caller: AuthUser): Promise<UserResponseDto> {

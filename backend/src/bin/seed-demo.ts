@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length) process.stdout.write(`Applied: ${applied.map((m) => m.name).join(', ')}\n`);
-    await seedDemoData(dataSource, (line) => process.stdout.write(`${line}\n`), { name: values['account-name'], emailDomain: values['email-domain'] });
+    await seedDemoData(dataSource, (line) => process.stdout.write(`${line}\n`), { accountName: values['account-name'], emailDomain: values['email-domain'] });
     const domain = values['email-domain'] ?? 'northwind.example';
     process.stdout.write(
       `Demo logins (password "${DEMO_PASSWORD}"): admin@${domain} (team_admin), engineer1@${domain} … engineer5@${domain} (engineers)\n`,

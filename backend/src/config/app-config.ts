@@ -21,6 +21,8 @@ export interface ThrottleConfig {
   authPerMinute: number;
   /** Login attempts per 15 minutes for one e-mail, from anywhere. */
   loginPerEmail: number;
+  /** Requests per minute with one API token, from anywhere (counted as globalPerMinute counts per IP). */
+  tokenPerMinute: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
@@ -82,10 +84,12 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
     if (!Number.isInteger(value) || value < 0) problems.push(`${name} must be a whole number ≥ 0 (got "${env[name]}")`);
     return value;
   };
+  const globalPerMinute = limit('THROTTLE_GLOBAL_PER_MINUTE', 3000);
   const throttle: ThrottleConfig = {
-    globalPerMinute: limit('THROTTLE_GLOBAL_PER_MINUTE', 3000),
+    globalPerMinute,
     authPerMinute: limit('THROTTLE_AUTH_PER_MINUTE', 20),
     loginPerEmail: limit('THROTTLE_LOGIN_PER_EMAIL', 10),
+    tokenPerMinute: limit('THROTTLE_TOKEN_PER_MINUTE', globalPerMinute),
   };
 
   const analyticsCacheEntries = limit('ANALYTICS_CACHE_ENTRIES', 256);

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+
+import { StartupError } from '../startup-errors';
 
 export interface EmbeddedDatabase {
   databaseUrl: string;
@@ -30,7 +32,7 @@ async function clusterDirectory(dataDir: string, users: ServerUserModule): Promi
   const user = await users.serverUser();
   if (await users.userCan(user, dataDir, '-x')) return link;
   if (existsSync(link)) {
-    throw new Error(
+    throw new StartupError(
       `The postgres user, who runs the embedded PostgreSQL, cannot reach ${link} (a parent directory is private). Move ${link} to ${users.SHARED_DIR} and link it back, or make its parents traversable (chmod o+x).`,
     );
   }
@@ -66,11 +68,8 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
     await server.start();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      message.startsWith('another PostgreSQL')
-        ? `${message}: is \`npm start\` already running in ${basename(resolve(dataDir, '..'))}? Stop it first.`
-        : message,
-    );
+    if (!message.startsWith('another PostgreSQL')) throw error;
+    throw new StartupError(`The embedded database is in use: ${message}. Is \`npm start\` already running in ${resolve(dataDir, '..')}? Stop it first.`);
   }
   if (freshlyCreated) {
     const { default: pg } = await import('pg');

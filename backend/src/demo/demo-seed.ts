@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { PasswordService } from '../auth/password.service';
 import { normalizeEmail } from '../users/email';
 import { DEMO_ACCOUNT } from './demo-content';
-import { DEMO_SEED, DemoDataset, buildDemoDataset, outcomeCounts } from './demo-dataset';
+import { DEMO_SEED, DemoDataset, DemoDatasetOptions, buildDemoDataset, outcomeCounts } from './demo-dataset';
 import { generateDemoFeedback } from './demo-feedback';
 import { Rng } from './prng';
 
@@ -14,23 +14,24 @@ const CHUNK_ROWS = 500;
 /**
  * Creates the demo account "Northwind IT": an admin and five engineers (password DEMO_PASSWORD),
  * a step library, six published flows and 90 days of sessions up to now. Runs in one transaction
- * with a few multi-row INSERTs. Does nothing if the account already exists. `account` seeds
- * another copy under its own name and email domain (the browser tests give each spec one).
+ * with a few multi-row INSERTs. Does nothing if the account already exists. `options` fix the
+ * clock and the ids (the committed SQL is generated from a demo account built that way), or
+ * seed another copy under its own name and email domain (the browser tests give each spec one).
  */
 export async function seedDemoData(
   dataSource: DataSource,
   log: (line: string) => void = () => undefined,
-  account: { name?: string; emailDomain?: string } = {},
+  options: DemoDatasetOptions = {},
 ): Promise<void> {
   const started = Date.now();
-  const accountName = account.name ?? DEMO_ACCOUNT.name;
+  const accountName = options.accountName ?? DEMO_ACCOUNT.name;
   const dataset = await dataSource.transaction(async (manager) => {
     // Two seeds started at once (e.g. two app instances on first start) must not both insert.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('resolutionflow:demo-seed'))`);
     const existing: unknown[] = await manager.query('SELECT 1 FROM accounts WHERE name = $1 LIMIT 1', [accountName]);
     if (existing.length) return null;
 
-    const data = buildDemoDataset({ accountName, emailDomain: account.emailDomain });
+    const data = buildDemoDataset(options);
     const taken: { email: string }[] = await manager.query('SELECT email FROM user_logins WHERE email = ANY($1::text[])', [
       data.users.map((u) => normalizeEmail(u.email)),
     ]);

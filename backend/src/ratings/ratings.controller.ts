@@ -12,6 +12,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { RequiresScope } from '../common/decorators/required-scope.decorator';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
 import { FeedbackResultDto, NodeFeedbackDto, RateSessionDto, SessionRatingDto, SessionVoteDto, StepFeedbackDto } from './dto/rating.dto';
 import { SessionRatingsService } from './session-ratings.service';
@@ -27,6 +28,7 @@ export class RatingsController {
   ) {}
 
   @Post('sessions/:session_id/rate')
+  @RequiresScope('feedback:write')
   @ApiCreatedResponse({ type: SessionRatingDto })
   @ApiBadRequestResponse({ description: 'The session is not completed yet' })
   @ApiConflictResponse({ description: 'The session is already rated' })
@@ -39,6 +41,7 @@ export class RatingsController {
   }
 
   @Get('sessions/:session_id/rating')
+  @RequiresScope('sessions:read')
   @ApiOkResponse({ type: SessionRatingDto })
   @ApiNotFoundResponse({ description: 'Not rated yet, or no such session' })
   getSessionRating(
@@ -49,6 +52,7 @@ export class RatingsController {
   }
 
   @Get('sessions/:session_id/feedback')
+  @RequiresScope('sessions:read')
   @ApiOkResponse({ type: [SessionVoteDto], description: 'The step votes given in this session' })
   listSessionFeedback(
     @CurrentUser() caller: AuthUser,
@@ -58,6 +62,7 @@ export class RatingsController {
   }
 
   @Post('steps/:step_id/feedback')
+  @RequiresScope('feedback:write')
   @ApiCreatedResponse({ type: FeedbackResultDto, description: 'First vote for this step in this session' })
   @ApiOkResponse({ type: FeedbackResultDto, description: 'An earlier vote was updated' })
   async giveStepFeedback(
@@ -72,6 +77,7 @@ export class RatingsController {
   }
 
   @Put('sessions/:session_id/nodes/:node_id/feedback')
+  @RequiresScope('feedback:write')
   @ApiCreatedResponse({ type: FeedbackResultDto, description: 'First vote for this node in this session' })
   @ApiOkResponse({ type: FeedbackResultDto, description: 'An earlier vote was updated' })
   async giveNodeFeedback(
@@ -87,6 +93,7 @@ export class RatingsController {
   }
 
   @Delete('sessions/:session_id/nodes/:node_id/feedback')
+  @RequiresScope('feedback:write')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The vote is gone (or there was none)' })
   retractNodeFeedback(

@@ -1,31 +1,67 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { RequiresScope } from '../common/decorators/required-scope.decorator';
+import { CSV_TYPE, wantsCsv } from '../common/http/wants-csv';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
 import { CompleteSessionDto, DecisionDto, ListSessionsQueryDto, StartSessionDto } from './dto/session-body.dto';
 import { SessionPageDto, SessionResponseDto } from './dto/session-response.dto';
+import { sessionsCsv } from './sessions-csv';
 import { SessionsService } from './sessions.service';
 
 @ApiTags('sessions')
 @ApiBearerAuth()
+@ApiExtraModels(SessionPageDto)
 @Controller('sessions')
 export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
   @Post()
+  @RequiresScope('sessions:write')
   @ApiCreatedResponse({ type: SessionResponseDto })
+  @ApiUnprocessableEntityResponse({ description: 'Bad tree_id, external_ref or external_url; the message names the field' })
   startSession(@CurrentUser() caller: AuthUser, @Body() dto: StartSessionDto): Promise<SessionResponseDto> {
-    return this.sessions.start(caller, dto.tree_id.toLowerCase());
+    return this.sessions.start(caller, dto.tree_id.toLowerCase(), { externalRef: dto.external_ref ?? null, externalUrl: dto.external_url ?? null });
   }
 
   @Get()
-  @ApiOkResponse({ type: SessionPageDto, description: 'Your sessions; admins may list the account’s with all=true or user_id' })
-  listSessions(@CurrentUser() caller: AuthUser, @Query() query: ListSessionsQueryDto): Promise<SessionPageDto> {
-    return this.sessions.list(caller, query);
+  @RequiresScope('sessions:read')
+  @ApiOkResponse({
+    description:
+      'Your sessions; admins may list the account’s with all=true or user_id. JSON pages by default; with format=csv or Accept: text/csv, a CSV file of every match',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(SessionPageDto) } },
+      [CSV_TYPE]: { schema: { type: 'string', description: 'RFC 4180 CSV: a header line, then one line per session, newest first' } },
+    },
+  })
+  async listSessions(
+    @CurrentUser() caller: AuthUser,
+    @Query() query: ListSessionsQueryDto,
+    @Req() req: FastifyRequest,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<SessionPageDto | StreamableFile> {
+    void res.header('Vary', 'Accept');
+    if (!wantsCsv(query.format, req)) return this.sessions.list(caller, query);
+    return new StreamableFile(sessionsCsv(this.sessions.listAll(caller, query)), {
+      type: `${CSV_TYPE}; charset=utf-8`,
+      disposition: 'attachment; filename="sessions.csv"',
+    });
   }
 
   @Get(':id')
+  @RequiresScope('sessions:read')
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiForbiddenResponse({ description: 'Another engineer’s session' })
   getSession(@CurrentUser() caller: AuthUser, @Param('id', new UuidParamPipe('Session')) id: string): Promise<SessionResponseDto> {
@@ -33,6 +69,7 @@ export class SessionsController {
   }
 
   @Post(':id/decisions')
+  @RequiresScope('sessions:write')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiConflictResponse({ description: 'node_id is not the current node, or the session is completed' })
@@ -45,6 +82,7 @@ export class SessionsController {
   }
 
   @Post(':id/back')
+  @RequiresScope('sessions:write')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiConflictResponse({ description: 'Nothing to undo, or the session is completed' })
@@ -53,6 +91,7 @@ export class SessionsController {
   }
 
   @Post(':id/complete')
+  @RequiresScope('sessions:write')
   @HttpCode(200)
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiConflictResponse({ description: 'Already completed' })

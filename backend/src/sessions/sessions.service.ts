@@ -32,10 +32,12 @@ interface SessionRow {
   current_node_id: string | null;
   path: Session['path'];
   rating: number | null;
+  external_ref: string | null;
+  external_url: string | null;
 }
 
 const SESSION_COLUMNS = `s.id, s.tree_id, t.name AS tree_name, s.user_id, u.name AS user_name, s.started_at,
-         s.completed_at, s.outcome, s.notes, s.current_node_id, s.path, r.rating`;
+         s.completed_at, s.outcome, s.notes, s.current_node_id, s.path, r.rating, s.external_ref, s.external_url`;
 /** Sessions (or rows shaped like them, see sessionDetailSelect) with their flow, engineer and rating. */
 const sessionFrom = (source = 'sessions') => `${source} s
     JOIN trees t ON t.id = s.tree_id AND t.account_id = s.account_id
@@ -68,6 +70,13 @@ interface StartCall {
   treeId: string;
   /** The new session's id. */
   id: string;
+  ticket: SessionTicket;
+}
+
+/** The ticket a session belongs to, as its starter named it. */
+export interface SessionTicket {
+  externalRef: string | null;
+  externalUrl: string | null;
 }
 
 /** The flow's status, and the new session if one was started (id undefined otherwise). */
@@ -101,8 +110,8 @@ export class SessionsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Starts a session on a published flow; the flow's use is counted in the same statement. */
-  async start(caller: AuthUser, treeId: string): Promise<SessionResponseDto> {
-    const row = await this.starts.run({ caller, treeId, id: randomUUID() });
+  async start(caller: AuthUser, treeId: string, ticket: SessionTicket): Promise<SessionResponseDto> {
+    const row = await this.starts.run({ caller, treeId, id: randomUUID(), ticket });
     if (!row?.id) {
       if (!row?.tree_status || (row.tree_status === 'draft' && !isAdmin(caller))) throw new NotFoundException('Flow not found');
       throw new BadRequestException(`Only published flows can be run; this one is ${row.tree_status}`);
@@ -120,6 +129,8 @@ export class SessionsService {
       id: ['uuid', (c) => c.id],
       tree_id: ['uuid', (c) => c.treeId],
       user_id: ['uuid', (c) => c.caller.id],
+      external_ref: ['text', (c) => c.ticket.externalRef],
+      external_url: ['text', (c) => c.ticket.externalUrl],
     };
     return runCoalescedStatement<StartCall, StartRow>(this.dataSource, 'rf_start', { calls, accountId, columns }, (input, account) =>
       `WITH input AS (${input}),
@@ -129,8 +140,8 @@ export class SessionsService {
           WHERE t.account_id = ${account} AND t.id = c.tree_id AND t.status = 'published'
          RETURNING t.id, t.start_node_id
        ), started AS (
-         INSERT INTO sessions (id, account_id, tree_id, user_id, current_node_id, path)
-         SELECT i.id, ${account}, c.id, i.user_id, c.start_node_id, '[]'::jsonb
+         INSERT INTO sessions (id, account_id, tree_id, user_id, current_node_id, path, external_ref, external_url)
+         SELECT i.id, ${account}, c.id, i.user_id, c.start_node_id, '[]'::jsonb, i.external_ref, i.external_url
            FROM input i JOIN counted c ON c.id = i.tree_id
           ORDER BY i.idx
          RETURNING *
@@ -142,23 +153,7 @@ export class SessionsService {
   }
 
   async list(caller: AuthUser, query: ListSessionsQueryDto): Promise<SessionPageDto> {
-    const params: unknown[] = [caller.accountId];
-    const where = ['s.account_id = $1'];
-    const everyone = isAdmin(caller) && (query.all === 'true' || !!query.user_id);
-    if (!everyone) {
-      params.push(caller.id);
-      where.push(`s.user_id = $${params.length}`);
-    } else if (query.user_id) {
-      params.push(query.user_id);
-      where.push(`s.user_id = $${params.length}`);
-    }
-    if (query.tree_id) {
-      params.push(query.tree_id);
-      where.push(`s.tree_id = $${params.length}`);
-    }
-    if (query.status) where.push(query.status === 'active' ? 's.completed_at IS NULL' : 's.completed_at IS NOT NULL');
-
-    const filter = where.join(' AND ');
+    const { filter, params } = listFilter(caller, query);
     // Counted up to the limit only: counting every match cost a request time in proportion to the
     // caller's sessions (26 ms at 150,000 of one engineer), read on every page. In started_at
     // order, so PostgreSQL walks the index the page itself reads.
@@ -171,6 +166,29 @@ export class SessionsService {
       params,
     );
     return { items: rows.map(toSummary), total: Math.min(counted, SESSION_COUNT_LIMIT), total_exact: counted <= SESSION_COUNT_LIMIT };
+  }
+
+  /**
+   * Every session the list's filters match (not a page), newest first, read in slices along
+   * (started_at, id) so memory stays flat however many there are.
+   */
+  async *listAll(caller: AuthUser, query: ListSessionsQueryDto, slice = 1000): AsyncGenerator<SessionSummaryDto[]> {
+    const { filter, params } = listFilter(caller, query);
+    const n = params.length;
+    let after: [string, string] | null = null;
+    for (;;) {
+      // started_at as text for the next slice's bound: a JS Date would drop its microseconds.
+      const rows: (SessionRow & { started_key: string })[] = await this.dataSource.query(
+        `SELECT ${SESSION_COLUMNS}, s.started_at::text AS started_key FROM ${sessionFrom()}
+          WHERE ${filter} ${after ? `AND (s.started_at, s.id) < ($${n + 1}::timestamptz, $${n + 2}::uuid)` : ''}
+          ORDER BY s.started_at DESC, s.id DESC LIMIT ${slice}`,
+        after ? [...params, ...after] : params,
+      );
+      if (rows.length) yield rows.map(toSummary);
+      if (rows.length < slice) return;
+      const last = rows[rows.length - 1];
+      after = [last.started_key, last.id];
+    }
   }
 
   /** The session's engineer and the account's admins may read it; one statement with the nodes it shows. */
@@ -304,5 +322,35 @@ function toSummary(row: SessionRow): SessionSummaryDto {
     current_node_id: row.current_node_id,
     duration_minutes: completed ? Math.round((completed.getTime() - started.getTime()) / 6000) / 10 : null,
     rating: row.rating,
+    external_ref: row.external_ref,
+    external_url: row.external_url,
   };
+}
+
+/**
+ * The list's WHERE clause, from the caller's account. Engineers see their own sessions; admins
+ * their own too unless they ask for all (or one engineer's) — except a ticket lookup
+ * (external_ref), which searches everything the caller may see.
+ */
+function listFilter(caller: AuthUser, query: ListSessionsQueryDto): { filter: string; params: unknown[] } {
+  const params: unknown[] = [caller.accountId];
+  const where = ['s.account_id = $1'];
+  const everyone = isAdmin(caller) && (query.all === 'true' || !!query.user_id || query.external_ref !== undefined);
+  if (!everyone) {
+    params.push(caller.id);
+    where.push(`s.user_id = $${params.length}`);
+  } else if (query.user_id) {
+    params.push(query.user_id);
+    where.push(`s.user_id = $${params.length}`);
+  }
+  if (query.tree_id) {
+    params.push(query.tree_id);
+    where.push(`s.tree_id = $${params.length}`);
+  }
+  if (query.external_ref !== undefined) {
+    params.push(query.external_ref);
+    where.push(`s.external_ref = $${params.length}`);
+  }
+  if (query.status) where.push(query.status === 'active' ? 's.completed_at IS NULL' : 's.completed_at IS NOT NULL');
+  return { filter: where.join(' AND '), params };
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } fr
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { RequiresScope } from '../common/decorators/required-scope.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
 import { CreateStepDto, StepResponseDto, UpdateStepDto } from './dto/step.dto';
@@ -14,6 +15,7 @@ export class StepsController {
   constructor(private readonly steps: StepsService) {}
 
   @Post()
+  @RequiresScope('flows:write')
   @Roles('team_admin')
   @ApiCreatedResponse({ type: StepResponseDto })
   async createStep(@CurrentUser() caller: AuthUser, @Body() dto: CreateStepDto): Promise<StepResponseDto> {
@@ -21,6 +23,7 @@ export class StepsController {
   }
 
   @Get()
+  @RequiresScope('flows:read')
   @ApiQuery({ name: 'search', required: false, description: 'Matches title or instructions' })
   @ApiOkResponse({ type: [StepResponseDto] })
   async listSteps(@CurrentUser() caller: AuthUser, @Query('search') search?: string): Promise<StepResponseDto[]> {
@@ -28,12 +31,14 @@ export class StepsController {
   }
 
   @Get(':id')
+  @RequiresScope('flows:read')
   @ApiOkResponse({ type: StepResponseDto })
   async getStep(@CurrentUser() caller: AuthUser, @Param('id', new UuidParamPipe('Step')) id: string): Promise<StepResponseDto> {
     return StepResponseDto.from(await this.steps.get(caller, id));
   }
 
   @Patch(':id')
+  @RequiresScope('flows:write')
   @Roles('team_admin')
   @ApiOkResponse({ type: StepResponseDto })
   async updateStep(
@@ -45,6 +50,7 @@ export class StepsController {
   }
 
   @Delete(':id')
+  @RequiresScope('flows:write')
   @Roles('team_admin')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted' })

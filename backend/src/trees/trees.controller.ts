@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { RequiresScope } from '../common/decorators/required-scope.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
 import { TreeBodyDto } from './dto/tree-body.dto';
@@ -24,6 +25,7 @@ export class TreesController {
   constructor(private readonly trees: TreesService) {}
 
   @Post()
+  @RequiresScope('flows:write')
   @Roles('team_admin')
   @ApiUnprocessableEntityResponse({ description: 'Invalid body or broken node links; the message names the field' })
   @ApiCreatedResponse({ type: TreeResponseDto })
@@ -34,6 +36,7 @@ export class TreesController {
   }
 
   @Get()
+  @RequiresScope('flows:read')
   @ApiQuery({ name: 'status', required: false, enum: TREE_STATUSES })
   @ApiOkResponse({ type: [TreeSummaryDto] })
   async listTrees(@CurrentUser() caller: AuthUser, @Query('status') status?: string): Promise<TreeSummaryDto[]> {
@@ -42,6 +45,7 @@ export class TreesController {
   }
 
   @Get(':id')
+  @RequiresScope('flows:read')
   @ApiOkResponse({ type: TreeResponseDto })
   async getTree(@CurrentUser() caller: AuthUser, @Param('id', new UuidParamPipe('Flow')) id: string): Promise<TreeResponseDto> {
     const { tree, nodes } = await this.trees.get(caller, id);
@@ -49,6 +53,7 @@ export class TreesController {
   }
 
   @Put(':id')
+  @RequiresScope('flows:write')
   @Roles('team_admin')
   @ApiOkResponse({ type: TreeResponseDto })
   @ApiConflictResponse({ description: 'Stale version, or a node id used by another flow' })
@@ -62,6 +67,7 @@ export class TreesController {
   }
 
   @Delete(':id')
+  @RequiresScope('flows:write')
   @Roles('team_admin')
   @ApiOkResponse({ type: TreeResponseDto, description: 'The flow, now archived; its sessions stay intact' })
   async archiveTree(@CurrentUser() caller: AuthUser, @Param('id', new UuidParamPipe('Flow')) id: string): Promise<TreeResponseDto> {

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
+import { RequiresScope } from '../common/decorators/required-scope.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
 import { CreateUserDto } from './dto/create-user.dto';
@@ -17,6 +18,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Post()
+  @RequiresScope('users:write')
   @ApiCreatedResponse({ type: UserResponseDto })
   @ApiConflictResponse({ description: 'The e-mail is taken' })
   async createUser(@CurrentUser() caller: AuthUser, @Body() dto: CreateUserDto): Promise<UserResponseDto> {
@@ -24,12 +26,14 @@ export class UsersController {
   }
 
   @Get()
+  @RequiresScope('users:read')
   @ApiOkResponse({ type: [UserResponseDto] })
   async listUsers(@CurrentUser() caller: AuthUser): Promise<UserResponseDto[]> {
     return (await this.users.list(caller)).map(UserResponseDto.from);
   }
 
   @Get(':id')
+  @RequiresScope('users:read')
   @ApiOkResponse({ type: UserResponseDto })
   async getUser(
     @CurrentUser() caller: AuthUser,
@@ -39,6 +43,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @RequiresScope('users:write')
   @ApiOkResponse({ type: UserResponseDto })
   @ApiConflictResponse({ description: 'Would leave the account without an active team_admin' })
   async updateUser(

@@ -54,7 +54,7 @@ describe('demo seed', () => {
 
   it('seeds another copy under its own name and email domain, kept apart from the first', async () => {
     const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM sessions WHERE account_id = (SELECT id FROM accounts WHERE name = 'Northwind IT')`);
-    await seedDemoData(t.dataSource, undefined, { name: 'Northwind IT (copy)', emailDomain: 'copy.northwind.example' });
+    await seedDemoData(t.dataSource, undefined, { accountName: 'Northwind IT (copy)', emailDomain: 'copy.northwind.example' });
     const login = await t.http.post('/api/v1/auth/login').send({ email: 'engineer2@copy.northwind.example', password: DEMO_PASSWORD }).expect(200);
     expect(login.body.user.name).toBe('Tom Becker');
     const [copy] = await t.dataSource.query(`SELECT id FROM accounts WHERE name = 'Northwind IT (copy)'`);

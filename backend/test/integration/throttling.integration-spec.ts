@@ -1,4 +1,4 @@
-import { registerAccount } from './support/fixtures';
+import { auth, createApiToken, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('abuse limits', () => {
@@ -39,6 +39,21 @@ describe('abuse limits', () => {
     }
     expect(codes.slice(0, 8).every((c) => c === 401)).toBe(true);
     expect(codes.slice(8)).toEqual([429, 429]);
+  });
+
+  it('counts per API token as it counts per IP: a token spread over many IPs still stops', async () => {
+    const admin = await registerAccount(t);
+    const spread = await createApiToken(t, admin, ['flows:read']);
+    const other = await createApiToken(t, admin, ['flows:read']);
+    const codes: number[] = [];
+    for (let i = 0; i < 65; i++) {
+      codes.push((await t.http.get('/api/v1/trees').set(from(`10.20.${Math.floor(i / 200)}.${(i % 200) + 1}`)).set(auth(spread.token))).status);
+    }
+    expect(codes.slice(0, 60).every((c) => c === 200)).toBe(true);
+    expect(codes.slice(60)).toEqual([429, 429, 429, 429, 429]);
+    // Another token of the same person, and the person's JWT, are counted apart.
+    await t.http.get('/api/v1/trees').set(from('10.21.0.1')).set(auth(other.token)).expect(200);
+    await t.http.get('/api/v1/trees').set(from('10.21.0.2')).set(auth(admin.token)).expect(200);
   });
 
   it('has a global ceiling per IP, and health stays reachable for other callers', async () => {

@@ -22,6 +22,12 @@ export const routes: Routes = [
         loadChildren: () =>
           import('./features/analytics/analytics.routes').then((m) => m.FLOW_ANALYTICS_ROUTES),
       },
+      {
+        // The deep link for ticketing tools: starts a session with the ticket attached, then opens the runner.
+        path: 'flows/:id/start',
+        title: 'Starting a session · ResolutionFlow',
+        loadComponent: () => import('./features/runner/start-from-link.component').then((m) => m.StartFromLinkComponent),
+      },
       { path: 'flows', loadChildren: () => import('./features/flows/flows.routes').then((m) => m.FLOWS_ROUTES) },
       {
         path: 'sessions/:id/run',
@@ -34,6 +40,10 @@ export const routes: Routes = [
       {
         path: 'analytics',
         loadChildren: () => import('./features/analytics/analytics.routes').then((m) => m.ANALYTICS_ROUTES),
+      },
+      {
+        path: 'tokens',
+        loadChildren: () => import('./features/tokens/api-tokens.routes').then((m) => m.API_TOKENS_ROUTES),
       },
       // Admin areas (analytics, users, step library) go here, each with canActivate: [roleGuard(...ADMIN_ROLES)].
       {

@@ -70,6 +70,8 @@ export function sessionAt(node: SessionNode | null, overrides: Partial<Session> 
     current_node: node,
     path: [],
     rating: null,
+    external_ref: null,
+    external_url: null,
     ...overrides,
   };
 }

@@ -12,19 +12,18 @@ import {
   ApiUnprocessableEntityResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import accepts from 'accepts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../../common/auth-user';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
+import { RequiresScope } from '../../common/decorators/required-scope.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
+import { CSV_TYPE, wantsCsv } from '../../common/http/wants-csv';
 import { UuidParamPipe } from '../../common/pipes/uuid-param.pipe';
 import { CsvExport, flowCsv, myCsv, teamCsv } from './export/analytics-export';
 import { AnalyticsService } from './analytics.service';
 import { AnalyticsQueryDto, TeamAnalyticsQueryDto } from './dto/analytics-query.dto';
 import type { AnalyticsFormat } from './dto/analytics-query.dto';
 import { FlowAnalyticsDto, MyAnalyticsDto, TeamAnalyticsDto } from './dto/analytics-response.dto';
-
-const CSV_TYPE = 'text/csv';
 
 /** 200 as JSON (the DTO) or as a CSV download, chosen by format=csv or Accept: text/csv. */
 const JsonOrCsv = (dto: Type<unknown>) =>
@@ -37,6 +36,7 @@ const JsonOrCsv = (dto: Type<unknown>) =>
   });
 
 @ApiTags('analytics')
+@RequiresScope('analytics:read')
 @ApiBearerAuth()
 @ApiExtraModels(TeamAnalyticsDto, MyAnalyticsDto, FlowAnalyticsDto)
 @ApiProduces('application/json', CSV_TYPE)
@@ -89,12 +89,6 @@ export class AnalyticsController {
     const report = await this.analytics.flow(caller, treeId, query);
     return respond(req, res, query.format, report, flowCsv);
   }
-}
-
-/** format wins; without it the Accept header decides (JSON when both or neither are acceptable). */
-export function wantsCsv(format: AnalyticsFormat | undefined, req: FastifyRequest): boolean {
-  if (format) return format === 'csv';
-  return accepts(req.raw).type(['application/json', CSV_TYPE]) === CSV_TYPE;
 }
 
 function respond<T>(req: FastifyRequest, res: FastifyReply, format: AnalyticsFormat | undefined, report: T, toCsv: (report: T) => CsvExport): T | StreamableFile {

@@ -95,8 +95,6 @@ export function journalRowsFunctionsSql(): string[] {
   });
 }
 
-export const DROP_JOURNAL_ROWS_FUNCTIONS_SQL = KINDS.map((kind) => `DROP FUNCTION ${journalRowsFunction(kind)}(uuid, text)`);
-
 /**
  * A rollup table at `grain` as readers must see it: its rows plus the journal's not yet folded,
  * as `columns` (the table's own names). `accountSql` (a parameter) limits the journal to one

@@ -42,22 +42,6 @@ export const VOTES_JOURNAL: Journal = {
 };
 export const JOURNALS = [SESSIONS_JOURNAL, RATINGS_JOURNAL, VOTES_JOURNAL];
 
-/**
- * The journal tables, typed like their sources (CREATE TABLE AS … WITH NO DATA), read by
- * account. Vacuumed after a few thousand dead rows whatever their size: every row is deleted
- * soon after it is written.
- */
-export function createJournalTablesSql(): string[] {
-  return JOURNALS.flatMap(({ source, table, columns }) => [
-    `CREATE TABLE ${table} AS SELECT ${columns.join(', ')}, 1::smallint AS sign FROM ${source} WITH NO DATA`,
-    `ALTER TABLE ${table} ALTER COLUMN account_id SET NOT NULL, ALTER COLUMN sign SET NOT NULL,
-       SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 5000, autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 5000)`,
-    `CREATE INDEX ${table}_account_idx ON ${table} (account_id)`,
-  ]);
-}
-
-export const DROP_JOURNAL_TABLES_SQL = JOURNALS.map(({ table }) => `DROP TABLE ${table}`);
-
 /** Holds folds off (and waits for a running one) until the caller's transaction ends. */
 export const LOCK_JOURNALS_SQL = `LOCK TABLE ${JOURNALS.map(({ table }) => table).join(', ')} IN EXCLUSIVE MODE`;
 

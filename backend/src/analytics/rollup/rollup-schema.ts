@@ -17,11 +17,11 @@
  *
  * Sums and counts only, never averages, so any set of buckets re-adds exactly.
  *
- * The same "facts" SQL feeds the triggers (over the statement's transition tables, +1 for new
- * rows, -1 for old ones), `rollup:rebuild` (over the raw tables) and `rollup:verify`, so the
- * three cannot drift apart. Migrations install the trigger functions from this code as it is when
- * they run: a database migrated earlier keeps the old bodies until a new migration re-installs
- * them (rollupTriggerFunctionsSql, as AnalyticsVersions does).
+ * The same "facts" SQL feeds the fold (over the journal's rows, rollup-fold.ts), `rollup:rebuild`
+ * (over the raw tables) and `rollup:verify`, so the three cannot drift apart. The tables and the
+ * trigger functions are made by the migrations, which hold their SQL literally (frozen as they
+ * landed); backend/sql/schema.sql shows the result. rollupTriggerFunctionsSql below builds the
+ * functions the running code expects, and the schema test checks the two agree.
  */
 
 import { bumpVersionsSql, VersionChannel } from './analytics-version';
@@ -190,106 +190,38 @@ export function upsertFacts(facts: string[], grain: Grain, family: 'session' | '
   ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${counters.map((c) => `${c} = r.${c} + EXCLUDED.${c}`).join(', ')}`;
 }
 
-export function createRollupTablesSql(): string[] {
-  const statements: string[] = [];
-  for (const grain of GRAINS) {
-    const sessionTable = sessionRollupTable(grain);
-    statements.push(`CREATE TABLE ${sessionTable} (
-      account_id uuid NOT NULL, user_id uuid NOT NULL, tree_id uuid NOT NULL, bucket timestamptz NOT NULL, shard smallint NOT NULL,
-      ${SESSION_ROLLUP_COUNTERS.map((c) => `${c} bigint NOT NULL DEFAULT 0`).join(', ')},
-      PRIMARY KEY (account_id, user_id, tree_id, bucket, shard))`);
-    // Rankings read one level across all flows (or engineers) for a bucket range.
-    statements.push(`CREATE INDEX ${sessionTable}_user_bucket_idx ON ${sessionTable} (account_id, user_id, bucket)`);
-    statements.push(`CREATE INDEX ${sessionTable}_tree_bucket_idx ON ${sessionTable} (account_id, tree_id, bucket)`);
-    // Histogram reads are index-only scans: the count is INCLUDEd in the key's index.
-    const minutes = durationTable('minute', grain);
-    statements.push(`CREATE TABLE ${minutes} (
-      account_id uuid NOT NULL, user_id uuid NOT NULL, tree_id uuid NOT NULL, bucket timestamptz NOT NULL, minute integer NOT NULL,
-      n bigint NOT NULL DEFAULT 0, PRIMARY KEY (account_id, user_id, tree_id, bucket, minute) INCLUDE (n))`);
-    const seconds = durationTable('second', grain);
-    statements.push(`CREATE TABLE ${seconds} (
-      account_id uuid NOT NULL, user_id uuid NOT NULL, tree_id uuid NOT NULL, second integer NOT NULL, bucket timestamptz NOT NULL,
-      n bigint NOT NULL DEFAULT 0, PRIMARY KEY (account_id, user_id, tree_id, second, bucket) INCLUDE (n))`);
-    const nodeTable = nodeRollupTable(grain);
-    statements.push(`CREATE TABLE ${nodeTable} (
-      account_id uuid NOT NULL, tree_id uuid NOT NULL, node_id uuid NOT NULL, bucket timestamptz NOT NULL,
-      ${NODE_ROLLUP_COUNTERS.map((c) => `${c} bigint NOT NULL DEFAULT 0`).join(', ')},
-      PRIMARY KEY (account_id, tree_id, node_id, bucket))`);
-  }
-  return statements;
-}
-
-/**
- * A statement's rollup deltas, one upsert per rollup table, and `bumps` (data-modifying
- * statements) riding along as CTEs of the first upsert: no statement more per write.
- */
-function upsertAll(sessionFactSql: string[], nodeFactSql: string[], durationFactSql: string[] = [], bumps: string[] = []): string {
-  const parts: string[] = [];
-  if (sessionFactSql.length) for (const grain of GRAINS) parts.push(upsertFacts(sessionFactSql, grain, 'session'));
-  if (nodeFactSql.length) for (const grain of GRAINS) parts.push(upsertFacts(nodeFactSql, grain, 'node'));
-  for (const resolution of ['minute', 'second'] as const) {
-    if (durationFactSql.length) for (const grain of GRAINS) parts.push(upsertDurations(durationFactSql, resolution, grain));
-  }
-  if (bumps.length) parts[0] = `WITH ${bumps.map((bump, i) => `bump${i} AS (${bump} RETURNING 1)`).join(', ')}\n  ${parts[0]}`;
-  return parts.map((part) => `${part};`).join('\n    ');
-}
-
-/** The fact SQL one source's rows give each rollup family they count in. */
-interface RowFacts {
-  session?: string;
-  node?: string;
-  duration?: string;
-}
-
 /** A statement-level trigger's transition tables. */
 type Relation = 'old_rows' | 'new_rows';
-const NEW: FactSource = { relation: 'new_rows', sign: 1 };
-const OLD: FactSource = { relation: 'old_rows', sign: -1 };
 
 /** The accounts of `relation`'s rows whose bucket instant `ts` lies before the writer's UTC day. */
 const pastAccounts = (relation: string, ts: string) =>
   `SELECT account_id FROM ${relation} WHERE ${ts} < date_trunc('day', now(), 'UTC')`;
 
 /**
- * The trigger functions: each statement's rollup deltas and the accounts' analytics versions
- * (analytics-version.ts), all in the write's own transaction. With `journal` (migration
- * RollupJournal on), the deltas are the statement's rows appended to the rollup journal
- * (rollup-journal.ts), added to the rollups later by a fold; without it (the bodies as they
- * were before), the rollup rows themselves are upserted. CREATE OR REPLACE, so a later
- * migration can install a new body over the old one. `bumpPast: false` gives the bodies from
- * before the 'past' channel (migration ClosedDaysVersion's down).
+ * The trigger functions as the running code expects them (installed by migration RollupJournal):
+ * each statement appends its rows to the rollup journal (rollup-journal.ts), added to the rollups
+ * later by a fold, and moves the accounts' analytics versions (analytics-version.ts), all in the
+ * write's own transaction. The migrations hold these bodies as literal SQL; a change here needs a
+ * migration that installs the new bodies (CREATE OR REPLACE), and until then the schema test
+ * fails (it installs these over a migrated database and expects the schema unchanged).
  */
-export function rollupTriggerFunctionsSql({
-  bumpVersions = true,
-  bumpPast = true,
-  journal = false,
-}: { bumpVersions?: boolean; bumpPast?: boolean; journal?: boolean } = {}): string[] {
+export function rollupTriggerFunctionsSql(): string[] {
   /** The version bumps of a statement over `relations`, whose rows are bucketed by `ts`. */
-  const bumps = (relations: Relation[], ts: string, channel: VersionChannel = 'sessions') => {
-    if (!bumpVersions) return [];
+  const bumps = (relations: Relation[], ts: string, channel: VersionChannel) => {
     const accounts = relations.map((relation) => `SELECT account_id FROM ${relation}`).join(' UNION ALL ');
     const past = relations.map((relation) => pastAccounts(relation, ts)).join(' UNION ALL ');
-    return bumpPast ? [bumpVersionsSql(accounts, channel), bumpVersionsSql(past, 'past')] : [bumpVersionsSql(accounts, channel)];
+    return [bumpVersionsSql(accounts, channel), bumpVersionsSql(past, 'past')];
   };
-  /**
-   * A statement's deltas over `relations` (rows bucketed by `ts`): its rows appended to `target`,
-   * or the rollup rows `facts` makes of them upserted, with the version bumps riding along.
-   */
-  const deltas = (target: Journal, relations: Relation[], ts: string, facts: (source: FactSource) => RowFacts, channel?: VersionChannel) => {
-    const versionBumps = bumps(relations, ts, channel);
-    if (journal) {
-      const ctes = versionBumps.length ? `WITH ${versionBumps.map((bump, i) => `bump${i} AS (${bump} RETURNING 1)`).join(', ')}\n  ` : '';
-      return `${ctes}${journalInsertSql(target, relations)};`;
-    }
-    const made = relations.map((relation) => facts(relation === 'old_rows' ? OLD : NEW));
-    const of = (family: keyof RowFacts) => made.flatMap((rowFacts) => rowFacts[family] ?? []);
-    return upsertAll(of('session'), of('node'), of('duration'), versionBumps);
+  /** A statement's rows over `relations` appended to `target`, with the version bumps riding along as CTEs. */
+  const deltas = (target: Journal, relations: Relation[], ts: string, channel: VersionChannel) => {
+    const ctes = bumps(relations, ts, channel).map((bump, i) => `bump${i} AS (${bump} RETURNING 1)`);
+    return `WITH ${ctes.join(', ')}\n  ${journalInsertSql(target, relations)};`;
   };
   /** The bodies for INSERT, UPDATE and DELETE. */
-  const bodies = (target: Journal, ts: string, facts: (source: FactSource) => RowFacts, channel?: VersionChannel): [string, string, string] => [
-    deltas(target, ['new_rows'], ts, facts, channel),
-    deltas(target, ['old_rows', 'new_rows'], ts, facts, channel),
-    deltas(target, ['old_rows'], ts, facts, channel),
+  const bodies = (target: Journal, ts: string, channel: VersionChannel = 'sessions'): [string, string, string] => [
+    deltas(target, ['new_rows'], ts, channel),
+    deltas(target, ['old_rows', 'new_rows'], ts, channel),
+    deltas(target, ['old_rows'], ts, channel),
   ];
   const fn = (name: string, [insert, update, del]: [string, string, string]) => `
     CREATE OR REPLACE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
@@ -304,41 +236,9 @@ export function rollupTriggerFunctionsSql({
       RETURN NULL;
     END $fn$`;
   return [
-    fn('analytics_rollup_sessions', bodies(SESSIONS_JOURNAL, 'started_at', (source) => ({
-      session: sessionFacts(source),
-      node: nodeSessionFacts(source),
-      duration: durationFacts(source),
-    }))),
-    fn('analytics_rollup_session_ratings', bodies(RATINGS_JOURNAL, 'created_at', (source) => ({ session: ratingFacts(source) }))),
+    fn('analytics_rollup_sessions', bodies(SESSIONS_JOURNAL, 'started_at')),
+    fn('analytics_rollup_session_ratings', bodies(RATINGS_JOURNAL, 'created_at')),
     // Votes only show in flow reports: their own channel leaves team and personal reports cached.
-    fn('analytics_rollup_step_ratings', bodies(VOTES_JOURNAL, 'created_at', (source) => ({ node: voteFacts(source) }), 'steps')),
+    fn('analytics_rollup_step_ratings', bodies(VOTES_JOURNAL, 'created_at', 'steps')),
   ];
 }
-
-/** Statement-level triggers over transition tables: one set-based delta per statement. */
-export function createRollupTriggersSql(options: { bumpVersions?: boolean } = {}): string[] {
-  const triggers = (table: string, fnName: string) => [
-    `CREATE TRIGGER ${table}_rollup_ins AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fnName}()`,
-    `CREATE TRIGGER ${table}_rollup_upd AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fnName}()`,
-    `CREATE TRIGGER ${table}_rollup_del AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fnName}()`,
-  ];
-  return [
-    ...rollupTriggerFunctionsSql(options),
-    ...triggers('sessions', 'analytics_rollup_sessions'),
-    ...triggers('session_ratings', 'analytics_rollup_session_ratings'),
-    ...triggers('step_ratings', 'analytics_rollup_step_ratings'),
-  ];
-}
-
-export const DROP_ROLLUPS_SQL = [
-  'DROP TRIGGER sessions_rollup_ins ON sessions', 'DROP TRIGGER sessions_rollup_upd ON sessions', 'DROP TRIGGER sessions_rollup_del ON sessions',
-  'DROP TRIGGER session_ratings_rollup_ins ON session_ratings', 'DROP TRIGGER session_ratings_rollup_upd ON session_ratings',
-  'DROP TRIGGER session_ratings_rollup_del ON session_ratings',
-  'DROP TRIGGER step_ratings_rollup_ins ON step_ratings', 'DROP TRIGGER step_ratings_rollup_upd ON step_ratings',
-  'DROP TRIGGER step_ratings_rollup_del ON step_ratings',
-  'DROP FUNCTION analytics_rollup_sessions()', 'DROP FUNCTION analytics_rollup_session_ratings()', 'DROP FUNCTION analytics_rollup_step_ratings()',
-  'DROP TABLE analytics_rollup_hourly', 'DROP TABLE analytics_rollup_daily',
-  'DROP TABLE analytics_node_rollup_hourly', 'DROP TABLE analytics_node_rollup_daily',
-  'DROP TABLE analytics_duration_minutes_hourly', 'DROP TABLE analytics_duration_minutes_daily',
-  'DROP TABLE analytics_duration_seconds_hourly', 'DROP TABLE analytics_duration_seconds_daily',
-];

@@ -10,6 +10,8 @@ import { DropSessionsCompletedIndex1764000800000 } from './1764000800000-DropSes
 import { RollupJournal1764000900000 } from './1764000900000-RollupJournal';
 import { TenantKeys1764001000000 } from './1764001000000-TenantKeys';
 import { LoginEmails1764001010000 } from './1764001010000-LoginEmails';
+import { ApiTokens1764001100000 } from './1764001100000-ApiTokens';
+import { SessionExternalRef1764001110000 } from './1764001110000-SessionExternalRef';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   RollupJournal1764000900000,
   TenantKeys1764001000000,
   LoginEmails1764001010000,
+  ApiTokens1764001100000,
+  SessionExternalRef1764001110000,
 ];

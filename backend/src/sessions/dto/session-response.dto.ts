@@ -25,6 +25,10 @@ export class SessionSummaryDto {
   duration_minutes: number | null;
   @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 5, description: 'The CSAT given for this session, if any' })
   rating: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The ticket this session belongs to (given at start)' })
+  external_ref: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uri', description: 'A link to that ticket (given at start)' })
+  external_url: string | null;
 }
 
 export class SessionResponseDto extends SessionSummaryDto {

@@ -210,6 +210,22 @@ export const MATRIX: Record<string, MatrixRow> = {
     },
   },
 
+  'POST /api/v1/tokens': {
+    expect: statuses(401, 201, 201, 201),
+    otherAccount: null,
+    make: async () => ({ path: '/api/v1/tokens', body: { name: 'Matrix', scopes: ['flows:read'] } }),
+  },
+  'GET /api/v1/tokens': { expect: statuses(401, 200, 200, 200), otherAccount: null, make: async () => ({ path: '/api/v1/tokens' }) },
+  'DELETE /api/v1/tokens/{id}': {
+    // The engineer's own token: the owner and the account's admins may revoke it.
+    expect: statuses(401, 204, 204, 204),
+    otherAccount: 404,
+    make: async (w) => {
+      const token = (await w.http.post('/api/v1/tokens').set(as(w.engineer)).send({ name: 'To revoke', scopes: ['flows:read'] }).expect(201)).body;
+      return { path: `/api/v1/tokens/${token.id}` };
+    },
+  },
+
   'GET /api/v1/analytics/team': {
     expect: statuses(401, 403, 200, 200),
     otherAccount: null,

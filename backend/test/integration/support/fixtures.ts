@@ -85,3 +85,18 @@ export async function createFlow(t: TestApp, admin: Login, overrides: Record<str
 }
 
 export type Http = ReturnType<typeof request>;
+
+/** A personal API token of `owner`, made through the API with the owner's JWT; `token` is its secret. */
+export async function createApiToken(
+  t: TestApp,
+  owner: Login,
+  scopes: string[],
+  extra: { name?: string; expires_in_days?: number } = {},
+): Promise<{ id: string; token: string; scopes: string[]; expires_at: string }> {
+  const res = await t.http
+    .post('/api/v1/tokens')
+    .set(auth(owner.token))
+    .send({ name: extra.name ?? `Token ${++counter}`, scopes, ...extra })
+    .expect(201);
+  return res.body;
+}

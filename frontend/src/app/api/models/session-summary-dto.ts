@@ -9,6 +9,16 @@ export interface SessionSummaryDto {
    * Minutes from start to completion, 1 decimal
    */
   duration_minutes: number | null;
+
+  /**
+   * The ticket this session belongs to (given at start)
+   */
+  external_ref: string | null;
+
+  /**
+   * A link to that ticket (given at start)
+   */
+  external_url: string | null;
   id: string;
   notes: string | null;
   outcome: ('resolved' | 'escalated' | 'workaround' | 'unresolved') | null;

@@ -4,6 +4,18 @@
 export interface StartSessionDto {
 
   /**
+   * The ticket this session belongs to, in your ticketing tool; find its sessions again with GET /sessions?external_ref=
+   */
+  external_ref?: {
+};
+
+  /**
+   * A link to that ticket (http or https)
+   */
+  external_url?: {
+};
+
+  /**
    * A published flow of your account
    */
   tree_id: string;

@@ -12,13 +12,19 @@ import {
 } from '../../api/functions';
 import type { Outcome, Session, SessionPage } from '../api-types';
 
+/** The ticket a session belongs to, as a ticketing tool names it (both optional). */
+export interface SessionTicket {
+  external_ref?: string;
+  external_url?: string;
+}
+
 /** An engineer's runs through flows: start, answer, step back, finish, list. */
 @Injectable({ providedIn: 'root' })
 export class SessionsService {
   private readonly api = inject(Api);
 
-  start(flowId: string): Promise<Session> {
-    return this.api.invoke(startSession, { body: { tree_id: flowId } });
+  start(flowId: string, ticket: SessionTicket = {}): Promise<Session> {
+    return this.api.invoke(startSession, { body: { tree_id: flowId, ...ticket } });
   }
 
   get(sessionId: string): Promise<Session> {

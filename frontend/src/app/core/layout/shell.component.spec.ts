@@ -42,12 +42,12 @@ describe('ShellComponent', () => {
     expect(page().querySelector('rf-role-badge')?.textContent).toBe('Team admin');
   });
 
-  it('offers the engineer Flows, My sessions and My analytics', async () => {
+  it('offers the engineer Flows, My sessions, My analytics and API tokens', async () => {
     await renderFor(ENGINEER);
 
     const links = Array.from(page().querySelectorAll('nav[aria-label="Main"] a'));
-    expect(links.map((link) => link.textContent?.trim())).toEqual(['Flows', 'My sessions', 'My analytics']);
-    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/flows', '/sessions', '/analytics/me']);
+    expect(links.map((link) => link.textContent?.trim())).toEqual(['Flows', 'My sessions', 'My analytics', 'API tokens']);
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['/flows', '/sessions', '/analytics/me', '/tokens']);
   });
 
   it('logs out: forgets the token and returns to the login page', async () => {

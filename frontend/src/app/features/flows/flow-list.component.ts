@@ -6,10 +6,11 @@ import { FlowsService } from '../../core/data/flows.service';
 import { SessionsService } from '../../core/data/sessions.service';
 import { apiErrorMessage } from '../../core/http/api-error';
 import { NoticeComponent } from '../../shared/notice.component';
+import { LoadErrorComponent } from '../../shared/load-error/load-error.component';
 
 @Component({
   selector: 'rf-flow-list',
-  imports: [NoticeComponent, RouterLink],
+  imports: [NoticeComponent, RouterLink, LoadErrorComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './flow-list.component.html',
   styleUrl: './flow-list.component.scss',

@@ -32,8 +32,8 @@ export class FinishPanelComponent {
   readonly suggestedOutcome = input<Outcome | null>(null);
   readonly early = input(false);
   readonly busy = input(false);
-  readonly finish = output<FinishRequest>();
-  readonly cancel = output<void>();
+  readonly finished = output<FinishRequest>();
+  readonly cancelled = output<void>();
 
   protected readonly choices = OUTCOME_CHOICES;
   protected readonly outcome = linkedSignal<Outcome | null>(() => this.suggestedOutcome());
@@ -56,6 +56,6 @@ export class FinishPanelComponent {
       return;
     }
     const notes = this.notes().trim();
-    this.finish.emit({ outcome, notes: notes === '' ? null : notes });
+    this.finished.emit({ outcome, notes: notes === '' ? null : notes });
   }
 }

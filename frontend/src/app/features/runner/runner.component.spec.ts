@@ -144,6 +144,26 @@ describe('RunnerComponent', () => {
     await settle(fixture);
   }
 
+
+  it('shows the ticket the session belongs to, as a link when it has a URL', async () => {
+    await openSession(
+      sessionAt(POWER_QUESTION, { external_ref: 'INC0012345', external_url: 'https://helpdesk.example/incident/INC0012345' }),
+    );
+    const link = page().querySelector<HTMLAnchorElement>('[data-testid="session-ticket"] a')!;
+    expect(link.textContent).toContain('INC0012345');
+    expect(link.getAttribute('href')).toBe('https://helpdesk.example/incident/INC0012345');
+    expect(link.getAttribute('rel')).toContain('noopener');
+  });
+
+  it('shows a ticket reference without a URL as text, and nothing for a session without a ticket', async () => {
+    await openSession(sessionAt(POWER_QUESTION, { external_ref: 'CHG-7' }));
+    expect(page().querySelector('[data-testid="session-ticket"]')?.textContent).toContain('CHG-7');
+    expect(page().querySelector('[data-testid="session-ticket"] a')).toBeNull();
+    fixture.destroy();
+
+    await openSession(sessionAt(POWER_QUESTION));
+    expect(page().querySelector('[data-testid="session-ticket"]')).toBeNull();
+  });
   it('shows the flow, the current question, its help and the answers', async () => {
     await openSession(sessionAt(POWER_QUESTION));
 

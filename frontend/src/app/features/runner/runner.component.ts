@@ -19,6 +19,7 @@ import { FeedbackService } from '../../core/data/feedback.service';
 import { SessionsService } from '../../core/data/sessions.service';
 import { apiErrorMessage, isHttpStatus } from '../../core/http/api-error';
 import { NoticeComponent } from '../../shared/notice.component';
+import { TicketReferenceComponent } from '../../shared/ticket-reference.component';
 import { type CsatResult, CsatModalComponent } from '../feedback/csat-modal.component';
 import { type StepVoteChange, StepFeedbackComponent } from '../feedback/step-feedback.component';
 import { type FinishRequest, FinishPanelComponent } from './finish-panel.component';
@@ -42,6 +43,7 @@ import { SessionSummaryComponent } from './session-summary.component';
     SessionSummaryComponent,
     StepFeedbackComponent,
     CsatModalComponent,
+    TicketReferenceComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './runner.component.html',

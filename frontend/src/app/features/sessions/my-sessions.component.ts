@@ -7,9 +7,11 @@ import { SessionsService } from '../../core/data/sessions.service';
 import { apiErrorMessage } from '../../core/http/api-error';
 import { DurationPipe } from '../../shared/duration.pipe';
 import { NoticeComponent } from '../../shared/notice.component';
+import { LoadErrorComponent } from '../../shared/load-error/load-error.component';
 import { OutcomeBadgeComponent } from '../../shared/outcome-badge.component';
 import { ReaderFormat } from '../../shared/reader-format';
 import { StarRatingComponent } from '../../shared/star-rating.component';
+import { TicketReferenceComponent } from '../../shared/ticket-reference.component';
 import { type CsatResult, CsatModalComponent } from '../feedback/csat-modal.component';
 
 type StatusFilter = 'all' | 'active' | 'completed';
@@ -25,7 +27,9 @@ const PAGE_SIZE = 20;
     NoticeComponent,
     OutcomeBadgeComponent,
     StarRatingComponent,
+    TicketReferenceComponent,
     CsatModalComponent,
+    LoadErrorComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-sessions.component.html',

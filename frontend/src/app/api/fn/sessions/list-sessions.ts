@@ -19,11 +19,21 @@ export interface ListSessions$Params {
   status?: 'active' | 'completed';
 
 /**
+ * Sessions of this ticket (exact match), among all you may see: for admins, the whole account
+ */
+  external_ref?: string;
+
+/**
  * Admins only: true lists every session of the account, not just your own
  */
   all?: string;
   limit?: number;
   offset?: number;
+
+/**
+ * csv answers a CSV download of every matching session (not a page); so does Accept: text/csv
+ */
+  format?: 'json' | 'csv';
 }
 
 export function listSessions(http: HttpClient, rootUrl: string, params?: ListSessions$Params, context?: HttpContext): Observable<StrictHttpResponse<SessionPageDto>> {
@@ -32,9 +42,11 @@ export function listSessions(http: HttpClient, rootUrl: string, params?: ListSes
     rb.query('user_id', params.user_id, {});
     rb.query('tree_id', params.tree_id, {});
     rb.query('status', params.status, {});
+    rb.query('external_ref', params.external_ref, {});
     rb.query('all', params.all, {});
     rb.query('limit', params.limit, {});
     rb.query('offset', params.offset, {});
+    rb.query('format', params.format, {});
   }
 
   return http.request(

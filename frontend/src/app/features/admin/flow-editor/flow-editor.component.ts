@@ -14,6 +14,8 @@ import { Router, RouterLink } from '@angular/router';
 import { isHttpStatus } from '../../../core/http/api-error';
 import { DialogComponent } from '../../../shared/dialog.component';
 import { FlowStatusBadgeComponent } from '../../../shared/flow-status-badge.component';
+import { FieldControlDirective } from '../../../shared/form-field/field-control.directive';
+import { FormFieldComponent } from '../../../shared/form-field/form-field.component';
 import { NoticeComponent } from '../../../shared/notice.component';
 import type { FlowDetail, FlowKind, FlowStatus, LibraryStep, NodeType } from '../admin-api-types';
 import { errorMessage } from '../api-errors';
@@ -55,6 +57,8 @@ type Busy = 'load' | 'save' | 'archive' | null;
   imports: [
     RouterLink,
     NoticeComponent,
+    FormFieldComponent,
+    FieldControlDirective,
     DialogComponent,
     FlowStatusBadgeComponent,
     FlowDiagramComponent,

@@ -5,6 +5,9 @@ import { RouterLink } from '@angular/router';
 import { DialogComponent } from '../../../shared/dialog.component';
 import { FlowStatusBadgeComponent } from '../../../shared/flow-status-badge.component';
 import { NoticeComponent } from '../../../shared/notice.component';
+import { RowActionsComponent } from '../../../shared/row-actions/row-actions.component';
+import { RowActionComponent } from '../../../shared/row-action/row-action.component';
+import { LoadErrorComponent } from '../../../shared/load-error/load-error.component';
 import type { FlowSummary } from '../admin-api-types';
 import { errorMessage } from '../api-errors';
 import { StepLibraryService } from '../steps/step-library.service';
@@ -32,7 +35,7 @@ interface Problem {
 /** Every flow of the account for its authors: open, publish, archive, export, import. */
 @Component({
   selector: 'rf-flows-page',
-  imports: [DatePipe, RouterLink, NoticeComponent, DialogComponent, FlowStatusBadgeComponent],
+  imports: [DatePipe, RouterLink, NoticeComponent, DialogComponent, FlowStatusBadgeComponent, RowActionsComponent, RowActionComponent, LoadErrorComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './flows-page.component.html',
   styleUrl: './flows-page.component.scss',

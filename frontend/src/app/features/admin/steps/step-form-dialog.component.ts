@@ -2,6 +2,8 @@ import { ChangeDetectionStrategy, Component, inject, input, type OnInit, output,
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 
 import { DialogComponent } from '../../../shared/dialog.component';
+import { FieldControlDirective } from '../../../shared/form-field/field-control.directive';
+import { FormFieldComponent } from '../../../shared/form-field/form-field.component';
 import { NoticeComponent } from '../../../shared/notice.component';
 import type { LibraryStep } from '../admin-api-types';
 import { fieldErrors } from '../api-errors';
@@ -10,7 +12,7 @@ import { StepLibraryService } from './step-library.service';
 /** Creates a library step, or edits one (`step` given). */
 @Component({
   selector: 'rf-step-form-dialog',
-  imports: [ReactiveFormsModule, DialogComponent, NoticeComponent],
+  imports: [ReactiveFormsModule, DialogComponent, NoticeComponent, FormFieldComponent, FieldControlDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <rf-dialog [title]="step() ? 'Edit step' : 'New step'" [locked]="saving()" (closed)="closed.emit()">
@@ -18,33 +20,17 @@ import { StepLibraryService } from './step-library.service';
         @if (generalError(); as message) {
           <rf-notice tone="danger">{{ message }}</rf-notice>
         }
-        <div class="field">
-          <label for="step-title">Title</label>
-          <input
-            id="step-title"
-            type="text"
-            formControlName="title"
-            placeholder="Restart the print spooler"
-            [attr.aria-invalid]="titleError() !== null"
-            [attr.aria-describedby]="titleError() ? 'step-title-error' : null"
-          />
-          @if (titleError(); as message) {
-            <span class="field__error" id="step-title-error">{{ message }}</span>
-          }
-        </div>
-        <div class="field">
-          <label for="step-instructions">Instructions</label>
-          <textarea
-            id="step-instructions"
-            rows="7"
-            formControlName="instructions"
-            aria-describedby="step-instructions-hint"
-          ></textarea>
-          <span class="field__hint" id="step-instructions-hint">What the engineer does, one action per line.</span>
-          @if (instructionsError(); as message) {
-            <span class="field__error">{{ message }}</span>
-          }
-        </div>
+        <rf-form-field label="Title" controlId="step-title" [error]="titleError()">
+          <input rfFieldControl type="text" formControlName="title" placeholder="Restart the print spooler" />
+        </rf-form-field>
+        <rf-form-field
+          label="Instructions"
+          controlId="step-instructions"
+          hint="What the engineer does, one action per line."
+          [error]="instructionsError()"
+        >
+          <textarea rfFieldControl rows="7" formControlName="instructions"></textarea>
+        </rf-form-field>
       </form>
       <div rfDialogActions>
         <button type="button" class="btn" (click)="closed.emit()" [disabled]="saving()">Cancel</button>

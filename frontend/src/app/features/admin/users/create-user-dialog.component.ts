@@ -3,6 +3,8 @@ import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angula
 
 import { isHttpStatus } from '../../../core/http/api-error';
 import { DialogComponent } from '../../../shared/dialog.component';
+import { FieldControlDirective } from '../../../shared/form-field/field-control.directive';
+import { FormFieldComponent } from '../../../shared/form-field/form-field.component';
 import { NoticeComponent } from '../../../shared/notice.component';
 import type { AccountUser, AssignableRole } from '../admin-api-types';
 import { fieldErrors } from '../api-errors';
@@ -20,7 +22,7 @@ const CLIENT_MESSAGES: Record<Field, string> = {
 /** Adds an engineer or admin to the account with an initial password the admin hands over. */
 @Component({
   selector: 'rf-create-user-dialog',
-  imports: [ReactiveFormsModule, DialogComponent, NoticeComponent],
+  imports: [ReactiveFormsModule, DialogComponent, NoticeComponent, FormFieldComponent, FieldControlDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './create-user-dialog.component.html',
 })

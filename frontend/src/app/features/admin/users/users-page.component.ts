@@ -4,6 +4,9 @@ import { Router } from '@angular/router';
 import { AuthService } from '../../../core/auth/auth.service';
 import { DialogComponent } from '../../../shared/dialog.component';
 import { NoticeComponent } from '../../../shared/notice.component';
+import { RowActionsComponent } from '../../../shared/row-actions/row-actions.component';
+import { RowActionComponent } from '../../../shared/row-action/row-action.component';
+import { LoadErrorComponent } from '../../../shared/load-error/load-error.component';
 import { RoleBadgeComponent } from '../../../shared/role-badge.component';
 import type { AccountUser, AssignableRole } from '../admin-api-types';
 import { errorMessage } from '../api-errors';
@@ -13,7 +16,7 @@ import { CreateUserDialogComponent } from './create-user-dialog.component';
 /** Team admins run their team here: who may sign in, and who may administer. */
 @Component({
   selector: 'rf-users-page',
-  imports: [NoticeComponent, RoleBadgeComponent, DialogComponent, CreateUserDialogComponent],
+  imports: [NoticeComponent, RoleBadgeComponent, DialogComponent, CreateUserDialogComponent, RowActionsComponent, RowActionComponent, LoadErrorComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users-page.component.html',
   styleUrl: './users-page.component.scss',

@@ -1,0 +1,31 @@
+import { Readable } from 'node:stream';
+import { csvLine } from '../analytics/report/export/analytics-csv';
+import type { SessionSummaryDto } from './dto/session-response.dto';
+
+/** The list's columns, in the JSON's names, so a CSV and a page of the list read alike. */
+const COLUMNS: (keyof SessionSummaryDto)[] = [
+  'id',
+  'tree_id',
+  'tree_name',
+  'user_id',
+  'user_name',
+  'started_at',
+  'completed_at',
+  'outcome',
+  'duration_minutes',
+  'rating',
+  'notes',
+  'external_ref',
+  'external_url',
+];
+
+/** RFC 4180 (formula-safe, see analytics/report/export/analytics-csv.ts), one line per session, written slice by slice as they are read. */
+export function sessionsCsv(slices: AsyncIterable<SessionSummaryDto[]>): Readable {
+  async function* lines(): AsyncGenerator<string> {
+    yield `${csvLine(COLUMNS)}\r\n`;
+    for await (const sessions of slices) {
+      yield sessions.map((session) => `${csvLine(COLUMNS.map((column) => session[column] as string | number | null))}\r\n`).join('');
+    }
+  }
+  return Readable.from(lines());
+}
