@@ -3,7 +3,8 @@
 // snapshot, the committed SQL; scripts/lib/generated.mjs) differs from what the code produces now: regenerate
 // them all, then ask git whether anything changed.
 import { execFileSync } from 'node:child_process';
-import { GENERATED, generate } from './lib/generated.mjs';
+
+import { generate, GENERATED } from './lib/generated.mjs';
 
 generate();
 const changes = execFileSync('git', ['status', '--porcelain', '--', ...GENERATED], { encoding: 'utf8' }).trim();

@@ -34,7 +34,9 @@ const FROZEN = [
 
 const server = process.env.DATABASE_URL;
 if (!server) {
-  console.error('DATABASE_URL is not set: run it as `node scripts/with-database.mjs node scripts/frozen-migrations.mjs`');
+  console.error(
+    'DATABASE_URL is not set: run it as `node scripts/with-database.mjs node scripts/frozen-migrations.mjs`',
+  );
   process.exit(2);
 }
 
@@ -46,7 +48,11 @@ function compileMigrations(commit) {
   if (commit) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   const tsc = join(ROOT, 'node_modules/.bin/tsc');
   const args = [join(source, 'database/migrations/index.ts'), '--outDir', join(dir, 'out'), '--rootDir', source];
-  execFileSync(tsc, [...args, '--module', 'commonjs', '--target', 'es2022', '--skipLibCheck', '--esModuleInterop', '--types', 'node'], { cwd: ROOT });
+  execFileSync(
+    tsc,
+    [...args, '--module', 'commonjs', '--target', 'es2022', '--skipLibCheck', '--esModuleInterop', '--types', 'node'],
+    { cwd: ROOT },
+  );
   return { dir, migrations: require(join(dir, 'out/database/migrations/index.js')).MIGRATIONS };
 }
 
@@ -100,7 +106,8 @@ async function record(migrations, name) {
 
 function firstDifference(landed, now) {
   for (let i = 0; i < Math.max(landed.length, now.length); i++) {
-    if (JSON.stringify(landed[i]) !== JSON.stringify(now[i])) return `statement ${i + 1}:\n  landed: ${landed[i]?.sql.slice(0, 200) ?? '(none)'}\n  now:    ${now[i]?.sql.slice(0, 200) ?? '(none)'}`;
+    if (JSON.stringify(landed[i]) !== JSON.stringify(now[i]))
+      return `statement ${i + 1}:\n  landed: ${landed[i]?.sql.slice(0, 200) ?? '(none)'}\n  now:    ${now[i]?.sql.slice(0, 200) ?? '(none)'}`;
   }
   return null;
 }
@@ -116,7 +123,9 @@ try {
       for (const direction of ['up', 'down']) {
         const difference = firstDifference(then[direction], now[direction]);
         if (difference) failed = true;
-        console.log(`${difference ? 'DIFFERS' : 'same   '} ${name} ${direction} (${now[direction].length} statements; landed at ${commit})${difference ? `\n${difference}` : ''}`);
+        console.log(
+          `${difference ? 'DIFFERS' : 'same   '} ${name} ${direction} (${now[direction].length} statements; landed at ${commit})${difference ? `\n${difference}` : ''}`,
+        );
       }
     } finally {
       rmSync(landed.dir, { recursive: true, force: true });

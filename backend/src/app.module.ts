@@ -16,7 +16,7 @@ import { appConfig } from './config/app.config';
 import { dataSourceOptions } from './database/data-source-options';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
-import { RatingsModule } from './ratings/ratings.module';
+import { FeedbackModule } from './feedback/feedback.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { StepsModule } from './steps/steps.module';
 import { TreesModule } from './trees/trees.module';
@@ -38,7 +38,7 @@ import { UsersModule } from './users/users.module';
     StepsModule,
     TreesModule,
     SessionsModule,
-    RatingsModule,
+    FeedbackModule,
     AnalyticsModule,
     HealthModule,
   ],

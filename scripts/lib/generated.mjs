@@ -24,6 +24,11 @@ export function generate() {
   run('npx', ['nx', 'run', 'frontend:gen-api', '--skip-nx-cache', '--outputStyle=static']);
   // Each migrates an empty database (on DATABASE_URL's server, else a throwaway one): one reads its
   // catalog, the other records what the code sends it over a demo account built at a fixed clock.
-  run('node', ['scripts/with-database.mjs', 'node', 'dist/backend/bin/generate-schema-snapshot.js', 'backend/sql/schema.sql']);
+  run('node', [
+    'scripts/with-database.mjs',
+    'node',
+    'dist/backend/bin/generate-schema-snapshot.js',
+    'backend/sql/schema.sql',
+  ]);
   run('node', ['scripts/with-database.mjs', 'node', 'dist/backend/bin/generate-sql.js', 'backend/sql']);
 }

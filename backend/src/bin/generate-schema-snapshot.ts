@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+
 import { dataSourceOptions } from '../database/data-source-options';
 import { describeSchema } from '../database/schema-snapshot';
 

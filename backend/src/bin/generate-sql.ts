@@ -1,10 +1,12 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
+
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+
 import { AnalyticsContextService } from '../analytics/report/analytics-context.service';
 import { analyticsWindow } from '../analytics/report/analytics-window';
 import { queryRecentComments } from '../analytics/report/sections/live/recent-comments.query';
@@ -17,8 +19,8 @@ import { rebuildRollups, verifyRollups } from '../analytics/rollup/rollup-recoun
 import { AppModule } from '../app.module';
 import { AuthUser } from '../common/auth-user';
 import { seedDemoData } from '../demo/demo-seed';
-import { SessionRatingsService } from '../ratings/session-ratings.service';
-import { StepFeedbackService } from '../ratings/step-feedback.service';
+import { SessionRatingsService } from '../feedback/session-ratings.service';
+import { StepVotesService } from '../feedback/step-votes.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users/users.service';
 import { formatStatement, RecordedStatement, recordingRunner, recordStatements } from './lib/sql-recorder';
@@ -133,7 +135,10 @@ async function demo(dataSource: DataSource): Promise<Demo> {
   );
   const admin = users.find((user) => user.role === 'team_admin') as AuthUser;
   const engineer = users.find((user) => user.role === 'engineer') as AuthUser;
-  const [flow]: { id: string }[] = await dataSource.query(`SELECT id FROM trees WHERE account_id = $1 ORDER BY name LIMIT 1`, [admin.accountId]);
+  const [flow]: { id: string }[] = await dataSource.query(
+    `SELECT id FROM trees WHERE account_id = $1 ORDER BY name LIMIT 1`,
+    [admin.accountId],
+  );
   return { accountId: admin.accountId, admin, engineer, flowId: flow.id };
 }
 
@@ -142,8 +147,16 @@ async function analytics(context: AnalyticsContextService, dataSource: DataSourc
   const { accountId, admin, engineer, flowId } = await demo(dataSource);
   const window = analyticsWindow({ period: '30d', tz: TZ, now: NOW });
   const reports: { title: string; scope: AnalyticsScope; sections: SectionName[] }[] = [
-    { title: 'team report', scope: { accountId, folded: true }, sections: ['summary', 'timeSeries', 'topFlows', 'topEngineers'] },
-    { title: 'personal report', scope: { accountId, userId: engineer.id, folded: true }, sections: ['summary', 'timeSeries', 'topFlows'] },
+    {
+      title: 'team report',
+      scope: { accountId, folded: true },
+      sections: ['summary', 'timeSeries', 'topFlows', 'topEngineers'],
+    },
+    {
+      title: 'personal report',
+      scope: { accountId, userId: engineer.id, folded: true },
+      sections: ['summary', 'timeSeries', 'topFlows'],
+    },
     {
       title: 'flow report',
       scope: { accountId, treeId: flowId, folded: true },
@@ -162,7 +175,11 @@ async function analytics(context: AnalyticsContextService, dataSource: DataSourc
       for (const report of reports.filter((r) => r.sections.includes(section))) {
         const db = recordingRunner(dataSource);
         await implementation[section](db, report.scope, window);
-        blocks.push(...db.statements.map((statement, i) => formatStatement(`${report.title}, ${about}: statement ${i + 1}`, statement)));
+        blocks.push(
+          ...db.statements.map((statement, i) =>
+            formatStatement(`${report.title}, ${about}: statement ${i + 1}`, statement),
+          ),
+        );
       }
       files.add(`analytics/${folder}/${file}.sql`, `The ${file.replace(/-/g, ' ')} section, ${how}.`, blocks);
     }
@@ -186,7 +203,10 @@ async function analytics(context: AnalyticsContextService, dataSource: DataSourc
     ['the team report’s account, its time zone and version', (db) => context.account(db, accountId)],
     ['the team report of one engineer', (db) => context.account(db, accountId, engineer.id)],
     ['the flow report’s flow, with access for its caller', (db) => context.flow(db, admin, flowId)],
-    ['the time zones PostgreSQL knows (once per process)', (db) => context.window(db, { tz: 'Europe/Berlin' }, 'UTC', NOW)],
+    [
+      'the time zones PostgreSQL knows (once per process)',
+      (db) => context.window(db, { tz: 'Europe/Berlin' }, 'UTC', NOW),
+    ],
   ];
   const blocks: string[] = [];
   for (const [title, run] of lookups) {
@@ -194,14 +214,20 @@ async function analytics(context: AnalyticsContextService, dataSource: DataSourc
     await run(db);
     blocks.push(...db.statements.map((statement) => formatStatement(title, statement)));
   }
-  files.add('analytics/report-context.sql', 'What every report reads first, in its snapshot (analytics/report/analytics-context.service.ts).', blocks);
+  files.add(
+    'analytics/report-context.sql',
+    'What every report reads first, in its snapshot (analytics/report/analytics-context.service.ts).',
+    blocks,
+  );
 }
 
 /** The fold the journal folder runs, rollup:rebuild and rollup:verify. */
 async function rollups(dataSource: DataSource, files: SqlFiles): Promise<void> {
-  files.add('rollup/fold.sql', 'One fold of the rollup journal into the rollup tables (analytics/rollup/rollup-fold.ts), every 200 ms.', [
-    formatStatement('fold up to 5,000 rows of each journal', { text: foldJournalSql(), name: 'rf_fold_journal' }),
-  ]);
+  files.add(
+    'rollup/fold.sql',
+    'One fold of the rollup journal into the rollup tables (analytics/rollup/rollup-fold.ts), every 200 ms.',
+    [formatStatement('fold up to 5,000 rows of each journal', { text: foldJournalSql(), name: 'rf_fold_journal' })],
+  );
   let rebuild = recordingRunner(dataSource);
   await dataSource
     .transaction(async (manager) => {
@@ -225,24 +251,38 @@ async function rollups(dataSource: DataSource, files: SqlFiles): Promise<void> {
 }
 
 /** The hot writes and the caller lookup, as the services send them (values left out: they name this run's rows). */
-async function writes(app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>, dataSource: DataSource, files: SqlFiles): Promise<void> {
+async function writes(
+  app: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>,
+  dataSource: DataSource,
+  files: SqlFiles,
+): Promise<void> {
   const { engineer, flowId } = await demo(dataSource);
   const sessions = app.get(SessionsService);
   const ratings = app.get(SessionRatingsService);
-  const feedback = app.get(StepFeedbackService);
+  const feedback = app.get(StepVotesService);
   const users = app.get(UsersService);
   const record = async (file: string, description: string, work: () => Promise<unknown>) => {
     const statements: RecordedStatement[] = await recordStatements(work);
-    files.add(`writes/${file}.sql`, description, statements.map((statement, i) => formatStatement(`statement ${i + 1}`, statement, false)));
+    files.add(
+      `writes/${file}.sql`,
+      description,
+      statements.map((statement, i) => formatStatement(`statement ${i + 1}`, statement, false)),
+    );
   };
 
-  await record('caller', 'Every authenticated request: the caller’s user row, concurrent requests’ in one statement (users.service.ts).', () =>
-    users.findActiveForToken(engineer.id, engineer.accountId),
+  await record(
+    'caller',
+    'Every authenticated request: the caller’s user row, concurrent requests’ in one statement (users.service.ts).',
+    () => users.findActiveForToken(engineer.id, engineer.accountId),
   );
   let session = await sessions.start(engineer, flowId, { externalRef: null, externalUrl: null });
-  await record('session-start', 'POST /sessions: a session started, concurrent starts of an account in one statement.', async () => {
-    session = await sessions.start(engineer, flowId, { externalRef: 'INC-1', externalUrl: null });
-  });
+  await record(
+    'session-start',
+    'POST /sessions: a session started, concurrent starts of an account in one statement.',
+    async () => {
+      session = await sessions.start(engineer, flowId, { externalRef: 'INC-1', externalUrl: null });
+    },
+  );
   const answer = () => {
     const option = session.current_node?.options[0];
     return { node_id: session.current_node?.id ?? '', option_id: option?.id ?? '' };
@@ -254,26 +294,40 @@ async function writes(app: Awaited<ReturnType<typeof NestFactory.createApplicati
     session = await sessions.back(engineer, session.id);
   });
   // Walk to a step node, so the votes below are on a step the session reached.
-  for (let i = 0; i < 10 && session.current_node && session.current_node.type !== 'step' && session.current_node.options.length; i++) {
+  for (
+    let i = 0;
+    i < 10 && session.current_node && session.current_node.type !== 'step' && session.current_node.options.length;
+    i++
+  ) {
     session = await sessions.decide(engineer, session.id, answer());
   }
   const node = session.current_node;
   if (node?.type !== 'step') throw new Error('The demo flow has no step to vote on');
-  await record('step-vote', 'PUT /sessions/{id}/nodes/{node_id}/feedback: a vote on a step of the session, concurrent votes in one statement.', () =>
-    feedback.voteOnNode(engineer, session.id, node.id, true),
+  await record(
+    'step-vote',
+    'PUT /sessions/{id}/nodes/{node_id}/feedback: a vote on a step of the session, concurrent votes in one statement.',
+    () => feedback.voteOnNode(engineer, session.id, node.id, true),
   );
   if (node.step_id) {
     const stepId = node.step_id;
-    await record('library-step-vote', 'POST /steps/{id}/feedback: a vote on a library step, landing on the node of the session that uses it.', () =>
-      feedback.voteOnLibraryStep(engineer, stepId, session.id, false),
+    await record(
+      'library-step-vote',
+      'POST /steps/{id}/feedback: a vote on a library step, landing on the node of the session that uses it.',
+      () => feedback.voteOnLibraryStep(engineer, stepId, session.id, false),
     );
   }
-  await record('step-vote-retract', 'DELETE /sessions/{id}/nodes/{node_id}/feedback: a vote taken back.', () => feedback.retract(engineer, session.id, node.id));
-  await record('session-complete', 'POST /sessions/{id}/complete: the session finished, concurrent completions of an account in one statement.', () =>
-    sessions.complete(engineer, session.id, { outcome: 'resolved', notes: 'Generated' }),
+  await record('step-vote-retract', 'DELETE /sessions/{id}/nodes/{node_id}/feedback: a vote taken back.', () =>
+    feedback.retract(engineer, session.id, node.id),
   );
-  await record('session-rate', 'POST /sessions/{id}/rate: the CSAT rating of a finished session, concurrent ratings in one statement.', () =>
-    ratings.rate(engineer, session.id, { rating: 5, comment: 'Generated' }),
+  await record(
+    'session-complete',
+    'POST /sessions/{id}/complete: the session finished, concurrent completions of an account in one statement.',
+    () => sessions.complete(engineer, session.id, { outcome: 'resolved', notes: 'Generated' }),
+  );
+  await record(
+    'session-rate',
+    'POST /sessions/{id}/rate: the CSAT rating of a finished session, concurrent ratings in one statement.',
+    () => ratings.rate(engineer, session.id, { rating: 5, comment: 'Generated' }),
   );
 }
 

@@ -18,17 +18,42 @@ const BOOKKEEPING = 'migrations';
  * statistics) is printed. backend/sql/schema.sql holds the snapshot of a fresh database.
  */
 export async function describeSchema(db: SchemaQuery): Promise<string> {
-  const out: string[] = ['-- The schema the migrations make, read from the catalog (backend/src/database/schema-snapshot.ts).', ''];
+  const out: string[] = [
+    '-- The schema the migrations make, read from the catalog (backend/src/database/schema-snapshot.ts).',
+    '',
+  ];
   const section = (title: string, lines: string[]) => out.push(`-- ${title}`, ...lines, '');
 
-  const [{ bookkeeping }]: { bookkeeping: boolean }[] = await db.query(`SELECT to_regclass($1) IS NOT NULL AS bookkeeping`, [`${SCHEMA}.${BOOKKEEPING}`]);
-  const migrations: { name: string }[] = bookkeeping ? await db.query(`SELECT name FROM ${SCHEMA}.${BOOKKEEPING} ORDER BY id`) : [];
-  section('Migrations applied, oldest first', migrations.map(({ name }) => `-- ${name}`));
+  const [{ bookkeeping }]: { bookkeeping: boolean }[] = await db.query(
+    `SELECT to_regclass($1) IS NOT NULL AS bookkeeping`,
+    [`${SCHEMA}.${BOOKKEEPING}`],
+  );
+  const migrations: { name: string }[] = bookkeeping
+    ? await db.query(`SELECT name FROM ${SCHEMA}.${BOOKKEEPING} ORDER BY id`)
+    : [];
+  section(
+    'Migrations applied, oldest first',
+    migrations.map(({ name }) => `-- ${name}`),
+  );
 
-  const extensions: { extname: string }[] = await db.query(`SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY extname`);
-  section('Extensions', extensions.map(({ extname }) => `CREATE EXTENSION "${extname}";`));
+  const extensions: { extname: string }[] = await db.query(
+    `SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY extname`,
+  );
+  section(
+    'Extensions',
+    extensions.map(({ extname }) => `CREATE EXTENSION "${extname}";`),
+  );
 
-  const sequences: { name: string; type: string; start: string; increment: string; min: string; max: string; cycle: boolean; cache: string }[] = await db.query(
+  const sequences: {
+    name: string;
+    type: string;
+    start: string;
+    increment: string;
+    min: string;
+    max: string;
+    cycle: boolean;
+    cache: string;
+  }[] = await db.query(
     `SELECT sequencename AS name, data_type::text AS type, start_value::text AS start, increment_by::text AS increment,
             min_value::text AS min, max_value::text AS max, cycle, cache_size::text AS cache
        FROM pg_sequences s
@@ -41,13 +66,22 @@ export async function describeSchema(db: SchemaQuery): Promise<string> {
   section(
     'Sequences',
     sequences.map(
-      (s) => `CREATE SEQUENCE ${s.name} AS ${s.type} START ${s.start} INCREMENT ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ''};`,
+      (s) =>
+        `CREATE SEQUENCE ${s.name} AS ${s.type} START ${s.start} INCREMENT ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} CACHE ${s.cache}${s.cycle ? ' CYCLE' : ''};`,
     ),
   );
 
-  const columns: { table: string; options: string[] | null; column: string; type: string; not_null: boolean; default: string | null; identity: string; generated: string }[] =
-    await db.query(
-      `SELECT c.relname AS table, c.reloptions AS options, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
+  const columns: {
+    table: string;
+    options: string[] | null;
+    column: string;
+    type: string;
+    not_null: boolean;
+    default: string | null;
+    identity: string;
+    generated: string;
+  }[] = await db.query(
+    `SELECT c.relname AS table, c.reloptions AS options, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
               a.attnotnull AS not_null, pg_get_expr(d.adbin, d.adrelid) AS default, a.attidentity AS identity, a.attgenerated AS generated
          FROM pg_class c
          JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -55,8 +89,8 @@ export async function describeSchema(db: SchemaQuery): Promise<string> {
          LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
         WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND c.relname <> $2
         ORDER BY c.relname, a.attnum`,
-      [SCHEMA, BOOKKEEPING],
-    );
+    [SCHEMA, BOOKKEEPING],
+  );
   const tables = new Map<string, { options: string[] | null; lines: string[] }>();
   for (const c of columns) {
     const table = tables.get(c.table) ?? { options: c.options, lines: [] };
@@ -70,7 +104,10 @@ export async function describeSchema(db: SchemaQuery): Promise<string> {
   }
   section(
     'Tables, columns in their physical order',
-    [...tables].map(([name, { options, lines }]) => `CREATE TABLE ${name} (\n${lines.join(',\n')}\n)${options?.length ? ` WITH (${[...options].sort().join(', ')})` : ''};`),
+    [...tables].map(
+      ([name, { options, lines }]) =>
+        `CREATE TABLE ${name} (\n${lines.join(',\n')}\n)${options?.length ? ` WITH (${[...options].sort().join(', ')})` : ''};`,
+    ),
   );
 
   // 'n' (NOT NULL) is a constraint only from PostgreSQL 18 on; the columns above carry it.

@@ -18,7 +18,7 @@ import { TreeResponseDto, TreeSummaryDto } from './dto/tree-response.dto';
 import { TREE_STATUSES, TreeStatus } from './tree.entity';
 import { TreesService } from './trees.service';
 
-@ApiTags('trees')
+@ApiTags('flows')
 @ApiBearerAuth()
 @Controller('trees')
 export class TreesController {

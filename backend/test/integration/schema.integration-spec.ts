@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+
 import { journalRowsFunctionsSql } from '../../src/analytics/rollup/rollup-fold';
 import { rollupTriggerFunctionsSql } from '../../src/analytics/rollup/rollup-schema';
 import { dataSourceOptions } from '../../src/database/data-source-options';
@@ -51,7 +52,9 @@ describe('schema made by the migrations', () => {
   it('comes back the same after every migration is reverted and applied again', async () => {
     const count = db.migrations.length;
     for (let i = 0; i < count; i++) await db.undoLastMigration({ transaction: 'each' });
-    const [{ tables }] = await db.query(`SELECT count(*)::int AS tables FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`);
+    const [{ tables }] = await db.query(
+      `SELECT count(*)::int AS tables FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+    );
     expect(tables).toBe(0);
     await db.runMigrations({ transaction: 'each' });
     expect(await describeSchema(db)).toBe(snapshot());

@@ -25,8 +25,10 @@ export async function recordStatements(work: () => Promise<unknown>): Promise<Re
       const statements = recording.getStore();
       if (statements) {
         const [first, second] = args as [string | { text: string; name?: string; values?: unknown[] }, unknown];
-        if (typeof first === 'string') statements.push({ text: first, values: Array.isArray(second) ? second : undefined });
-        else if (first && typeof first.text === 'string') statements.push({ text: first.text, name: first.name, values: first.values });
+        if (typeof first === 'string')
+          statements.push({ text: first, values: Array.isArray(second) ? second : undefined });
+        else if (first && typeof first.text === 'string')
+          statements.push({ text: first.text, name: first.name, values: first.values });
       }
       return query.apply(this, args);
     } as typeof Client.prototype.query;

@@ -3,7 +3,8 @@ import type { DemoFlowDef } from '../demo-content';
 export const PASSWORD_RESET_FLOW: DemoFlowDef = {
   key: 'password',
   name: 'Password reset / account locked',
-  description: 'Identity check, unlock or reset, MFA re-registration and cleaning up cached passwords. Follow it in order.',
+  description:
+    'Identity check, unlock or reset, MFA re-registration and cleaning up cached passwords. Follow it in order.',
   kind: 'procedural',
   share: 0.28,
   medianMinutes: 7,

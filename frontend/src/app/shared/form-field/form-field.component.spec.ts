@@ -1,5 +1,5 @@
 import { Component, signal } from '@angular/core';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
 
 import { settle } from '../../../testing/fixtures';
 import { FieldControlDirective } from './field-control.directive';
@@ -40,7 +40,9 @@ describe('FormFieldComponent', () => {
     await settle(fixture);
     expect(input().getAttribute('aria-invalid')).toBe('true');
     expect(input().getAttribute('aria-describedby')).toBe('email-hint email-error');
-    expect(fixture.nativeElement.querySelector('#email-error').textContent).toBe('E-mail must be a valid e-mail address.');
+    expect(fixture.nativeElement.querySelector('#email-error').textContent).toBe(
+      'E-mail must be a valid e-mail address.',
+    );
 
     fixture.componentInstance.hint.set(null);
     fixture.componentInstance.error.set(null);

@@ -12,8 +12,7 @@
  * (closed-days.ts), the sums of the part of a range before its `before` instant are taken from
  * the closed-days cache, so after a write only the open days are read.
  */
-import { averageOrNull, rate } from '../analytics-math';
-import { averageMinutes } from '../analytics-math';
+import { averageMinutes, averageOrNull, rate } from '../analytics-math';
 import { AnalyticsWindow, localDayStarts } from '../../analytics-window';
 import {
   CsatDistributionDto,

@@ -5,7 +5,7 @@ import { AuthUser } from '../common/auth-user';
 import { InputColumn } from '../database/write-coalescing/coalesced-input';
 import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
 import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
-import { RateSessionDto, SessionRatingDto } from './dto/rating.dto';
+import { RateSessionDto, SessionRatingDto } from './dto/feedback.dto';
 import { NOT_YOURS, sessionForFeedback } from './session-access';
 import { SessionRating } from './session-rating.entity';
 

@@ -5,8 +5,8 @@ import { AuthUser } from '../common/auth-user';
 import { InputColumn } from '../database/write-coalescing/coalesced-input';
 import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
 import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
-import { StepRating } from './step-rating.entity';
-import { FeedbackResultDto, SessionVoteDto } from './dto/rating.dto';
+import { StepVote } from './step-vote.entity';
+import { FeedbackResultDto, SessionVoteDto } from './dto/feedback.dto';
 import { NOT_YOURS, sessionForFeedback } from './session-access';
 
 /** How a vote names its node: by its id, or by the library step it uses. */
@@ -56,7 +56,7 @@ const VOTE_BATCHING = { tenant: (call: VoteCall) => call.caller.accountId, key: 
  * follow from triggers on step_ratings (migration StepVoteCounters), in the same transaction.
  */
 @Injectable()
-export class StepFeedbackService {
+export class StepVotesService {
   /** Concurrent votes go to the database together. */
   private readonly batchers: Record<NodeRef, WriteCoalescer<VoteCall, VoteRow | undefined>> = {
     node: new WriteCoalescer((calls, accountId) => this.voteAll('node', calls, accountId), VOTE_BATCHING),
@@ -91,7 +91,7 @@ export class StepFeedbackService {
   async listForSession(caller: AuthUser, sessionId: string): Promise<SessionVoteDto[]> {
     await sessionForFeedback(this.dataSource.manager, caller, sessionId);
     const votes = await this.dataSource
-      .getRepository(StepRating)
+      .getRepository(StepVote)
       .find({ where: { sessionId, accountId: caller.accountId }, order: { createdAt: 'ASC' } });
     return votes.map((vote) => ({
       node_id: vote.nodeId,

@@ -14,20 +14,21 @@ import { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { RequiresScope } from '../common/decorators/required-scope.decorator';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
-import { FeedbackResultDto, NodeFeedbackDto, RateSessionDto, SessionRatingDto, SessionVoteDto, StepFeedbackDto } from './dto/rating.dto';
+import { FeedbackResultDto, NodeFeedbackDto, RateSessionDto, SessionRatingDto, SessionVoteDto } from './dto/feedback.dto';
 import { SessionRatingsService } from './session-ratings.service';
-import { StepFeedbackService } from './step-feedback.service';
+import { StepVotesService } from './step-votes.service';
 
+/** A session's feedback: its CSAT rating, and the votes on the steps it reached. */
 @ApiTags('feedback')
 @ApiBearerAuth()
-@Controller()
-export class RatingsController {
+@Controller('sessions/:session_id')
+export class SessionFeedbackController {
   constructor(
     private readonly ratings: SessionRatingsService,
-    private readonly feedback: StepFeedbackService,
+    private readonly votes: StepVotesService,
   ) {}
 
-  @Post('sessions/:session_id/rate')
+  @Post('rate')
   @RequiresScope('feedback:write')
   @ApiCreatedResponse({ type: SessionRatingDto })
   @ApiBadRequestResponse({ description: 'The session is not completed yet' })
@@ -40,7 +41,7 @@ export class RatingsController {
     return this.ratings.rate(caller, sessionId, dto);
   }
 
-  @Get('sessions/:session_id/rating')
+  @Get('rating')
   @RequiresScope('sessions:read')
   @ApiOkResponse({ type: SessionRatingDto })
   @ApiNotFoundResponse({ description: 'Not rated yet, or no such session' })
@@ -51,32 +52,17 @@ export class RatingsController {
     return this.ratings.get(caller, sessionId);
   }
 
-  @Get('sessions/:session_id/feedback')
+  @Get('feedback')
   @RequiresScope('sessions:read')
   @ApiOkResponse({ type: [SessionVoteDto], description: 'The step votes given in this session' })
   listSessionFeedback(
     @CurrentUser() caller: AuthUser,
     @Param('session_id', new UuidParamPipe('Session')) sessionId: string,
   ): Promise<SessionVoteDto[]> {
-    return this.feedback.listForSession(caller, sessionId);
+    return this.votes.listForSession(caller, sessionId);
   }
 
-  @Post('steps/:step_id/feedback')
-  @RequiresScope('feedback:write')
-  @ApiCreatedResponse({ type: FeedbackResultDto, description: 'First vote for this step in this session' })
-  @ApiOkResponse({ type: FeedbackResultDto, description: 'An earlier vote was updated' })
-  async giveStepFeedback(
-    @CurrentUser() caller: AuthUser,
-    @Param('step_id', new UuidParamPipe('Step')) stepId: string,
-    @Body() dto: StepFeedbackDto,
-    @Res({ passthrough: true }) res: FastifyReply,
-  ): Promise<FeedbackResultDto> {
-    const result = await this.feedback.voteOnLibraryStep(caller, stepId, dto.session_id.toLowerCase(), dto.was_helpful);
-    res.status(result.status === 'created' ? 201 : 200);
-    return result;
-  }
-
-  @Put('sessions/:session_id/nodes/:node_id/feedback')
+  @Put('nodes/:node_id/feedback')
   @RequiresScope('feedback:write')
   @ApiCreatedResponse({ type: FeedbackResultDto, description: 'First vote for this node in this session' })
   @ApiOkResponse({ type: FeedbackResultDto, description: 'An earlier vote was updated' })
@@ -87,12 +73,12 @@ export class RatingsController {
     @Body() dto: NodeFeedbackDto,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<FeedbackResultDto> {
-    const result = await this.feedback.voteOnNode(caller, sessionId, nodeId, dto.was_helpful);
+    const result = await this.votes.voteOnNode(caller, sessionId, nodeId, dto.was_helpful);
     res.status(result.status === 'created' ? 201 : 200);
     return result;
   }
 
-  @Delete('sessions/:session_id/nodes/:node_id/feedback')
+  @Delete('nodes/:node_id/feedback')
   @RequiresScope('feedback:write')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The vote is gone (or there was none)' })
@@ -101,6 +87,6 @@ export class RatingsController {
     @Param('session_id', new UuidParamPipe('Session')) sessionId: string,
     @Param('node_id', new UuidParamPipe('Node')) nodeId: string,
   ): Promise<void> {
-    return this.feedback.retract(caller, sessionId, nodeId);
+    return this.votes.retract(caller, sessionId, nodeId);
   }
 }

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn
 
 /** A thumbs up/down on one step node within one session. */
 @Entity({ name: 'step_ratings' })
-export class StepRating {
+export class StepVote {
   /** The tenant leads every key (migration TenantKeys): ids are unique within an account. */
   @PrimaryColumn({ name: 'account_id', type: 'uuid' })
   accountId: string;
