@@ -6,7 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { top: { type: 'string', default: '30' } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { top: { type: 'string', default: '30' } },
+});
 if (positionals.length < 2) {
   console.error('usage: node bench/heap-diff.mjs first.heapsnapshot … last.heapsnapshot [--top 30]');
   process.exit(2);
@@ -22,7 +25,10 @@ function summarise(file) {
   for (let i = 0; i < nodes.length; i += fields.length) {
     const type = types[nodes[i + typeAt]];
     // Strings are grouped together: their text is not a kind.
-    const name = type === 'string' || type === 'concatenated string' || type === 'sliced string' ? '' : strings[nodes[i + nameAt]].slice(0, 60);
+    const name =
+      type === 'string' || type === 'concatenated string' || type === 'sliced string'
+        ? ''
+        : strings[nodes[i + nameAt]].slice(0, 60);
     const key = `${type} ${name}`;
     const group = groups.get(key) ?? { count: 0, size: 0 };
     group.count++;

@@ -13,10 +13,14 @@ export async function demoAccount(slug) {
   const databaseUrl = process.env.E2E_DATABASE_URL;
   if (!databaseUrl) throw new Error('E2E_DATABASE_URL is not set: run the specs through e2e/run-e2e.mjs');
   const domain = `${slug}.northwind.example`;
-  const child = spawn(process.execPath, [SEED_ENTRY, '--account-name', `Northwind IT (${slug})`, '--email-domain', domain], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [SEED_ENTRY, '--account-name', `Northwind IT (${slug})`, '--email-domain', domain],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -25,7 +29,8 @@ export async function demoAccount(slug) {
     child.once('exit', resolve);
   });
   if (code !== 0) throw new Error(`seeding the demo account "${slug}" failed (exit ${code}):\n${output}`);
-  if (!output.includes('Seeded')) throw new Error(`the demo account "${slug}" already existed: each spec needs its own slug\n${output}`);
+  if (!output.includes('Seeded'))
+    throw new Error(`the demo account "${slug}" already existed: each spec needs its own slug\n${output}`);
   return {
     domain,
     password: DEMO_PASSWORD,
