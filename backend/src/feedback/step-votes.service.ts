@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../common/auth-user';
@@ -12,29 +12,34 @@ import { NOT_YOURS, sessionForFeedback } from './session-access';
 /** How a vote names its node: by its id, or by the library step it uses. */
 type NodeRef = 'node' | 'library-step';
 
+/** Has the session `t` reached the node `n`: it stands there, or its path went through it? */
+const REACHED = `(n.id = t.current_node_id OR t.path @> jsonb_build_array(jsonb_build_object('node_id', n.id::text)))`;
+
 /** The node a vote is about, among the nodes `n` of the session `t`'s flow; `ref` is the id the caller gave. */
 const PICK_NODE: Record<NodeRef, (ref: string) => string> = {
   node: (ref) => `n.id = ${ref}`,
   // Several nodes may reuse one step: prefer one this session visited, then the first by position.
   'library-step': (ref) => `n.step_id = ${ref}
-            ORDER BY (n.id = t.current_node_id OR t.path @> jsonb_build_array(jsonb_build_object('node_id', n.id::text))) DESC, n.position
+            ORDER BY ${REACHED} DESC, n.position
             LIMIT 1`,
 };
 
 /** The session ($2) and node ($3) a retraction is about, in the caller's account ($1). */
 const RETRACT_TARGET = `
   target AS (SELECT s.id, s.tree_id, s.user_id FROM sessions s WHERE s.account_id = $1 AND s.id = $2),
-  node AS (SELECT n.id, n.type, n.step_id FROM tree_nodes n JOIN target t ON n.tree_id = t.tree_id
+  -- Taking a vote back is allowed wherever the vote is (reached: true).
+  node AS (SELECT n.id, n.type, n.step_id, true AS reached FROM tree_nodes n JOIN target t ON n.tree_id = t.tree_id
             WHERE n.account_id = $1 AND ${PICK_NODE.node('$3')})`;
 
-/** Who may vote on what: the caller must be the session `t`'s engineer; only step nodes `n` take votes. */
-const allowed = (caller: string) => `t.user_id = ${caller} AND n.type = 'step'`;
+/** Who may vote on what: the caller must be the session `t`'s engineer; only step nodes `n` it reached take votes. */
+const allowed = (caller: string) => `t.user_id = ${caller} AND n.type = 'step' AND n.reached`;
 
 interface CheckRow {
   user_id: string | null;
   node_id: string | null;
   node_type: string | null;
   step_id: string | null;
+  reached: boolean | null;
 }
 
 interface VoteCall {
@@ -82,7 +87,7 @@ export class StepVotesService {
          DELETE FROM step_ratings v USING target t, node n
           WHERE v.account_id = $1 AND v.session_id = t.id AND v.node_id = n.id AND ${allowed('$4')}
        )
-       SELECT t.user_id, n.id AS node_id, n.type AS node_type, n.step_id FROM target t LEFT JOIN node n ON true`,
+       SELECT t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, n.reached FROM target t LEFT JOIN node n ON true`,
       [caller.accountId, sessionId, nodeId, caller.id],
     );
     this.check(caller, row);
@@ -135,7 +140,7 @@ export class StepVotesService {
        ),
        node AS (
          SELECT t.idx, n.* FROM target t JOIN input i USING (idx)
-           CROSS JOIN LATERAL (SELECT n.id, n.type, n.step_id FROM tree_nodes n
+           CROSS JOIN LATERAL (SELECT n.id, n.type, n.step_id, ${REACHED} AS reached FROM tree_nodes n
                                 WHERE n.account_id = ${account} AND n.tree_id = t.tree_id AND ${PICK_NODE[ref]('i.ref')}) n
        ),
        vote AS (
@@ -148,7 +153,7 @@ export class StepVotesService {
            WHERE v.was_helpful IS DISTINCT FROM EXCLUDED.was_helpful
          RETURNING v.session_id, v.node_id, (v.xmax = 0) AS inserted
        )
-       SELECT i.idx, t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, vote.inserted,
+       SELECT i.idx, t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, n.reached, vote.inserted,
               ${ref === 'library-step' ? `EXISTS (SELECT 1 FROM step_library l WHERE l.account_id = ${account} AND l.id = i.ref)` : 'true'} AS step_known
          FROM input i LEFT JOIN target t USING (idx) LEFT JOIN node n USING (idx)
          LEFT JOIN vote ON vote.session_id = t.id AND vote.node_id = n.id`,
@@ -162,5 +167,6 @@ export class StepVotesService {
     if (!row.node_id && ref === 'library-step') throw new UnprocessableEntityException('step_id is not used by this session’s flow');
     if (!row.node_id) throw new NotFoundException('Node not found in this session’s flow');
     if (row.node_type !== 'step') throw new UnprocessableEntityException('node_id must be a step node: only steps take feedback');
+    if (!row.reached) throw new ConflictException('This session has not reached that step: vote on steps it stands at or went through');
   }
 }

@@ -93,6 +93,11 @@ interface CompleteCall {
 type CompleteRow = Partial<SessionDetailRow> & { idx: number; owner_id: string | null };
 
 const NOT_THE_ENGINEER = 'Only the session’s engineer can do this';
+/**
+ * A session's path grows by one entry per answer; a flow may loop ("try again"), so without a cap
+ * one session could grow its row (and every read of it) without bound.
+ */
+export const MAX_PATH_STEPS = 200;
 const ALREADY_COMPLETED = 'This session is already completed';
 
 @Injectable()
@@ -206,6 +211,11 @@ export class SessionsService {
   async decide(caller: AuthUser, id: string, dto: DecisionDto): Promise<SessionResponseDto> {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.lockOwn(manager, caller, id);
+      if (session.path.length >= MAX_PATH_STEPS) {
+        throw new ConflictException(
+          `This session has taken ${MAX_PATH_STEPS} steps, the most one session may (the flow loops); go back or finish it`,
+        );
+      }
       if (session.currentNodeId !== dto.node_id.toLowerCase()) {
         throw new ConflictException('That node is no longer the current step of this session; reload it');
       }

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ForbiddenException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Pool } from 'pg';
@@ -11,6 +11,9 @@ import { journalPendingSql } from '../rollup/rollup-journal';
 import { AnalyticsWindowDto } from './dto/analytics-response.dto';
 import { SqlRunner } from './sections/sql';
 import { ReadBatch } from './read-batch';
+
+/** Reads across accounts (super_admin): one log line each, under this context. */
+const AUDIT = new Logger('Audit');
 
 /** Which part of a window counts as closed in this snapshot, and the version its sums are kept under (closed-days.ts). */
 export interface ClosedRef {
@@ -92,6 +95,8 @@ export class AnalyticsContextService {
     const requested = accountId?.toLowerCase();
     if (!requested || requested === caller.accountId) return caller.accountId;
     if (caller.role !== 'super_admin') throw new ForbiddenException('Only a super_admin may read another account’s analytics');
+    // Every read across accounts leaves a line in the log, whoever reviews access later.
+    AUDIT.log(`super_admin ${caller.id} (${caller.email}) read the team analytics of account ${requested}`);
     return requested;
   }
 
