@@ -12,6 +12,8 @@
 //    same data and checks the API's figures equal it exactly;
 // 5. checks nothing was lost (2xx responses = rows written) and rollup:verify;
 // 6. writes bench/results/<date>.json, prints a table and the summary line.
+// Throughput counts 2xx answers only, and a measured run with any error or non-2xx answer fails
+// its target and the bench (exit 1): a fast run of failures is not a result.
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -34,7 +36,9 @@ const argv = process.argv.slice(2);
 const args = parseArgs(argv);
 const durationIndex = argv.indexOf('--duration');
 const DURATION = durationIndex >= 0 ? Number(argv[durationIndex + 1]) : 6;
+// Runs of each live report: its median and maximum are reported; a p95 only from 20 runs on.
 const BASELINE_RUNS = Number(process.env.BENCH_BASELINE_RUNS ?? 5);
+const BASELINE_P95_MIN_RUNS = 20;
 // One secret for every API the bench boots: tokens stay valid across them.
 const JWT_SECRET = randomBytes(24).toString('hex');
 
@@ -134,29 +138,42 @@ function cannon(options) {
   });
 }
 
+/**
+ * What a run may be credited with: 2xx answers per second of the run, and whatever else it got
+ * (non-2xx answers; errors, timeouts included). A run with either is not clean, and fails the
+ * target its figures stand for.
+ */
+function outcome(result) {
+  return { ok: result['2xx'], ok_rps: round(result['2xx'] / result.duration), non2xx: result.non2xx, errors: result.errors };
+}
+const clean = (...outcomes) => outcomes.every((o) => o.non2xx === 0 && o.errors === 0);
+const failures = (...outcomes) => outcomes.reduce((sum, o) => sum + o.non2xx + o.errors, 0);
+
 async function measureRead(name, path, token) {
   const headers = { authorization: `Bearer ${token}` };
   const one = await cannon({ path, headers, connections: 1 });
   const sixteen = await cannon({ path, headers, connections: 16 });
+  const [c1, c16] = [outcome(one.result), outcome(sixteen.result)];
   const row = {
     endpoint: name,
     path,
     p50_ms: round(percentile(one.latencies, 50)),
     p95_ms: round(percentile(one.latencies, 95)),
     p99_ms: round(percentile(one.latencies, 99)),
-    rps_c16: round(sixteen.result.requests.average),
-    errors: one.result.non2xx + one.result.errors + sixteen.result.non2xx + sixteen.result.errors,
+    rps_c16: c16.ok_rps,
+    non2xx: c1.non2xx + c16.non2xx,
+    errors: c1.errors + c16.errors,
+    clean: clean(c1, c16),
   };
-  log(`  ${name.padEnd(18)} p50 ${row.p50_ms} ms, p95 ${row.p95_ms} ms, p99 ${row.p99_ms} ms, ${row.rps_c16} req/s @16${row.errors ? `, ${row.errors} errors` : ''}`);
+  log(`  ${name.padEnd(18)} p50 ${row.p50_ms} ms, p95 ${row.p95_ms} ms, p99 ${row.p99_ms} ms, ${row.rps_c16} req/s @16${row.clean ? '' : `, FAILED: ${row.non2xx} non-2xx, ${row.errors} errors`}`);
   return row;
 }
 
 /** A write run over a queue of prepared targets, each used once; counts the 2xx. */
 async function measureWrite(name, targets, build, connections = 16, duration = DURATION) {
   let next = 0;
-  const ok = { count: 0 };
   const run = await new Promise((resolveRun, reject) => {
-    const instance = autocannon(
+    autocannon(
       {
         url: BASE,
         connections,
@@ -172,13 +189,12 @@ async function measureWrite(name, targets, build, connections = 16, duration = D
       },
       (error, result) => (error ? reject(error) : resolveRun(result)),
     );
-    instance.on('response', (_client, status) => {
-      if (status >= 200 && status < 300) ok.count++;
-    });
   });
+  // A reused target answers 409 (already completed or rated): a failure like any other non-2xx.
   if (next > targets.length) log(`  (warning: ${name} ran out of prepared targets and reused some)`);
-  const row = { endpoint: name, rps_c16: round(run.requests.average), ok: ok.count, non2xx: run.non2xx, errors: run.errors, sent: next };
-  log(`  ${name.padEnd(18)} ${row.rps_c16} req/s @${connections}, ${row.ok} ok, ${row.non2xx} non-2xx, ${row.errors} errors`);
+  const counted = outcome(run);
+  const row = { endpoint: name, rps_c16: counted.ok_rps, ok: counted.ok, non2xx: counted.non2xx, errors: counted.errors, sent: next, clean: clean(counted) };
+  log(`  ${name.padEnd(18)} ${row.rps_c16} req/s @${connections}, ${row.ok} ok, ${row.non2xx} non-2xx, ${row.errors} errors${row.clean ? '' : ' — FAILED'}`);
   return row;
 }
 
@@ -237,9 +253,19 @@ async function main() {
       liveBodies.set(name, stripWindow({ ...live, recent_comments: spec.kind === 'flow' ? live.recent_comments : undefined }));
       const identical = stripWindow(apiBody) === liveBodies.get(name);
       results.identical &&= identical;
-      const row = { endpoint: name, live_p50_ms: round(percentile(times, 50)), live_p95_ms: round(percentile(times, 95)), identical };
+      // Over a handful of runs the 95th percentile is just the slowest one: called what it is.
+      const row = {
+        endpoint: name,
+        live_runs: times.length,
+        live_median_ms: round(percentile(times, 50)),
+        live_max_ms: round(times.at(-1)),
+        live_p95_ms: times.length >= BASELINE_P95_MIN_RUNS ? round(percentile(times, 95)) : null,
+        identical,
+      };
       results.baseline.push(row);
-      log(`  ${name.padEnd(18)} live p50 ${row.live_p50_ms} ms, p95 ${row.live_p95_ms} ms; API figures identical: ${identical}`);
+      log(
+        `  ${name.padEnd(18)} live median ${row.live_median_ms} ms, max ${row.live_max_ms} ms${row.live_p95_ms === null ? '' : `, p95 ${row.live_p95_ms} ms`} of ${row.live_runs} runs; API figures identical: ${identical}`,
+      );
     }
 
     log(`reads, every report computed (ANALYTICS_CACHE_ENTRIES=0, ANALYTICS_CLOSED_DAYS_ENTRIES=0; autocannon, ${DURATION} s per run)…`);
@@ -362,13 +388,16 @@ async function main() {
     const readsUnder = async (name, write) => {
       log(`reads under writes: team-90d at 8 connections while 8 connections send ${name}…`);
       const [reads, writes] = await Promise.all([cannon({ path: team90Path, headers: { authorization: `Bearer ${adminToken}` }, connections: 8 }), write()]);
+      const read = outcome(reads.result);
       const row = {
         writes: name,
         writes_rps_c8: writes.rps_c16,
-        team_90d_rps_c8: round(reads.result.requests.average),
+        team_90d_rps_c8: read.ok_rps,
         team_90d_p50_ms: round(percentile(reads.latencies, 50)),
         team_90d_p95_ms: round(percentile(reads.latencies, 95)),
-        errors: reads.result.non2xx + reads.result.errors + writes.non2xx + writes.errors,
+        non2xx: read.non2xx + writes.non2xx,
+        errors: read.errors + writes.errors,
+        clean: clean(read) && writes.clean,
       };
       log(`  team-90d ${row.team_90d_rps_c8} req/s (p50 ${row.team_90d_p50_ms} ms, p95 ${row.team_90d_p95_ms} ms) alongside ${row.writes_rps_c8} ${name}/s`);
       return row;
@@ -388,18 +417,24 @@ async function main() {
 
   const team90 = results.reads.find((r) => r.endpoint === 'team-90d');
   const base90 = results.baseline.find((r) => r.endpoint === 'team-90d');
-  results.speedup_team_90d_p95 = round(base90.live_p95_ms / team90.p95_ms, 1);
+  // The live median over the API's p95: both sides' typical cost would give a larger ratio.
+  results.speedup_team_90d_live_median_over_api_p95 = round(base90.live_median_ms / team90.p95_ms, 1);
   results.writes_per_s = Math.min(...results.writes.map((w) => w.rps_c16));
+  const everyRead = (rows) => rows.every((r) => r.rps_c16 >= 200 && r.clean);
+  // Each target stands for the runs it names: with every report computed ("from scratch"),
+  // computed after a write, or served from the report cache — a cached figure proves only itself.
   results.targets = {
-    team_90d_p95_le_50ms: team90.p95_ms <= 50,
-    every_endpoint_ge_200rps: results.reads.every((r) => r.rps_c16 >= 200),
-    every_endpoint_ge_200rps_after_a_write: results.reads_closed_days.every((r) => r.rps_c16 >= 200),
-    every_endpoint_ge_200rps_with_report_cache: results.reads_cached.every((r) => r.rps_c16 >= 200),
-    ten_x_faster_identical: results.speedup_team_90d_p95 >= 10 && results.identical && results.identical_closed_days && results.identical_cached,
-    writes_ge_1000ps_nothing_lost: results.writes_per_s >= 1000 && results.nothing_lost,
+    team_90d_p95_le_50ms: team90.p95_ms <= 50 && team90.clean,
+    every_endpoint_ge_200rps: everyRead(results.reads),
+    every_endpoint_ge_200rps_after_a_write: everyRead(results.reads_closed_days),
+    every_endpoint_ge_200rps_with_report_cache: everyRead(results.reads_cached),
+    ten_x_faster_identical: results.speedup_team_90d_live_median_over_api_p95 >= 10 && team90.clean && results.identical && results.identical_closed_days && results.identical_cached,
+    writes_ge_1000ps_nothing_lost: results.writes_per_s >= 1000 && results.writes.every((w) => w.clean) && results.nothing_lost,
     rss_under_300mb: results.api_max_rss_mb < 300,
     token_auth_within_10pct_of_jwt: results.token_vs_jwt.within_10pct,
   };
+  const measured = [...results.reads, ...results.reads_closed_days, ...results.reads_cached, ...results.writes, ...results.reads_under_writes];
+  results.failed_runs = measured.filter((r) => !r.clean).length;
 
   mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
   const file = resolve(ROOT, 'bench/results', `${startedAt.toISOString().slice(0, 19).replace(/:/g, '-')}-${args.sessions}.json`);
@@ -407,19 +442,26 @@ async function main() {
 
   log('');
   log('                    computed from scratch               after a write       cached              live');
-  log('endpoint            p50 ms   p95 ms   p99 ms   req/s@16   p95 ms   req/s@16   p95 ms   req/s@16   p95 ms   identical');
+  log('endpoint            p50 ms   p95 ms   p99 ms   req/s@16   p95 ms   req/s@16   p95 ms   req/s@16   median   identical');
   for (const r of results.reads) {
     const b = results.baseline.find((x) => x.endpoint === r.endpoint);
     const w = results.reads_closed_days.find((x) => x.endpoint === r.endpoint);
     const c = results.reads_cached.find((x) => x.endpoint === r.endpoint);
-    log(`${r.endpoint.padEnd(18)} ${String(r.p50_ms).padStart(7)} ${String(r.p95_ms).padStart(8)} ${String(r.p99_ms).padStart(8)} ${String(r.rps_c16).padStart(10)} ${String(w.p95_ms).padStart(8)} ${String(w.rps_c16).padStart(10)} ${String(c.p95_ms).padStart(8)} ${String(c.rps_c16).padStart(10)} ${String(b?.live_p95_ms ?? '-').padStart(8)}   ${b ? b.identical : '-'}`);
+    const failed = [r, w, c].some((x) => !x.clean) ? '  FAILED (errors or non-2xx)' : '';
+    log(`${r.endpoint.padEnd(18)} ${String(r.p50_ms).padStart(7)} ${String(r.p95_ms).padStart(8)} ${String(r.p99_ms).padStart(8)} ${String(r.rps_c16).padStart(10)} ${String(w.p95_ms).padStart(8)} ${String(w.rps_c16).padStart(10)} ${String(c.p95_ms).padStart(8)} ${String(c.rps_c16).padStart(10)} ${String(b?.live_median_ms ?? '-').padStart(8)}   ${b ? b.identical : '-'}${failed}`);
   }
-  for (const w of results.writes) log(`${`write:${w.endpoint}`.padEnd(18)} ${String(w.rps_c16).padStart(44)}`);
+  for (const w of results.writes) log(`${`write:${w.endpoint}`.padEnd(18)} ${String(w.rps_c16).padStart(44)}${w.clean ? '' : '  FAILED (errors or non-2xx)'}`);
   log(`reads computed after a write: ${Math.min(...results.reads_closed_days.map((r) => r.rps_c16))}–${Math.max(...results.reads_closed_days.map((r) => r.rps_c16))} req/s @16`);
   log(`reads with the report cache: ${Math.min(...results.reads_cached.map((r) => r.rps_c16))}–${Math.max(...results.reads_cached.map((r) => r.rps_c16))} req/s @16`);
   log(`API max RSS ${results.api_max_rss_mb} MB; targets: ${JSON.stringify(results.targets)}`);
   log(`results: ${file}`);
-  log(`team-90d p95 ${team90.p95_ms} ms at ${args.sessions} sessions; ${results.speedup_team_90d_p95}x faster than live aggregation; writes ${Math.round(results.writes_per_s)}/s`);
+  log(
+    `team-90d p95 ${team90.p95_ms} ms at ${args.sessions} sessions; ${results.speedup_team_90d_live_median_over_api_p95}x faster than live aggregation (live median / API p95); writes ${Math.round(results.writes_per_s)}/s`,
+  );
+  if (results.failed_runs) {
+    log(`FAILED: ${results.failed_runs} measured run(s) had errors or non-2xx answers (${failures(...measured)} in all); see the rows marked FAILED`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error) => {

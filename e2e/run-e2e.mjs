@@ -200,6 +200,8 @@ try {
   await admin(`CREATE DATABASE "${databaseName}"`);
   databaseCreated = true;
   log(`created database ${databaseName} on ${serverUrl.host}`);
+  // Specs seed their own demo accounts into it (e2e/support/demo-account.mjs).
+  process.env.E2E_DATABASE_URL = databaseUrl;
 
   const env = {
     ...process.env,

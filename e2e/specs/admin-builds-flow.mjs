@@ -5,9 +5,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { demoAccount } from '../support/demo-account.mjs';
+
 const OUTPUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'output');
 
-const ENGINEER = { name: 'Casey Newhire', email: 'casey.newhire@northwind.example', password: 'welcome-2026' };
+const ENGINEER = { name: 'Casey Newhire', email: 'casey.newhire@builder.northwind.example', password: 'welcome-2026' };
 const FLOW = {
   name: 'Monitor stays black',
   question: 'Is the monitor’s power light on?',
@@ -21,9 +23,10 @@ export default {
   async run(t) {
     const { page, assert } = t;
     const mainNav = page.getByRole('navigation', { name: 'Main' });
+    const account = await demoAccount('builder');
 
     t.step('the team admin signs in and opens Users');
-    await t.login('admin@northwind.example', 'demo1234');
+    await t.login(account.admin, account.password);
     await mainNav.getByRole('link', { name: 'Users' }).click();
     await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
 

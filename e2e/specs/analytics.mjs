@@ -1,5 +1,7 @@
 // The analytics dashboards on the demo data: the team admin's morning round (team page, 90 days,
 // one engineer, one flow in depth) and the engineer who may see only their own numbers.
+import { demoAccount } from '../support/demo-account.mjs';
+
 export default {
   name: 'analytics dashboards: team, flow and my analytics; engineers kept out of team',
   timeout: 60_000,
@@ -14,8 +16,10 @@ export default {
     const rowNames = async (table) =>
       (await table.locator('tbody th').allTextContents()).map((name) => name.replace(/\s+/g, ' ').trim());
 
+    const account = await demoAccount('analytics');
+
     t.step('the team admin opens Team analytics from the sidebar');
-    await t.login('admin@northwind.example', 'demo1234');
+    await t.login(account.admin, account.password);
     await mainNav.getByRole('link', { name: 'Team analytics', exact: true }).click();
     await page.waitForURL(/\/analytics\/team/);
     await page.getByRole('heading', { name: 'Team analytics', level: 1 }).waitFor();
@@ -92,12 +96,12 @@ export default {
     t.step('an engineer sees no Team analytics entry and is turned away from its URL');
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL(/\/login/);
-    await t.login('engineer1@northwind.example', 'demo1234');
+    await t.login(account.engineer(1), account.password);
     const labels = (await mainNav.getByRole('link').allTextContents()).map((label) => label.trim());
     assert.ok(labels.includes('My analytics'), `engineer nav: ${labels}`);
     assert.ok(!labels.includes('Team analytics'), `engineer nav: ${labels}`);
     await t.goto('/analytics/team?period=90d');
-    await page.waitForURL(/\/flows$/);
+    await page.waitForURL((url) => url.pathname === '/flows');
 
     t.step('the engineer’s own analytics');
     await mainNav.getByRole('link', { name: 'My analytics', exact: true }).click();

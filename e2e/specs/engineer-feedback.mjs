@@ -1,13 +1,17 @@
 // The engineer's whole loop on the demo data: run the VPN flow, vote on a step, finish,
 // rate the session in the CSAT dialog, and find the rating again after a reload.
+import { demoAccount } from '../support/demo-account.mjs';
+
 export default {
   name: 'engineer runs a flow, rates a step and the session',
   async run(t) {
     const { page, assert } = t;
     const title = page.getByTestId('node-title');
 
+    const account = await demoAccount('feedback');
+
     t.step('sign in as a demo engineer');
-    await t.login('engineer1@northwind.example', 'demo1234');
+    await t.login(account.engineer(1), account.password);
 
     t.step('start the VPN flow');
     await page.getByRole('button', { name: 'Start VPN will not connect' }).click();

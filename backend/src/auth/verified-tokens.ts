@@ -14,7 +14,8 @@ export class VerifiedTokens<Payload extends ExpiringPayload> {
 
   constructor(
     private readonly capacity: number,
-    private readonly now: () => number = Date.now,
+    // Read at each call (not Date.now captured once), so a test's fake clock reaches it.
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   /** The payload of a token verified before, unless it has expired since (jsonwebtoken's rule). */

@@ -132,7 +132,14 @@ export interface DemoDatasetOptions {
   seed?: number;
   /** Id generator; tests pass a deterministic one. */
   newId?: () => string;
+  /** Another copy of the demo account (e.g. one per browser test): its name… */
+  accountName?: string;
+  /** …and the domain of its users' emails, in place of northwind.example. */
+  emailDomain?: string;
 }
+
+/** A demo user's email in the account's domain. */
+const inDomain = (email: string, domain?: string) => (domain ? email.replace(/@.*$/, `@${domain}`) : email);
 
 /** Builds the whole demo account in memory. Same seed and same `now` give the same data. */
 export function buildDemoDataset(options: DemoDatasetOptions = {}): DemoDataset {
@@ -140,10 +147,10 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): DemoDataset 
   const newId = options.newId ?? randomUUID;
   const createdAt = new Date(now.getTime() - (DEMO_DAYS + 10) * DAY_MS);
 
-  const admin: DemoUser = { id: newId(), email: DEMO_ADMIN.email, name: DEMO_ADMIN.name, role: 'team_admin', profile: null };
+  const admin: DemoUser = { id: newId(), email: inDomain(DEMO_ADMIN.email, options.emailDomain), name: DEMO_ADMIN.name, role: 'team_admin', profile: null };
   const engineers: DemoUser[] = DEMO_ENGINEERS.map((profile) => ({
     id: newId(),
-    email: profile.email,
+    email: inDomain(profile.email, options.emailDomain),
     name: profile.name,
     role: 'engineer',
     profile,
@@ -161,7 +168,7 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): DemoDataset 
   return {
     now,
     createdAt,
-    account: { id: newId(), name: DEMO_ACCOUNT.name, timezone: DEMO_ACCOUNT.timezone },
+    account: { id: newId(), name: options.accountName ?? DEMO_ACCOUNT.name, timezone: DEMO_ACCOUNT.timezone },
     users: [admin, ...engineers],
     admin,
     engineers,

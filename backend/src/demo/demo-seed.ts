@@ -15,7 +15,8 @@ const CHUNK_ROWS = 500;
  * Creates the demo account "Northwind IT": an admin and five engineers (password DEMO_PASSWORD),
  * a step library, six published flows and 90 days of sessions up to now. Runs in one transaction
  * with a few multi-row INSERTs. Does nothing if the account already exists. `options` fix the
- * clock and the ids (the committed SQL is generated from a demo account built that way).
+ * clock and the ids (the committed SQL is generated from a demo account built that way), or
+ * seed another copy under its own name and email domain (the browser tests give each spec one).
  */
 export async function seedDemoData(
   dataSource: DataSource,
@@ -23,10 +24,11 @@ export async function seedDemoData(
   options: DemoDatasetOptions = {},
 ): Promise<void> {
   const started = Date.now();
+  const accountName = options.accountName ?? DEMO_ACCOUNT.name;
   const dataset = await dataSource.transaction(async (manager) => {
     // Two seeds started at once (e.g. two app instances on first start) must not both insert.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('resolutionflow:demo-seed'))`);
-    const existing: unknown[] = await manager.query('SELECT 1 FROM accounts WHERE name = $1 LIMIT 1', [DEMO_ACCOUNT.name]);
+    const existing: unknown[] = await manager.query('SELECT 1 FROM accounts WHERE name = $1 LIMIT 1', [accountName]);
     if (existing.length) return null;
 
     const data = buildDemoDataset(options);
@@ -46,7 +48,7 @@ export async function seedDemoData(
   });
 
   if (!dataset) {
-    log(`Demo account "${DEMO_ACCOUNT.name}" already exists: nothing seeded`);
+    log(`Demo account "${accountName}" already exists: nothing seeded`);
     return;
   }
   const counts = outcomeCounts(dataset.sessions);

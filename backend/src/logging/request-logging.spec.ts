@@ -13,12 +13,18 @@ import { createRootLogger } from './root-logger';
 /** A Fastify app logging as the API does, into `lines`, with a few routes to log about. */
 async function appLoggingTo(level: LogLevel, extra?: (app: FastifyInstance) => void) {
   const lines: Record<string, unknown>[] = [];
+  const written: (() => void)[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
       lines.push(JSON.parse(String(chunk)));
+      written.splice(0).forEach((resolve) => resolve());
       done();
     },
   });
+  /** Resolves once a line has been written (now or later). */
+  const lineWritten = () => new Promise<void>((resolve) => (lines.length ? resolve() : written.push(resolve)));
+  let hangReached: () => void = () => undefined;
+  const hanging = new Promise<void>((resolve) => (hangReached = resolve));
   const root = createRootLogger(level, sink);
   const nest = new AppLogger(root);
   const api = fastify(FASTIFY_OPTIONS);
@@ -37,12 +43,15 @@ async function appLoggingTo(level: LogLevel, extra?: (app: FastifyInstance) => v
   api.get('/chatty', chatty);
   // With a body: it is read from the socket's own events, after the context was entered.
   api.post('/chatty', chatty);
-  api.get('/hang', () => new Promise(() => undefined));
+  api.get('/hang', () => {
+    hangReached();
+    return new Promise(() => undefined);
+  });
   extra?.(api);
   await api.ready();
   // The sink is written synchronously by pino, but give 'close' listeners a turn.
   const settled = () => new Promise((resolve) => setTimeout(resolve, 20));
-  return { app: api.server, lines, settled, close: () => api.close() };
+  return { app: api.server, lines, settled, lineWritten, hanging, close: () => api.close() };
 }
 
 describe('request logging', () => {
@@ -107,7 +116,7 @@ describe('request logging', () => {
   });
 
   it('logs a request whose client went away before the answer as aborted', async () => {
-    const { app: server, lines, settled, close } = await appLoggingTo('info');
+    const { app: server, lines, lineWritten, hanging, close } = await appLoggingTo('info');
     server.listen(0);
     try {
       await new Promise((resolve) => server.once('listening', resolve));
@@ -115,9 +124,10 @@ describe('request logging', () => {
       const client = httpRequest({ port, path: '/hang', headers: { 'X-Request-Id': 'gone' } });
       client.on('error', () => undefined);
       client.end();
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Hang up once the handler has the request, then wait for the line it leaves.
+      await hanging;
       client.destroy();
-      await settled();
+      await lineWritten();
       expect(lines).toEqual([expect.objectContaining({ level: 30, msg: 'request aborted', req: expect.objectContaining({ id: 'gone', url: '/hang' }) })]);
       expect(lines[0]).not.toHaveProperty('res');
     } finally {

@@ -16,7 +16,7 @@ import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
 import { NodeResponseDto } from '../trees/dto/tree-response.dto';
 import { TreeNode } from '../trees/tree-node.entity';
 import { CompleteSessionDto, DecisionDto, ListSessionsQueryDto } from './dto/session-body.dto';
-import { SessionPageDto, SessionResponseDto, SessionSummaryDto } from './dto/session-response.dto';
+import { SESSION_COUNT_LIMIT, SessionPageDto, SessionResponseDto, SessionSummaryDto } from './dto/session-response.dto';
 import { Session } from './session.entity';
 
 interface SessionRow {
@@ -159,15 +159,18 @@ export class SessionsService {
 
   async list(caller: AuthUser, query: ListSessionsQueryDto): Promise<SessionPageDto> {
     const { filter, params } = listFilter(caller, query);
-    const [{ total }]: { total: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM sessions s WHERE ${filter}`,
+    // Counted up to the limit only: counting every match cost a request time in proportion to the
+    // caller's sessions (26 ms at 150,000 of one engineer), read on every page. In started_at
+    // order, so PostgreSQL walks the index the page itself reads.
+    const [{ counted }]: { counted: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS counted FROM (SELECT 1 FROM sessions s WHERE ${filter} ORDER BY s.started_at DESC LIMIT ${SESSION_COUNT_LIMIT + 1}) matching`,
       params,
     );
     const rows: SessionRow[] = await this.dataSource.query(
       `${SESSION_SELECT} WHERE ${filter} ORDER BY s.started_at DESC, s.id LIMIT ${query.limit ?? 50} OFFSET ${query.offset ?? 0}`,
       params,
     );
-    return { items: rows.map(toSummary), total };
+    return { items: rows.map(toSummary), total: Math.min(counted, SESSION_COUNT_LIMIT), total_exact: counted <= SESSION_COUNT_LIMIT };
   }
 
   /**

@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { LIVE_SECTIONS } from '../../src/analytics/report/sections/sections';
+import { analyticsWindow } from '../../src/analytics/report/analytics-window';
 import { PRUNE_VERSIONS_SQL, VersionChannel, versionOfSql } from '../../src/analytics/rollup/analytics-version';
 import { ClosedDaysCache } from '../../src/analytics/report/closed-days';
 import { addUser, auth, createFlow, flowPayload, Login, registerAccount, startAtStep } from './support/fixtures';
@@ -178,24 +180,49 @@ describe('analytics report cache', () => {
       expect(after.summary.outcome_breakdown.workaround).toBe(before.summary.outcome_breakdown.workaround + 1);
     });
 
+    /** The figures of a team report as live aggregation over the raw tables computes them now, for the report's window. */
+    async function liveTeam(report: { window: { from: string; to: string; tz: string } }) {
+      const { from, to, tz } = report.window;
+      const window = analyticsWindow({ from, to, tz, now: new Date() });
+      const scope = { accountId: admin.user.account_id };
+      const q = LIVE_SECTIONS;
+      return t.dataSource.transaction('REPEATABLE READ', async (db) => ({
+        summary: await q.summary(db, scope, window),
+        time_series: await q.timeSeries(db, scope, window),
+        top_flows: await q.topFlows(db, scope, window),
+        top_engineers: await q.topEngineers(db, scope, window),
+      }));
+    }
+    /** Reads the team report and checks it against live aggregation: a stale cached report fails here. */
+    async function team30Live() {
+      const report = await team30();
+      const { summary, time_series, top_flows, top_engineers } = report;
+      expect({ summary, time_series, top_flows, top_engineers }).toEqual(await liveTeam(report));
+      return report;
+    }
+
     it('shows a write to a closed day in the next response: a completion, a rating, a delete', async () => {
       const sessionId = await runningSince(12);
-      const before = await team30();
+      const before = await team30Live();
       const past = await version(['past']);
       await t.http.post(`/api/v1/sessions/${sessionId}/complete`).set(auth(engineer.token)).send({ outcome: 'escalated' }).expect(200);
       expect(await version(['past'])).not.toBe(past);
-      const completed = await team30();
+      const completed = await team30Live();
       expect(completed.summary.completed_sessions).toBe(before.summary.completed_sessions + 1);
       expect(completed.summary.outcome_breakdown.escalated).toBe(before.summary.outcome_breakdown.escalated + 1);
       expect(completed.time_series.reduce((n: number, day: { escalated: number }) => n + day.escalated, 0)).toBe(completed.summary.outcome_breakdown.escalated);
 
-      // A rating made today counts today; moved back by another process, it counts in a closed day.
+      // A rating made today counts today (read, so the report with it is what the cache holds)…
       await t.http.post(`/api/v1/sessions/${sessionId}/rate`).set(auth(engineer.token)).send({ rating: 2 }).expect(201);
+      const rated = await team30Live();
+      expect(rated.summary.rating_count).toBe(completed.summary.rating_count + 1);
+      // …moved back by another process to a day before the window, it no longer counts.
       await otherConnection((client) => client.query(`UPDATE session_ratings SET created_at = now() - interval '40 days' WHERE session_id = $1`, [sessionId]));
-      expect((await team30()).summary.rating_count).toBe(completed.summary.rating_count);
+      const movedBack = await team30Live();
+      expect(movedBack.summary.rating_count).toBe(completed.summary.rating_count);
 
       await otherConnection((client) => client.query('DELETE FROM sessions WHERE id = $1', [sessionId]));
-      const deleted = await team30();
+      const deleted = await team30Live();
       expect(deleted.summary.total_sessions).toBe(before.summary.total_sessions - 1);
       expect(deleted.summary.outcome_breakdown.escalated).toBe(before.summary.outcome_breakdown.escalated);
     });

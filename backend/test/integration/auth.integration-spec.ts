@@ -94,18 +94,31 @@ describe('auth', () => {
     const admin = await registerAccount(t);
     const payload = { sub: admin.user.id, account_id: admin.user.account_id };
     const secret = process.env.JWT_SECRET as string;
-    // Expires at the next whole second but one: accepted now (and kept as verified), refused after.
-    const exp = Math.floor(Date.now() / 1000) + 2;
-    const shortLived = new JwtService().sign({ ...payload, exp }, { secret, algorithm: 'HS256' });
-    await t.http.get('/api/v1/auth/me').set(auth(shortLived)).expect(200);
-    await t.http.get('/api/v1/auth/me').set(auth(shortLived)).expect(200);
-    // Another signature over the same claims is not the token that verified.
-    const [header, claims, signature] = shortLived.split('.');
-    const flipped = signature.startsWith('A') ? `B${signature.slice(1)}` : `A${signature.slice(1)}`;
-    await t.http.get('/api/v1/auth/me').set(auth([header, claims, flipped].join('.'))).expect(401);
-    await new Promise((resolve) => setTimeout(resolve, exp * 1000 - Date.now() + 50));
-    const refused = await t.http.get('/api/v1/auth/me').set(auth(shortLived)).expect(401);
-    expect(refused.body.message).toBe('Unauthorized');
+    // The clock is Jest's (Date only; timers stay real for the database and HTTP): the token
+    // expires when the test says so, not after a real wait that a busy machine may overrun.
+    jest.useFakeTimers({
+      now: Date.now(),
+      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    });
+    try {
+      const exp = Math.floor(Date.now() / 1000) + 60;
+      const shortLived = new JwtService().sign({ ...payload, exp }, { secret, algorithm: 'HS256' });
+      // Accepted now, and again (kept as verified).
+      await t.http.get('/api/v1/auth/me').set(auth(shortLived)).expect(200);
+      await t.http.get('/api/v1/auth/me').set(auth(shortLived)).expect(200);
+      // Another signature over the same claims is not the token that verified.
+      const [header, claims, signature] = shortLived.split('.');
+      const flipped = signature.startsWith('A') ? `B${signature.slice(1)}` : `A${signature.slice(1)}`;
+      await t.http.get('/api/v1/auth/me').set(auth([header, claims, flipped].join('.'))).expect(401);
+      // Still accepted in its last second; refused from its expiry on.
+      jest.setSystemTime(exp * 1000 - 1);
+      await t.http.get('/api/v1/auth/me').set(auth(shortLived)).expect(200);
+      jest.setSystemTime(exp * 1000);
+      const refused = await t.http.get('/api/v1/auth/me').set(auth(shortLived)).expect(401);
+      expect(refused.body.message).toBe('Unauthorized');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('refuses an accepted token at once when its user is deactivated', async () => {

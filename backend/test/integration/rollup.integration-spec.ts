@@ -25,6 +25,10 @@ describe('analytics rollups (exactness)', () => {
     id: string;
     owner: Login;
     flow: { ids: FlowIds; tree: { id: string } };
+    /** What the API should have stored for it: the model the statuses and row counts are checked against. */
+    completed: boolean;
+    rated: boolean;
+    voted: boolean;
   }
   const sessions: Tracked[] = [];
 
@@ -39,7 +43,7 @@ describe('analytics rollups (exactness)', () => {
 
   /** A session standing at its flow's step (where votes are taken). */
   async function start(owner: Login, flow: Tracked['flow']): Promise<Tracked> {
-    const tracked = { id: (await startAtStep(t, owner, flow)).id, owner, flow };
+    const tracked = { id: (await startAtStep(t, owner, flow)).id, owner, flow, completed: false, rated: false, voted: false };
     sessions.push(tracked);
     return tracked;
   }
@@ -139,38 +143,72 @@ describe('analytics rollups (exactness)', () => {
           }
           const http = t.http;
           const as = auth(target.owner.token);
+          // Each write answers as the model says, so a run whose writes failed cannot pass as
+          // "rollups and live aggregation agree" over nothing.
           switch (o.kind) {
             case 'complete':
-              await http.post(`/api/v1/sessions/${target.id}/complete`).set(as).send({ outcome: OUTCOMES[o.value % 4] });
+              await http.post(`/api/v1/sessions/${target.id}/complete`).set(as).send({ outcome: OUTCOMES[o.value % 4] }).expect(target.completed ? 409 : 200);
+              target.completed = true;
               break;
             case 'rate':
-              await http.post(`/api/v1/sessions/${target.id}/rate`).set(as).send({ rating: 1 + (o.value % 5) });
+              await http
+                .post(`/api/v1/sessions/${target.id}/rate`)
+                .set(as)
+                .send({ rating: 1 + (o.value % 5) })
+                .expect(!target.completed ? 400 : target.rated ? 409 : 201);
+              target.rated ||= target.completed;
               break;
             case 'vote':
-              await http.put(`/api/v1/sessions/${target.id}/nodes/${target.flow.ids.step}/feedback`).set(as).send({ was_helpful: o.helpful });
+              await http.put(`/api/v1/sessions/${target.id}/nodes/${target.flow.ids.step}/feedback`).set(as).send({ was_helpful: o.helpful }).expect(target.voted ? 200 : 201);
+              target.voted = true;
               break;
             case 'retract':
-              await http.delete(`/api/v1/sessions/${target.id}/nodes/${target.flow.ids.step}/feedback`).set(as);
+              await http.delete(`/api/v1/sessions/${target.id}/nodes/${target.flow.ids.step}/feedback`).set(as).expect(204);
+              target.voted = false;
               break;
             case 'decide': {
-              const current = (await http.get(`/api/v1/sessions/${target.id}`).set(as)).body;
+              const current = (await http.get(`/api/v1/sessions/${target.id}`).set(as).expect(200)).body;
               const option = current.current_node?.options?.[o.value % Math.max(1, current.current_node.options.length)];
-              if (option) await http.post(`/api/v1/sessions/${target.id}/decisions`).set(as).send({ node_id: current.current_node.id, option_id: option.id });
+              if (option) {
+                await http
+                  .post(`/api/v1/sessions/${target.id}/decisions`)
+                  .set(as)
+                  .send({ node_id: current.current_node.id, option_id: option.id })
+                  .expect(target.completed ? 409 : 200);
+              }
               break;
             }
-            case 'move':
+            case 'move': {
               // Rows move across buckets (whole seconds, so the median has nothing to truncate).
-              await t.dataSource.query(
+              const [, moved] = await t.dataSource.query(
                 `UPDATE sessions SET started_at = date_trunc('second', now()) - $2 * interval '1 second',
                         completed_at = CASE WHEN completed_at IS NOT NULL THEN date_trunc('second', now()) - $2 * interval '1 second' + $3 * interval '1 second' END
                   WHERE id = $1`,
                 [target.id, o.secondsAgo, o.durationSeconds],
               );
-              await t.dataSource.query(`UPDATE session_ratings SET created_at = now() - $2 * interval '1 second' WHERE session_id = $1`, [target.id, o.secondsAgo / 2]);
-              await t.dataSource.query(`UPDATE step_ratings SET created_at = now() - $2 * interval '1 second' WHERE session_id = $1`, [target.id, o.secondsAgo / 3]);
+              expect(moved).toBe(1);
+              const [, ratings] = await t.dataSource.query(`UPDATE session_ratings SET created_at = now() - $2 * interval '1 second' WHERE session_id = $1`, [target.id, o.secondsAgo / 2]);
+              expect(ratings).toBe(target.rated ? 1 : 0);
+              const [, votes] = await t.dataSource.query(`UPDATE step_ratings SET created_at = now() - $2 * interval '1 second' WHERE session_id = $1`, [target.id, o.secondsAgo / 3]);
+              expect(votes).toBe(target.voted ? 1 : 0);
               break;
+            }
           }
         }
+        // The rows written are the model's, one for one.
+        const [stored] = await t.dataSource.query(
+          `SELECT (SELECT count(*) FROM sessions WHERE account_id = $1)::int AS sessions,
+                  (SELECT count(*) FROM sessions WHERE account_id = $1 AND completed_at IS NOT NULL)::int AS completed,
+                  (SELECT count(*) FROM session_ratings WHERE account_id = $1)::int AS ratings,
+                  (SELECT count(*) FROM step_ratings WHERE account_id = $1)::int AS votes`,
+          [admin.user.account_id],
+        );
+        expect(stored).toEqual({
+          sessions: sessions.length,
+          completed: sessions.filter((s) => s.completed).length,
+          ratings: sessions.filter((s) => s.rated).length,
+          votes: sessions.filter((s) => s.voted).length,
+        });
         // Sessions completed through the API last milliseconds: keep durations whole seconds.
         await t.dataSource.query(`UPDATE sessions SET completed_at = date_trunc('second', completed_at) + (started_at - date_trunc('second', started_at))
                                    WHERE account_id = $1 AND completed_at IS NOT NULL AND completed_at <> date_trunc('second', completed_at) + (started_at - date_trunc('second', started_at))`,

@@ -158,6 +158,35 @@ describe('sessions', () => {
     await t.http.get('/api/v1/sessions?limit=0').set(auth(admin.token)).expect(422);
   });
 
+  it('counts the list up to 1,000 and says when more sessions match', async () => {
+    const busy = await addUser(t, admin);
+    const list = async (query = '') => (await t.http.get(`/api/v1/sessions?limit=5${query}`).set(auth(busy.token)).expect(200)).body;
+    // Sessions started a second apart, the newest last, written directly (1,000 starts through the API take long).
+    const insert = (count: number, from: number) =>
+      t.dataSource.query(
+        `INSERT INTO sessions (account_id, tree_id, user_id, current_node_id, path, started_at)
+         SELECT $1, $2, $3, $4, '[]', now() - interval '1 day' + (i * interval '1 second') FROM generate_series($5::int, $5::int + $6::int - 1) i`,
+        [admin.user.account_id, flow.tree.id, busy.user.id, flow.ids.question, from, count],
+      );
+    await insert(999, 1);
+    expect(await list()).toMatchObject({ total: 999, total_exact: true });
+    await insert(1, 1000);
+    expect(await list()).toMatchObject({ total: 1000, total_exact: true });
+    await insert(2, 1001);
+    const page = await list();
+    expect(page).toMatchObject({ total: 1000, total_exact: false });
+    // The page itself is still the newest five.
+    const newest = await t.dataSource.query(`SELECT id FROM sessions WHERE user_id = $1 ORDER BY started_at DESC LIMIT 5`, [busy.user.id]);
+    expect(page.items.map((s: { id: string }) => s.id)).toEqual(newest.map((s: { id: string }) => s.id));
+    // Filters count what they match: two of them finished leaves 1,000 running, exactly.
+    await t.dataSource.query(`UPDATE sessions SET completed_at = started_at + interval '1 minute', outcome = 'resolved' WHERE id IN ($1, $2)`, [newest[0].id, newest[1].id]);
+    expect(await list('&status=completed')).toMatchObject({ total: 2, total_exact: true });
+    expect(await list('&status=active')).toMatchObject({ total: 1000, total_exact: true });
+    // An admin's view of the whole account is counted the same way.
+    const all = (await t.http.get('/api/v1/sessions?all=true&limit=1').set(auth(admin.token)).expect(200)).body;
+    expect(all).toMatchObject({ total: 1000, total_exact: false });
+  });
+
   it('refuses drafts (400) and keeps accounts apart (404)', async () => {
     const { tree: draft } = await createFlow(t, admin, { status: 'draft' });
     await t.http.post('/api/v1/sessions').set(auth(admin.token)).send({ tree_id: draft.id }).expect(400);

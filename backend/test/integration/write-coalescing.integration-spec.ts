@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { verifyRollups } from '../../src/analytics/rollup/rollup-recount';
+import { WriteCoalescer } from '../../src/database/write-coalescing/write-coalescer';
 import { addUser, auth, createFlow, Login, registerAccount, startAtStep } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -18,7 +19,21 @@ describe('writes sent together: one statement, each caller answered for itself',
   let stranger: Login;
   let flow: Awaited<ReturnType<typeof createFlow>>;
 
+  /** Write calls (they carry a caller; the JWT check's lookups do not) that reached a coalescer, and who waits for a count. */
+  let writeCalls = 0;
+  const waiting: { count: number; done: () => void }[] = [];
+  const writeCallsReach = (count: number) => new Promise<void>((done) => (writeCalls >= count ? done() : waiting.push({ count, done })));
+
   beforeAll(async () => {
+    const run = WriteCoalescer.prototype.run;
+    jest.spyOn(WriteCoalescer.prototype, 'run').mockImplementation(function (this: WriteCoalescer<unknown, unknown>, item: unknown) {
+      const result = run.call(this, item);
+      if (typeof item === 'object' && item !== null && 'caller' in item) {
+        writeCalls++;
+        for (const waiter of waiting.filter((w) => writeCalls >= w.count)) waiter.done();
+      }
+      return result;
+    });
     t = await createTestApp();
     admin = await registerAccount(t);
     engineer = await addUser(t, admin);
@@ -26,7 +41,10 @@ describe('writes sent together: one statement, each caller answered for itself',
     stranger = await registerAccount(t, 'Other IT');
     flow = await createFlow(t, admin);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    jest.restoreAllMocks();
+  });
 
   const start = async (who: Login = engineer) =>
     (await t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: flow.tree.id }).expect(201)).body.id as string;
@@ -44,7 +62,8 @@ describe('writes sent together: one statement, each caller answered for itself',
 
   /**
    * Runs `first` while another connection holds a row lock it needs (a session's, or a flow's), sends `rest` once `first`
-   * waits on it, then lets go: `rest` queue behind `first` and go to the database together.
+   * waits on it, and lets go once every one of `rest` has reached its coalescer (queued behind `first`, or sent at once
+   * for another account): `rest` then go to the database together.
    */
   async function queuedBehind(lockedSession: string, first: () => request.Test, rest: (() => request.Test)[], lockedTable = 'sessions') {
     const blocker = new Client({ connectionString: t.databaseUrl });
@@ -60,8 +79,9 @@ describe('writes sent together: one statement, each caller answered for itself',
         ).rows;
         waiting = n;
       }
+      const queued = writeCallsReach(writeCalls + rest.length);
       const restAnswers = Promise.all(rest.map((send) => send().then((res) => res)));
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await queued;
       await blocker.query('COMMIT');
       return { first: await firstAnswer, rest: await restAnswers };
     } finally {

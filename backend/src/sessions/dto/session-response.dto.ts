@@ -36,7 +36,16 @@ export class SessionResponseDto extends SessionSummaryDto {
   @ApiProperty({ type: [PathEntryDto] }) path: PathEntryDto[];
 }
 
+/** The sessions list counts its matches up to this many (`total`); past it, `total_exact` is false. */
+export const SESSION_COUNT_LIMIT = 1000;
+const LIMIT_TEXT = SESSION_COUNT_LIMIT.toLocaleString('en-US');
+
 export class SessionPageDto {
   @ApiProperty({ type: [SessionSummaryDto] }) items: SessionSummaryDto[];
-  @ApiProperty({ description: 'All matching sessions, for paging' }) total: number;
+  @ApiProperty({
+    description:
+      `Matching sessions, for paging, counted up to ${LIMIT_TEXT}: exact when total_exact is true; otherwise more than ${LIMIT_TEXT} sessions match and total is ${LIMIT_TEXT}`,
+  })
+  total: number;
+  @ApiProperty({ description: 'False when more sessions match than were counted (total is then a lower bound)' }) total_exact: boolean;
 }

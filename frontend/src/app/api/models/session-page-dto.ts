@@ -6,7 +6,12 @@ export interface SessionPageDto {
   items: Array<SessionSummaryDto>;
 
   /**
-   * All matching sessions, for paging
+   * Matching sessions, for paging, counted up to 1,000: exact when total_exact is true; otherwise more than 1,000 sessions match and total is 1,000
    */
   total: number;
+
+  /**
+   * False when more sessions match than were counted (total is then a lower bound)
+   */
+  total_exact: boolean;
 }

@@ -9,6 +9,7 @@ import { DurationPipe } from '../../shared/duration.pipe';
 import { NoticeComponent } from '../../shared/notice.component';
 import { LoadErrorComponent } from '../../shared/load-error/load-error.component';
 import { OutcomeBadgeComponent } from '../../shared/outcome-badge.component';
+import { ReaderFormat } from '../../shared/reader-format';
 import { StarRatingComponent } from '../../shared/star-rating.component';
 import { TicketReferenceComponent } from '../../shared/ticket-reference.component';
 import { type CsatResult, CsatModalComponent } from '../feedback/csat-modal.component';
@@ -36,6 +37,7 @@ const PAGE_SIZE = 20;
 })
 export class MySessionsComponent implements OnInit {
   private readonly sessionsService = inject(SessionsService);
+  private readonly format = inject(ReaderFormat);
 
   protected readonly filters: { value: StatusFilter; label: string }[] = [
     { value: 'all', label: 'All' },
@@ -45,6 +47,8 @@ export class MySessionsComponent implements OnInit {
 
   protected readonly sessions = signal<SessionListItem[]>([]);
   protected readonly total = signal(0);
+  /** False when the server stopped counting (it counts up to 1,000): `total` is then a lower bound. */
+  protected readonly totalExact = signal(true);
   protected readonly offset = signal(0);
   protected readonly status = signal<StatusFilter>('all');
   protected readonly loading = signal(true);
@@ -56,7 +60,13 @@ export class MySessionsComponent implements OnInit {
   protected readonly pageStart = computed(() => (this.total() === 0 ? 0 : this.offset() + 1));
   protected readonly pageEnd = computed(() => this.offset() + this.sessions().length);
   protected readonly hasPrevious = computed(() => this.offset() > 0);
-  protected readonly hasNext = computed(() => this.pageEnd() < this.total());
+  protected readonly hasNext = computed(
+    () => this.pageEnd() < this.total() || (!this.totalExact() && this.sessions().length === PAGE_SIZE),
+  );
+  protected readonly pageLabel = computed(() => {
+    const total = this.format.count(this.total());
+    return `${this.format.count(this.pageStart())}–${this.format.count(this.pageEnd())} of ${this.totalExact() ? total : `more than ${total}`}`;
+  });
 
   async ngOnInit(): Promise<void> {
     await this.load();
@@ -97,6 +107,7 @@ export class MySessionsComponent implements OnInit {
       });
       this.sessions.set(page.items);
       this.total.set(page.total);
+      this.totalExact.set(page.total_exact);
     } catch (error) {
       this.error.set(apiErrorMessage(error, 'Could not load your sessions.'));
     } finally {

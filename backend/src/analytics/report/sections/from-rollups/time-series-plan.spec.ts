@@ -46,10 +46,18 @@ describe('timeSeriesPlan', () => {
   });
 
   it('reads no hourly buckets for a UTC window and |offset| a day for Berlin', () => {
-    const now = new Date('2026-01-20T12:00:00Z');
-    expect(timeSeriesPlan(localDayStarts(analyticsWindow({ period: '30d', tz: 'UTC', now }))).hours.size).toBe(0);
-    // Winter: UTC+1, one hour a day moves to the next local day (plus the edges of the window).
-    const berlin = timeSeriesPlan(localDayStarts(analyticsWindow({ period: '30d', tz: 'Europe/Berlin', now })));
-    expect(berlin.hours.size).toBeLessThanOrEqual(31 + 2);
+    const winter = new Date('2026-01-20T12:00:00Z');
+    expect(timeSeriesPlan(localDayStarts(analyticsWindow({ period: '30d', tz: 'UTC', now: winter }))).hours.size).toBe(0);
+    // The hours of a 30-day Berlin window read hourly: |offset| per UTC day the window touches
+    // (31 of them: local days start before UTC midnight), the UTC hours before local midnight.
+    const hoursOf = (now: Date) => [...timeSeriesPlan(localDayStarts(analyticsWindow({ period: '30d', tz: 'Europe/Berlin', now }))).hours.keys()];
+    // Winter, UTC+1: 23:00 UTC of each day moves to the next local day.
+    const winterHours = hoursOf(winter);
+    expect(winterHours).toHaveLength(31);
+    expect(new Set(winterHours.map((hour) => new Date(hour).getUTCHours()))).toEqual(new Set([23]));
+    // Summer, UTC+2: 22:00 and 23:00 UTC.
+    const summerHours = hoursOf(new Date('2026-07-20T12:00:00Z'));
+    expect(summerHours).toHaveLength(2 * 31);
+    expect(new Set(summerHours.map((hour) => new Date(hour).getUTCHours()))).toEqual(new Set([22, 23]));
   });
 });

@@ -54,9 +54,16 @@ describe('FlowsPageComponent', () => {
   async function pickFile(content: string, name = 'flow.json'): Promise<void> {
     const input = page().querySelector<HTMLInputElement>('[data-testid="import-file"]')!;
     Object.defineProperty(input, 'files', { value: [new File([content], name, { type: 'application/json' })], configurable: true });
+    // FileReader answers on a later task than the one settle() waits for: wait for its loadend.
+    const read = new Promise<void>((resolve) => {
+      const readAsText = jest.spyOn(FileReader.prototype, 'readAsText').mockImplementationOnce(function (this: FileReader, blob: Blob) {
+        this.addEventListener('loadend', () => resolve(), { once: true });
+        readAsText.mockRestore();
+        this.readAsText(blob);
+      });
+    });
     input.dispatchEvent(new Event('change'));
-    // FileReader answers on a later task than the one settle() waits for.
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await read;
     await settle(fixture);
   }
 

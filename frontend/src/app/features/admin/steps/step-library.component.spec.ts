@@ -78,12 +78,20 @@ describe('StepLibraryComponent', () => {
   it('searches once the user stops typing', async () => {
     await answerList([SPOOLER_STEP, DNS_STEP]);
 
-    type('#step-search', 'spo');
-    type('#step-search', 'spool');
-    await settle(fixture);
-    http.expectNone('/api/v1/steps');
-
-    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
+    // The debounce on a fake clock: nothing until SEARCH_DEBOUNCE_MS after the last keystroke.
+    jest.useFakeTimers();
+    try {
+      type('#step-search', 'spo');
+      jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS - 1);
+      type('#step-search', 'spool');
+      jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS - 1);
+      http.expectNone('/api/v1/steps');
+      jest.advanceTimersByTime(1);
+    } finally {
+      // Angular's change detection was scheduled on the fake clock as well.
+      jest.runOnlyPendingTimers();
+      jest.useRealTimers();
+    }
     await answerList([SPOOLER_STEP], 'spool');
 
     expect(stepRow('Flush DNS')).toBeNull();
@@ -93,8 +101,15 @@ describe('StepLibraryComponent', () => {
   it('says when nothing matches', async () => {
     await answerList([SPOOLER_STEP]);
 
-    type('#step-search', 'zebra');
-    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
+    jest.useFakeTimers();
+    try {
+      type('#step-search', 'zebra');
+      jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS);
+    } finally {
+      // Angular's change detection was scheduled on the fake clock as well.
+      jest.runOnlyPendingTimers();
+      jest.useRealTimers();
+    }
     await answerList([], 'zebra');
 
     expect(page().textContent).toContain('No steps match “zebra”');

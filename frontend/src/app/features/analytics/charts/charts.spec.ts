@@ -70,6 +70,28 @@ describe('analytics charts', () => {
       '4',
       '5',
     ]);
+
+    // One vertex per rated day (Nov 20 and 22 have no ratings: no point, no zero), each at its
+    // day on the window's time axis and at its average on the 1–5 scale.
+    const rated = WEEK_SERIES.filter((point) => point.avg_csat !== null);
+    const vertices = [...line!.getAttribute('d')!.matchAll(/[ML]\s*(-?[\d.]+)[ ,](-?[\d.]+)/g)].map(([, x, y]) => ({ x: Number(x), y: Number(y) }));
+    expect(vertices).toHaveLength(rated.length);
+    const dayIndex = (date: string) => WEEK_SERIES.findIndex((point) => point.date === date);
+    const [first, last] = [vertices[0], vertices[vertices.length - 1]];
+    const perDay = (last.x - first.x) / (dayIndex(rated[rated.length - 1].date) - dayIndex(rated[0].date));
+    const perPoint = (last.y - first.y) / (rated[rated.length - 1].avg_csat! - rated[0].avg_csat!);
+    vertices.forEach((vertex, i) => {
+      expect(vertex.x - first.x).toBeCloseTo((dayIndex(rated[i].date) - dayIndex(rated[0].date)) * perDay, 1);
+      expect(vertex.y - first.y).toBeCloseTo((rated[i].avg_csat! - rated[0].avg_csat!) * perPoint, 1);
+    });
+    // Time runs left to right; higher CSAT is drawn higher up.
+    expect(perDay).toBeGreaterThan(10);
+    expect(perPoint).toBeLessThan(-10);
+
+    // The screen-reader table lists the same days.
+    expect(Array.from(element.querySelectorAll('table tbody tr td:first-of-type')).map((cell) => cell.textContent?.trim())).toEqual(
+      rated.map((point) => String(point.avg_csat!.toFixed(1))),
+    );
   });
 
   it('shows a message instead of an empty CSAT chart when nobody rated', async () => {

@@ -60,7 +60,7 @@ export class SummaryKpisComponent {
 
   protected readonly previousRange = computed(() => {
     const window = this.window();
-    return `the ${this.format.dateRange(window.previous_from, window.previous_to)}`;
+    return `the previous period, ${this.format.dateRange(window.previous_from, window.previous_to)}`;
   });
 
   protected readonly kpis = computed<Kpi[]>(() => {

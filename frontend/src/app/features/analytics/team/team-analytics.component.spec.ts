@@ -84,7 +84,7 @@ describe('TeamAnalyticsComponent', () => {
     expect(kpi(page(), 'Avg CSAT')).toMatchObject({ value: '3.8 / 5', trend: '▼ 5%', tone: 'bad' });
     expect(kpi(page(), 'Avg CSAT').detail).toBe('150 ratings · 16% response rate');
     expect(kpi(page(), 'CSAT score')).toMatchObject({ value: '60%', trend: '▼ 8.2 pts', tone: 'bad' });
-    expect(textOf(page().querySelector('.kpis__note'))).toBe('Changes compare with the Nov 11 – 17, 2026.');
+    expect(textOf(page().querySelector('.kpis__note'))).toBe('Changes compare with the previous period, Nov 11 – 17, 2026.');
   });
 
   it('colours improvements as good news', async () => {
