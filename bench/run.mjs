@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BENCH_PASSWORD, BUILD_DIR, generateDataset, parseArgs } from './generate-dataset.mjs';
+import { measureTokenVsJwt } from './lib/token-vs-jwt.mjs';
 
 const require = createRequire(import.meta.url);
 const pg = require('pg');
@@ -272,6 +273,8 @@ async function main() {
     const computed = await report(pool, 'team', 'live', { accountId, period: '7d', tz: again.window.tz, now: new Date() });
     results.identical_cached = stripWindow(again) === stripWindow({ ...computed, recent_comments: undefined });
     log(`  cached team-7d figures identical to live aggregation: ${results.identical_cached}`);
+    log('auth: the cached team-90d report with a personal API token vs with the JWT…');
+    results.token_vs_jwt = await measureTokenVsJwt({ base: BASE, path: '/api/v1/analytics/team?period=90d', jwt: adminToken, duration: DURATION, log });
 
     // Writes: prepared open sessions spread over 8 engineers, each target used once.
     log('writes…');
@@ -395,6 +398,7 @@ async function main() {
     ten_x_faster_identical: results.speedup_team_90d_p95 >= 10 && results.identical && results.identical_closed_days && results.identical_cached,
     writes_ge_1000ps_nothing_lost: results.writes_per_s >= 1000 && results.nothing_lost,
     rss_under_300mb: results.api_max_rss_mb < 300,
+    token_auth_within_10pct_of_jwt: results.token_vs_jwt.within_10pct,
   };
 
   mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });

@@ -54,8 +54,12 @@ function finish(passed, failed) {
 
 if (!CHROMIUM) {
   console.error('');
-  console.error('e2e: FAILED: no Chromium found (CHROMIUM_PATH, /usr/bin/chromium, or chromium / google-chrome on the PATH).');
-  console.error('     Install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.');
+  console.error(
+    'e2e: FAILED: no Chromium found (CHROMIUM_PATH, /usr/bin/chromium, or chromium / google-chrome on the PATH).',
+  );
+  console.error(
+    '     Install it (Debian/Ubuntu: apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+  );
   console.error('');
   finish(0, specFiles.length);
   process.exit(1);
@@ -117,12 +121,16 @@ function buildIfNeeded() {
   if (process.env.E2E_SKIP_BUILD !== '1') {
     log('building backend and frontend (Nx cache)…');
     const from = Date.now();
-    const result = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'backend', 'frontend', '--outputStyle=static'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-      env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' },
-    });
+    const result = spawnSync(
+      'npx',
+      ['nx', 'run-many', '-t', 'build', '-p', 'backend', 'frontend', '--outputStyle=static'],
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+        env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false', NX_TUI: 'false' },
+      },
+    );
     if (result.status !== 0) {
       process.stderr.write(`${result.stdout}${result.stderr}`);
       throw new Error('the build failed');
@@ -151,7 +159,9 @@ function runNode(script, env) {
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`${relative(ROOT, script)} exited ${code}:\n${output}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`${relative(ROOT, script)} exited ${code}:\n${output}`)),
+    );
   });
 }
 
@@ -168,7 +178,8 @@ async function startServer(env) {
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}; see e2e/output/server.log`);
+    if (server.exitCode !== null)
+      throw new Error(`the server exited with code ${server.exitCode}; see e2e/output/server.log`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.ok) return baseUrl;
@@ -198,7 +209,15 @@ try {
   };
   const seedFrom = Date.now();
   const seedOutput = await runNode(SEED_ENTRY, env);
-  log(`seeded in ${seconds(seedFrom)}: ${seedOutput.trim().split('\n').filter((line) => line.startsWith('Seeded')).join(' ') || 'done'}`);
+  log(
+    `seeded in ${seconds(seedFrom)}: ${
+      seedOutput
+        .trim()
+        .split('\n')
+        .filter((line) => line.startsWith('Seeded'))
+        .join(' ') || 'done'
+    }`,
+  );
 
   const serverFrom = Date.now();
   const baseUrl = await startServer(env);

@@ -10,7 +10,8 @@ import { startThrowawayPostgres } from './lib/throwaway-postgres.mjs';
 const node = `Node ${process.version} (modules ABI ${process.versions.modules}, N-API ${process.versions.napi})`;
 try {
   const hash = await argon2.hash('check-native');
-  if (!(await argon2.verify(hash, 'check-native')) || (await argon2.verify(hash, 'other'))) throw new Error('argon2 verified wrongly');
+  if (!(await argon2.verify(hash, 'check-native')) || (await argon2.verify(hash, 'other')))
+    throw new Error('argon2 verified wrongly');
   console.log(`${node}: argon2 hashes and verifies`);
 } catch (error) {
   console.error(`${node}: argon2 FAILED: ${error instanceof Error ? error.message : String(error)}`);

@@ -17,7 +17,9 @@ function portFree(port) {
 
 // Said before the build, not a minute later (the server says the same if the port goes meanwhile).
 if (Number.isInteger(port) && port > 0 && !(await portFree(port))) {
-  console.error(`Port ${port} is already in use (another ResolutionFlow, or another program). Stop it, or start on another port: PORT=${port + 1} npm start`);
+  console.error(
+    `Port ${port} is already in use (another ResolutionFlow, or another program). Stop it, or start on another port: PORT=${port + 1} npm start`,
+  );
   process.exit(1);
 }
 

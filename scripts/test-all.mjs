@@ -19,7 +19,11 @@ const suites = [
   ['unit tests', 'npx', ['nx', 'run-many', '-t', 'test', '-p', 'backend', 'frontend', '--outputStyle=static']],
   ['integration tests', 'npx', ['jest', '-c', 'backend/jest.integration.config.cjs']],
   ['build', 'npx', ['nx', 'run-many', '-t', 'build', '-p', 'backend', 'frontend', '--outputStyle=static']],
-  ['fault tests (database outage, graceful shutdown)', process.execPath, ['--test', 'backend/test/faults/']],
+  [
+    'fault tests (database outage, graceful shutdown, several instances)',
+    process.execPath,
+    ['--test', 'backend/test/faults/'],
+  ],
   ['end-to-end tests', process.execPath, ['e2e/run-e2e.mjs']],
 ];
 
@@ -55,7 +59,9 @@ try {
   if (!process.env.DATABASE_URL) {
     const from = Date.now();
     database = await startThrowawayPostgres();
-    console.log(`Throwaway embedded PostgreSQL on ${new URL(database.url).host} (ready in ${seconds(Date.now() - from)}; log ${database.logFile})`);
+    console.log(
+      `Throwaway embedded PostgreSQL on ${new URL(database.url).host} (ready in ${seconds(Date.now() - from)}; log ${database.logFile})`,
+    );
   }
   const env = { ...process.env, ...nxEnv, DATABASE_URL: process.env.DATABASE_URL ?? database.url };
   for (const [name, command, args] of suites) {
@@ -79,8 +85,11 @@ try {
 
 const failed = results.filter((result) => !result.passed);
 console.log('\n=== Summary ===');
-for (const { name, passed, ms } of results) console.log(`${passed ? 'passed' : 'FAILED'}  ${seconds(ms).padStart(8)}  ${name}`);
-console.log(`total   ${seconds(Date.now() - started).padStart(8)}${interrupted ? `  (interrupted by ${interrupted})` : ''}`);
+for (const { name, passed, ms } of results)
+  console.log(`${passed ? 'passed' : 'FAILED'}  ${seconds(ms).padStart(8)}  ${name}`);
+console.log(
+  `total   ${seconds(Date.now() - started).padStart(8)}${interrupted ? `  (interrupted by ${interrupted})` : ''}`,
+);
 if (interrupted) process.exit(130);
 if (failed.length) {
   console.error(`\nFailed: ${failed.map((result) => result.name).join(', ')}`);

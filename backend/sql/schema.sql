@@ -13,6 +13,7 @@
 -- RollupJournal1764000900000
 -- TenantKeys1764001000000
 -- LoginEmails1764001010000
+-- RateLimits1764001020000
 -- ApiTokens1764001100000
 -- SessionExternalRef1764001110000
 
@@ -178,6 +179,12 @@ CREATE TABLE api_tokens (
   last_used_at timestamp with time zone,
   revoked_at timestamp with time zone
 );
+CREATE TABLE rate_limits (
+  key text NOT NULL,
+  hits integer NOT NULL,
+  window_ends timestamp with time zone NOT NULL,
+  blocked_until timestamp with time zone
+);
 CREATE TABLE session_ratings (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
   account_id uuid NOT NULL,
@@ -287,6 +294,7 @@ ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_pkey PRIMARY KEY (account_id, i
 ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_scopes_check CHECK ((cardinality(scopes) > 0));
 ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_token_digest_check CHECK ((octet_length(token_digest) = 32));
 ALTER TABLE api_tokens ADD CONSTRAINT api_tokens_user_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id) ON DELETE CASCADE;
+ALTER TABLE rate_limits ADD CONSTRAINT rate_limits_pkey PRIMARY KEY (key);
 ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE;
 ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_comment_check CHECK ((char_length(comment) <= 500));
 ALTER TABLE session_ratings ADD CONSTRAINT session_ratings_pkey PRIMARY KEY (account_id, id);
@@ -356,6 +364,7 @@ CREATE UNIQUE INDEX analytics_versions_pkey ON public.analytics_versions USING b
 CREATE UNIQUE INDEX api_tokens_digest_key ON public.api_tokens USING btree (token_digest, account_id);
 CREATE INDEX api_tokens_owner_idx ON public.api_tokens USING btree (account_id, user_id, created_at DESC);
 CREATE UNIQUE INDEX api_tokens_pkey ON public.api_tokens USING btree (account_id, id);
+CREATE UNIQUE INDEX rate_limits_pkey ON public.rate_limits USING btree (key);
 CREATE INDEX session_ratings_account_created_idx ON public.session_ratings USING btree (account_id, created_at);
 CREATE INDEX session_ratings_account_tree_created_idx ON public.session_ratings USING btree (account_id, tree_id, created_at);
 CREATE INDEX session_ratings_account_user_created_idx ON public.session_ratings USING btree (account_id, user_id, created_at);

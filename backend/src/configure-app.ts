@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { NoNulCharactersPipe } from './common/pipes/no-nul-characters.pipe';
 import { serveFrontend } from './frontend-routes';
 import { installJsonBody } from './json-body';
 import { ROOT_LOGGER } from './logging/logging.module';
@@ -58,6 +59,7 @@ export async function configureApp(app: NestFastifyApplication, options: Configu
     ],
   });
   app.useGlobalPipes(
+    new NoNulCharactersPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -8,8 +8,9 @@ export const BODY_LIMIT_BYTES = 100 * 1024;
 
 /** Fastify's own options: the API's, and those of the unit tests that build a bare Fastify. */
 export const FASTIFY_OPTIONS = {
-  // X-Forwarded-For is believed only from a proxy on this machine.
-  trustProxy: 'loopback',
+  // X-Forwarded-For is believed only from a proxy on this machine, or the addresses TRUST_PROXY
+  // names (proxy-addr's syntax: IPs, CIDRs, loopback/linklocal/uniquelocal; docs/operations.md).
+  trustProxy: process.env.TRUST_PROXY?.trim() || 'loopback',
   bodyLimit: BODY_LIMIT_BYTES,
   // A client gets 5 minutes to send its whole request, Node's own default, which Fastify turns
   // off (0) unless told: without it a slow sender could hold a connection open for ever.

@@ -2,12 +2,12 @@
 // and log), a free port, fsync off; everything is removed when it stops — and, through the
 // server's watchdog, also when the process that started it is killed.
 // (The app's persistent embedded database is backend/src/database/embedded-postgres.ts.)
-import { chownSync, chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { PostgresServer } from '../../backend/src/database/embedded/postgres-server.mjs';
-import { SHARED_DIR, ensureSharedDir, serverUser, userCan } from '../../backend/src/database/embedded/server-user.mjs';
+import { ensureSharedDir, serverUser, SHARED_DIR, userCan } from '../../backend/src/database/embedded/server-user.mjs';
 
 /** A new directory the server's user owns (so its watchdog can delete it), where that user can reach it. */
 async function scratchDir() {

@@ -34,7 +34,11 @@ test('the embedded server keeps answering while its owner is blocked and the ser
     // spawnSync blocks this process's event loop for the child's whole run, as the old runner
     // did: nothing here reads anything from the server while the child works.
     const started = Date.now();
-    const child = spawnSync(process.execPath, ['-e', CHATTY_CLIENT, database.url], { cwd: root, encoding: 'utf8', timeout: 90_000 });
+    const child = spawnSync(process.execPath, ['-e', CHATTY_CLIENT, database.url], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
     assert.equal(
       child.status,
       0,
@@ -75,7 +79,8 @@ test('a killed owner leaves no server and no directory behind', async () => {
 
   owner.kill('SIGKILL');
   const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline && ((await answers()) || existsSync(logFile))) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (Date.now() < deadline && ((await answers()) || existsSync(logFile)))
+    await new Promise((resolve) => setTimeout(resolve, 100));
   assert.equal(await answers(), false, 'the server still answers after its owner was killed');
   assert.equal(existsSync(logFile), false, 'the scratch directory is still there after its owner was killed');
 });

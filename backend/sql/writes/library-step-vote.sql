@@ -10,7 +10,7 @@ WITH input AS (SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[
        ),
        node AS (
          SELECT t.idx, n.* FROM target t JOIN input i USING (idx)
-           CROSS JOIN LATERAL (SELECT n.id, n.type, n.step_id FROM tree_nodes n
+           CROSS JOIN LATERAL (SELECT n.id, n.type, n.step_id, (n.id = t.current_node_id OR t.path @> jsonb_build_array(jsonb_build_object('node_id', n.id::text))) AS reached FROM tree_nodes n
                                 WHERE n.account_id = $6::uuid AND n.tree_id = t.tree_id AND n.step_id = i.ref
             ORDER BY (n.id = t.current_node_id OR t.path @> jsonb_build_array(jsonb_build_object('node_id', n.id::text))) DESC, n.position
             LIMIT 1) n
@@ -19,13 +19,13 @@ WITH input AS (SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[
          INSERT INTO step_ratings AS v (account_id, session_id, tree_id, node_id, step_id, user_id, was_helpful)
          SELECT $6::uuid, t.id, t.tree_id, n.id, n.step_id, i.user_id, i.was_helpful
            FROM input i JOIN target t USING (idx) JOIN node n USING (idx)
-          WHERE t.user_id = i.user_id AND n.type = 'step'
+          WHERE t.user_id = i.user_id AND n.type = 'step' AND n.reached
           ORDER BY t.id, n.id
          ON CONFLICT (account_id, session_id, node_id) DO UPDATE SET was_helpful = EXCLUDED.was_helpful, updated_at = now()
            WHERE v.was_helpful IS DISTINCT FROM EXCLUDED.was_helpful
          RETURNING v.session_id, v.node_id, (v.xmax = 0) AS inserted
        )
-       SELECT i.idx, t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, vote.inserted,
+       SELECT i.idx, t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, n.reached, vote.inserted,
               EXISTS (SELECT 1 FROM step_library l WHERE l.account_id = $6::uuid AND l.id = i.ref) AS step_known
          FROM input i LEFT JOIN target t USING (idx) LEFT JOIN node n USING (idx)
          LEFT JOIN vote ON vote.session_id = t.id AND vote.node_id = n.id;

@@ -5,10 +5,11 @@
 -- statement 1
 WITH
   target AS (SELECT s.id, s.tree_id, s.user_id FROM sessions s WHERE s.account_id = $1 AND s.id = $2),
-  node AS (SELECT n.id, n.type, n.step_id FROM tree_nodes n JOIN target t ON n.tree_id = t.tree_id
+  -- Taking a vote back is allowed wherever the vote is (reached: true).
+  node AS (SELECT n.id, n.type, n.step_id, true AS reached FROM tree_nodes n JOIN target t ON n.tree_id = t.tree_id
             WHERE n.account_id = $1 AND n.id = $3),
        gone AS (
          DELETE FROM step_ratings v USING target t, node n
-          WHERE v.account_id = $1 AND v.session_id = t.id AND v.node_id = n.id AND t.user_id = $4 AND n.type = 'step'
+          WHERE v.account_id = $1 AND v.session_id = t.id AND v.node_id = n.id AND t.user_id = $4 AND n.type = 'step' AND n.reached
        )
-       SELECT t.user_id, n.id AS node_id, n.type AS node_type, n.step_id FROM target t LEFT JOIN node n ON true;
+       SELECT t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, n.reached FROM target t LEFT JOIN node n ON true;

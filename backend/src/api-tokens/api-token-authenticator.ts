@@ -1,7 +1,7 @@
 import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import type { AuthUser } from '../common/auth-user';
 import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
-import { isWellFormedToken, tokenDigest } from './api-token-secret';
+import { isWellFormedToken, tokenDigestKey } from './api-token-secret';
 import { ApiTokensRepository, TokenCallerRow } from './api-tokens.repository';
 
 /** Which token a digest names: all that never changes about it, kept per process after its first use. */
@@ -40,9 +40,8 @@ export class ApiTokenAuthenticator {
 
   async authenticate(secret: string): Promise<AuthUser> {
     if (!isWellFormedToken(secret)) throw invalidToken();
-    const digest = tokenDigest(secret);
-    const key = digest.toString('base64');
-    const token = this.known.get(key) ?? (await this.lookUp(key, digest));
+    const key = tokenDigestKey(secret);
+    const token = this.known.get(key) ?? (await this.lookUp(key));
 
     const row = await this.callers.run(token);
     if (!row) {
@@ -66,8 +65,8 @@ export class ApiTokenAuthenticator {
     };
   }
 
-  private async lookUp(key: string, digest: Buffer): Promise<KnownToken> {
-    const row = await this.tokens.findByDigest(digest);
+  private async lookUp(key: string): Promise<KnownToken> {
+    const row = await this.tokens.findByDigest(Buffer.from(key, 'base64'));
     if (!row) throw invalidToken();
     const token: KnownToken = { id: row.id, accountId: row.account_id, usedMinute: -1 };
     if (this.known.size >= KNOWN_TOKENS) this.known.delete(this.known.keys().next().value as string);

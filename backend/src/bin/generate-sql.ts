@@ -14,6 +14,8 @@ import { AnalyticsVersionPruner } from '../analytics/rollup/analytics-version-pr
 import { foldJournal, foldJournalSql } from '../analytics/rollup/rollup-fold';
 import { RollupJournalFolder } from '../analytics/rollup/rollup-journal-folder';
 import { rebuildRollups, verifyRollups } from '../analytics/rollup/rollup-recount';
+import { ApiTokenAuthenticator } from '../api-tokens/api-token-authenticator';
+import { ApiTokensService } from '../api-tokens/api-tokens.service';
 import { AppModule } from '../app.module';
 import { AuthUser } from '../common/auth-user';
 import { seedDemoData } from '../demo/demo-seed';
@@ -267,6 +269,12 @@ async function writes(
     'caller',
     'Every authenticated request: the caller’s user row, concurrent requests’ in one statement (users.service.ts).',
     () => users.findActiveForToken(engineer.id, engineer.accountId),
+  );
+  const { token } = await app.get(ApiTokensService).create(engineer, { name: 'Generated', scopes: ['flows:read'] });
+  await record(
+    'token-caller',
+    'A request with an API token (api-token-authenticator.ts): the first use in a process finds the token by its digest; every request reads the token’s state and its owner, concurrent requests’ in one statement; the first use in a minute writes last_used_at.',
+    () => app.get(ApiTokenAuthenticator).authenticate(token),
   );
   let session = await sessions.start(engineer, flowId, { externalRef: null, externalUrl: null });
   await record(

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 import { StartupError } from '../startup-errors';
@@ -37,7 +46,9 @@ async function clusterDirectory(dataDir: string, users: ServerUserModule): Promi
     );
   }
   users.ensureSharedDir();
-  const slug = resolve(dataDir, '..').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = resolve(dataDir, '..')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   const target = join(users.SHARED_DIR, 'data', `${slug}-${randomBytes(3).toString('hex')}`);
   mkdirSync(dirname(target), { recursive: true, mode: 0o755 });
   symlinkSync(target, link);
@@ -69,7 +80,9 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!message.startsWith('another PostgreSQL')) throw error;
-    throw new StartupError(`The embedded database is in use: ${message}. Is \`npm start\` already running in ${resolve(dataDir, '..')}? Stop it first.`);
+    throw new StartupError(
+      `The embedded database is in use: ${message}. Is \`npm start\` already running in ${resolve(dataDir, '..')}? Stop it first.`,
+    );
   }
   if (freshlyCreated) {
     const { default: pg } = await import('pg');

@@ -8,7 +8,7 @@ import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
 /**
  * Every statement about votes on steps (table step_ratings), and the rows they return. A vote
  * statement checks, under the rows' locks, what StepVotesService's rules say a vote needs (the
- * caller runs the session, the node is a step of its flow) and writes only then; the row it
+ * caller runs the session, the node is a step of its flow the session reached) and writes only then; the row it
  * returns tells the service which check failed, so the service answers and the database decides races.
  */
 
@@ -21,6 +21,8 @@ export interface VoteCheckRow {
   node_id: string | null;
   node_type: string | null;
   step_id: string | null;
+  /** Whether the session reached the node (stands there or went through it). */
+  reached: boolean | null;
 }
 
 export interface VoteCall {
@@ -43,23 +45,27 @@ export interface SessionVoteRow {
   updated_at: Date;
 }
 
+/** Has the session `t` reached the node `n`: it stands there, or its path went through it? */
+const REACHED = `(n.id = t.current_node_id OR t.path @> jsonb_build_array(jsonb_build_object('node_id', n.id::text)))`;
+
 /** The node a vote is about, among the nodes `n` of the session `t`'s flow; `ref` is the id the caller gave. */
 const PICK_NODE: Record<NodeRef, (ref: string) => string> = {
   node: (ref) => `n.id = ${ref}`,
   // Several nodes may reuse one step: prefer one this session visited, then the first by position.
   'library-step': (ref) => `n.step_id = ${ref}
-            ORDER BY (n.id = t.current_node_id OR t.path @> jsonb_build_array(jsonb_build_object('node_id', n.id::text))) DESC, n.position
+            ORDER BY ${REACHED} DESC, n.position
             LIMIT 1`,
 };
 
 /** The session ($2) and node ($3) a retraction is about, in the caller's account ($1). */
 const RETRACT_TARGET = `
   target AS (SELECT s.id, s.tree_id, s.user_id FROM sessions s WHERE s.account_id = $1 AND s.id = $2),
-  node AS (SELECT n.id, n.type, n.step_id FROM tree_nodes n JOIN target t ON n.tree_id = t.tree_id
+  -- Taking a vote back is allowed wherever the vote is (reached: true).
+  node AS (SELECT n.id, n.type, n.step_id, true AS reached FROM tree_nodes n JOIN target t ON n.tree_id = t.tree_id
             WHERE n.account_id = $1 AND ${PICK_NODE.node('$3')})`;
 
-/** Which votes may be written: the caller must be the session `t`'s engineer; only step nodes `n` take votes. */
-const allowed = (caller: string) => `t.user_id = ${caller} AND n.type = 'step'`;
+/** Which votes may be written: the caller must be the session `t`'s engineer; only step nodes `n` it reached take votes. */
+const allowed = (caller: string) => `t.user_id = ${caller} AND n.type = 'step' AND n.reached`;
 
 /** Votes batch per account; two on one session never share a statement. */
 const VOTE_BATCHING = { tenant: (call: VoteCall) => call.accountId, key: (call: VoteCall) => call.sessionId };
@@ -98,7 +104,7 @@ export class StepVotesRepository {
        ),
        node AS (
          SELECT t.idx, n.* FROM target t JOIN input i USING (idx)
-           CROSS JOIN LATERAL (SELECT n.id, n.type, n.step_id FROM tree_nodes n
+           CROSS JOIN LATERAL (SELECT n.id, n.type, n.step_id, ${REACHED} AS reached FROM tree_nodes n
                                 WHERE n.account_id = ${account} AND n.tree_id = t.tree_id AND ${PICK_NODE[ref]('i.ref')}) n
        ),
        vote AS (
@@ -111,7 +117,7 @@ export class StepVotesRepository {
            WHERE v.was_helpful IS DISTINCT FROM EXCLUDED.was_helpful
          RETURNING v.session_id, v.node_id, (v.xmax = 0) AS inserted
        )
-       SELECT i.idx, t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, vote.inserted,
+       SELECT i.idx, t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, n.reached, vote.inserted,
               ${ref === 'library-step' ? `EXISTS (SELECT 1 FROM step_library l WHERE l.account_id = ${account} AND l.id = i.ref)` : 'true'} AS step_known
          FROM input i LEFT JOIN target t USING (idx) LEFT JOIN node n USING (idx)
          LEFT JOIN vote ON vote.session_id = t.id AND vote.node_id = n.id`,
@@ -126,7 +132,7 @@ export class StepVotesRepository {
          DELETE FROM step_ratings v USING target t, node n
           WHERE v.account_id = $1 AND v.session_id = t.id AND v.node_id = n.id AND ${allowed('$4')}
        )
-       SELECT t.user_id, n.id AS node_id, n.type AS node_type, n.step_id FROM target t LEFT JOIN node n ON true`,
+       SELECT t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, n.reached FROM target t LEFT JOIN node n ON true`,
       [accountId, sessionId, nodeId, userId],
     );
     return row;

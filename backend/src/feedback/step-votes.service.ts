@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { AuthUser } from '../common/auth-user';
 import { FeedbackResultDto, SessionVoteDto } from './dto/feedback.dto';
 import { NOT_YOURS, SessionFeedbackAccess } from './session-feedback-access';
@@ -8,9 +8,9 @@ import { NodeRef, StepVotesRepository, VoteCheckRow } from './step-votes.reposit
  * Thumbs up/down on step nodes. Each vote, change or retraction is one statement
  * (StepVotesRepository): the unique (session, node) index decides concurrent votes (ON
  * CONFLICT). The library step's counters follow from triggers on step_ratings (migration
- * StepVoteCounters), in the same transaction. The rules — only the session's engineer votes,
- * only on step nodes of its flow — are checked by the statement where the rows are locked and
- * answered here.
+ * StepVoteCounters), in the same transaction. The rules (only the session's engineer votes,
+ * only on step nodes of its flow the session reached) are checked by the statement, where the
+ * rows are locked, and answered here.
  */
 @Injectable()
 export class StepVotesService {
@@ -67,5 +67,6 @@ export class StepVotesService {
     if (!row.node_id && ref === 'library-step') throw new UnprocessableEntityException('step_id is not used by this session’s flow');
     if (!row.node_id) throw new NotFoundException('Node not found in this session’s flow');
     if (row.node_type !== 'step') throw new UnprocessableEntityException('node_id must be a step node: only steps take feedback');
+    if (!row.reached) throw new ConflictException('This session has not reached that step: vote on steps it stands at or went through');
   }
 }

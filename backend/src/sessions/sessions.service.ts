@@ -15,6 +15,11 @@ import { SessionDetailRow, SessionListFilter, SessionProgressRow, SessionRow, Se
 export type { SessionTicket } from './sessions.repository';
 
 const NOT_THE_ENGINEER = 'Only the session’s engineer can do this';
+/**
+ * A session's path grows by one entry per answer; a flow may loop ("try again"), so without a cap
+ * one session could grow its row (and every read of it) without bound.
+ */
+export const MAX_PATH_STEPS = 200;
 const ALREADY_COMPLETED = 'This session is already completed';
 
 /**
@@ -56,6 +61,11 @@ export class SessionsService {
   /** Moves along the chosen option. The row lock makes concurrent answers to one node apply once. */
   async decide(caller: AuthUser, id: string, dto: DecisionDto): Promise<SessionResponseDto> {
     return this.changeOwn(caller, id, async (session, db) => {
+      if (session.path.length >= MAX_PATH_STEPS) {
+        throw new ConflictException(
+          `This session has taken ${MAX_PATH_STEPS} steps, the most one session may (the flow loops); go back or finish it`,
+        );
+      }
       if (session.current_node_id !== dto.node_id.toLowerCase()) {
         throw new ConflictException('That node is no longer the current step of this session; reload it');
       }

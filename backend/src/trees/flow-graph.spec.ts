@@ -40,6 +40,20 @@ describe('validateFlowGraph', () => {
     expect(validateFlowGraph(A, halfBuilt, 'draft')).toEqual([]);
     expect(validateFlowGraph(A, halfBuilt, 'published')[0]).toMatch(/^nodes\.0\.options must not be empty/);
   });
+
+  it('refuses to publish a flow from whose start no solution can be reached (a loop, or a solution off the path)', () => {
+    const loop = [
+      { id: A, type: 'question' as const, options: [{ next_node_id: B }] },
+      { id: B, type: 'step' as const, options: [{ next_node_id: A }] },
+      { id: C, type: 'solution' as const },
+    ];
+    const message = 'start_node_id must lead to a solution node: a published flow needs an end its engineers can reach';
+    expect(validateFlowGraph(A, loop, 'published')).toEqual([message]);
+    expect(validateFlowGraph(A, loop, 'draft')).toEqual([]);
+    // A loop with a way out is fine ("try again").
+    const withExit = [loop[0], { ...loop[1], options: [{ next_node_id: A }, { next_node_id: C.toUpperCase() }] }, loop[2]];
+    expect(validateFlowGraph(A, withExit, 'published')).toEqual([]);
+  });
 });
 
 describe('unreachableNodes', () => {

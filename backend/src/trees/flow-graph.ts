@@ -43,7 +43,26 @@ export function validateFlowGraph(startNodeId: string, nodes: GraphNode[], statu
       }
     });
   });
+  if (status === 'published' && ids.has(startNodeId.toLowerCase()) && !reachesSolution(startNodeId, nodes)) {
+    errors.push('start_node_id must lead to a solution node: a published flow needs an end its engineers can reach');
+  }
   return errors;
+}
+
+/** Can a path from the start node end at a solution node? (Links are compared case-insensitively, like ids.) */
+function reachesSolution(startNodeId: string, nodes: GraphNode[]): boolean {
+  const byId = new Map(nodes.map((node) => [node.id.toLowerCase(), node]));
+  const seen = new Set<string>();
+  const queue = [startNodeId.toLowerCase()];
+  while (queue.length) {
+    const id = queue.shift() as string;
+    const node = byId.get(id);
+    if (seen.has(id) || !node) continue;
+    if (node.type === 'solution') return true;
+    seen.add(id);
+    for (const option of node.options ?? []) queue.push(option.next_node_id.toLowerCase());
+  }
+  return false;
 }
 
 /** Node ids that no path from the start reaches: shown to authors, not an error. */

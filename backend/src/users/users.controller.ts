@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { RequiresScope } from '../common/decorators/required-scope.decorator';
 import { Roles } from '../common/decorators/roles.decorator';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
+import { AuthAttempt } from '../common/throttling/throttling.module';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UserResponseDto } from './dto/user-response.dto';
@@ -19,8 +20,11 @@ export class UsersController {
 
   @Post()
   @RequiresScope('users:write')
+  // A 409 tells whether an address is taken in any account: the same limits as /auth/register.
+  @AuthAttempt()
   @ApiCreatedResponse({ type: UserResponseDto })
   @ApiConflictResponse({ description: 'The e-mail is taken' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this IP or for this e-mail; see Retry-After' })
   async createUser(@CurrentUser() caller: AuthUser, @Body() dto: CreateUserDto): Promise<UserResponseDto> {
     return UserResponseDto.from(await this.users.create(caller, dto));
   }

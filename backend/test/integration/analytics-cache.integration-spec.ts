@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { PRUNE_VERSIONS_SQL, VersionChannel, versionOfSql } from '../../src/analytics/rollup/analytics-version';
 import { ClosedDaysCache } from '../../src/analytics/report/closed-days';
-import { addUser, auth, createFlow, flowPayload, Login, registerAccount } from './support/fixtures';
+import { addUser, auth, createFlow, flowPayload, Login, registerAccount, startAtStep } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -29,7 +29,7 @@ describe('analytics report cache', () => {
   const flowReport = async () => (await t.http.get(`/api/v1/analytics/flows/${flow.tree.id}?period=7d`).set(auth(admin.token)).expect(200)).body;
 
   async function finishedSession(owner: Login, outcome = 'resolved'): Promise<string> {
-    const { body } = await t.http.post('/api/v1/sessions').set(auth(owner.token)).send({ tree_id: flow.tree.id }).expect(201);
+    const body = await startAtStep(t, owner, flow);
     await t.http.post(`/api/v1/sessions/${body.id}/complete`).set(auth(owner.token)).send({ outcome }).expect(200);
     return body.id;
   }

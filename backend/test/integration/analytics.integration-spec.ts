@@ -506,8 +506,10 @@ describe('analytics API', () => {
       ['from=2025-03-01&to=2026-03-02', 'to must be at most 365 days after from: a range covers at most 366 days'],
       ['from=2026-03-01', 'to is required when from is given'],
       ['to=2026-03-01', 'from is required when to is given'],
-      ['from=2026-02-30&to=2026-03-02', 'from must be a date as YYYY-MM-DD'],
-      ['from=2026-03-01&to=03/02/2026', 'to must be a date as YYYY-MM-DD'],
+      ['from=2026-02-30&to=2026-03-02', 'from must be a date as YYYY-MM-DD, from 1970-01-01 to 2999-12-31'],
+      ['from=2026-03-01&to=03/02/2026', 'to must be a date as YYYY-MM-DD, from 1970-01-01 to 2999-12-31'],
+      ['from=9999-12-31&to=9999-12-31', 'from must be a date as YYYY-MM-DD, from 1970-01-01 to 2999-12-31'],
+      ['from=2999-12-31&to=3000-01-01&format=csv', 'to must be a date as YYYY-MM-DD, from 1970-01-01 to 2999-12-31'],
       ['format=xml', 'format must be one of: json, csv'],
     ])('%s → 422 naming the field', async (query, message) => {
       for (const path of ['team', 'me', `flows/${f1.id}`]) {

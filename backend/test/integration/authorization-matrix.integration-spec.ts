@@ -11,7 +11,7 @@ describe('authorization matrix: every route × every caller × own and other acc
     t = await createTestApp();
     const admin = await registerAccount(t, 'A');
     const engineer = await addUser(t, admin);
-    // super_admin is never granted through the API: it is set in the database by an operator.
+    // super_admin is never granted through the API: an operator makes one from the command line (bin/create-super-admin.ts).
     const email = uniqueEmail('super');
     await t.dataSource.query(
       `INSERT INTO users (account_id, email, name, password_hash, role) VALUES ($1, $2, 'Super', $3, 'super_admin')`,

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
+import { SessionRatingsService } from '../../src/feedback/session-ratings.service';
+import { raceInDatabase } from './support/database-race';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('feedback: CSAT ratings and step votes', () => {
@@ -18,8 +20,14 @@ describe('feedback: CSAT ratings and step votes', () => {
   });
   afterAll(() => t.close());
 
-  const start = async (who: Login = engineer) =>
-    (await t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: flow.tree.id }).expect(201)).body;
+  /** A session standing at the flow's step (votes are taken on steps a session reached). */
+  const start = async (who: Login = engineer) => {
+    const session = (await t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: flow.tree.id }).expect(201)).body;
+    const option = session.current_node.options.find((o: { next_node_id: string }) => o.next_node_id === flow.ids.step).id;
+    return (
+      await t.http.post(`/api/v1/sessions/${session.id}/decisions`).set(auth(who.token)).send({ node_id: flow.ids.question, option_id: option }).expect(200)
+    ).body;
+  };
   const finish = async (sessionId: string, who: Login = engineer) =>
     t.http.post(`/api/v1/sessions/${sessionId}/complete`).set(auth(who.token)).send({ outcome: 'resolved' }).expect(200);
   const counters = async () => {
@@ -84,6 +92,30 @@ describe('feedback: CSAT ratings and step votes', () => {
       const [{ rows }] = await t.dataSource.query('SELECT count(*)::int AS rows FROM session_ratings WHERE session_id = $1', [session.id]);
       expect(rows).toBe(1);
     });
+
+    it('is race-safe in the database: two rating statements at once, on two connections, write one row', async () => {
+      // One instance sends one rating of a session at a time (its write coalescer keys by session), so
+      // the HTTP race above never reaches the database's race. Two instances would each send one: here
+      // the service's own statement runs twice at once on two pooled connections, both held at the
+      // session's row until both are in the database, so the unique (account_id, session_id) key decides.
+      const session = await start();
+      await finish(session.id);
+      const caller = { id: engineer.user.id, accountId: engineer.user.account_id, email: engineer.user.email, name: engineer.user.name, role: 'engineer' };
+      const ratings = t.app.get(SessionRatingsService) as unknown as {
+        rateAll(calls: object[], accountId: string): Promise<({ id: string | null } | undefined)[]>;
+      };
+      const statement = (rating: number) => ratings.rateAll([{ caller, sessionId: session.id, rating, comment: null }], caller.accountId);
+      const results = await raceInDatabase(
+        t.databaseUrl,
+        'SELECT 1 FROM sessions WHERE account_id = $1 AND id = $2 FOR UPDATE',
+        [caller.accountId, session.id],
+        2,
+        () => Promise.all([statement(2), statement(5)]),
+      );
+      expect(results.map(([row]) => row?.id != null).sort()).toEqual([false, true]);
+      const [{ rows }] = await t.dataSource.query('SELECT count(*)::int AS rows FROM session_ratings WHERE session_id = $1', [session.id]);
+      expect(rows).toBe(1);
+    });
   });
 
   describe('step feedback (thumbs)', () => {
@@ -135,7 +167,7 @@ describe('feedback: CSAT ratings and step votes', () => {
       expect(await counters()).toEqual(truth);
     });
 
-    it('lands on the node this session visited when several nodes reuse the step, else on the first', async () => {
+    it('lands on the node this session visited when several nodes reuse the step; refuses one it reached none of (409)', async () => {
       const [first, second, done] = [randomUUID(), randomUUID(), randomUUID()];
       const reused = (await t.http.post('/api/v1/steps').set(auth(admin.token)).send({ title: 'Reseat the cable' }).expect(201)).body.id;
       const question = randomUUID();
@@ -166,7 +198,10 @@ describe('feedback: CSAT ratings and step votes', () => {
       expect((await vote(viaBack.id)).node_id).toBe(second);
 
       const notYet = (await t.http.post('/api/v1/sessions').set(auth(engineer.token)).send({ tree_id: tree.id }).expect(201)).body;
-      expect((await vote(notYet.id)).node_id).toBe(first);
+      const refused = await t.http.post(`/api/v1/steps/${reused}/feedback`).set(auth(engineer.token)).send({ session_id: notYet.id, was_helpful: true });
+      expect(refused.status).toBe(409);
+      expect(refused.body.message).toMatch(/not reached that step/);
+      await t.http.put(`/api/v1/sessions/${notYet.id}/nodes/${first}/feedback`).set(auth(engineer.token)).send({ was_helpful: true }).expect(409);
     });
 
     it('refuses a step the flow does not use (422), other engineers (403), other accounts (404)', async () => {

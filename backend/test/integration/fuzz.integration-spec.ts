@@ -81,7 +81,10 @@ describe('fuzzing from the OpenAPI spec', () => {
         fc.constantFrom(...routes),
         fc.jsonValue({ maxDepth: 3 }),
         fc.oneof(fc.uuid(), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('..%2f..%2fetc', '%00', 'null', '-1', '9'.repeat(40))),
-        fc.dictionary(fc.constantFrom('period', 'limit', 'offset', 'status', 'tz', 'from', 'to', 'search', 'user_id', 'all', 'format', 'engineer_id'), fc.string({ maxLength: 30 })),
+        fc.dictionary(
+          fc.constantFrom('period', 'limit', 'offset', 'status', 'tz', 'from', 'to', 'search', 'user_id', 'all', 'format', 'engineer_id'),
+          fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('9999-12-31', '0001-01-01', '2999-12-31', '+010000-01-01', 'a\u0000b')),
+        ),
         async (route, body, pathValue, query) => {
           const [method, template] = route.split(' ');
           const path = template.replace(/\{[^}]+\}/g, encodeURIComponent(pathValue));
@@ -94,6 +97,30 @@ describe('fuzzing from the OpenAPI spec', () => {
       ),
       { numRuns: RUNS * routes.length, seed: SEED },
     );
+    expect(failures).toEqual([]);
+  });
+
+  it('answers issue 20’s hostile inputs on every route with a 4xx or a success, never a 5xx', async () => {
+    const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+    const bodies = [
+      `{"name":${deep(2650)},"title":${deep(2650)},"email":${deep(2650)}}`,
+      '{"name":"a\\u0000b","title":"a\\u0000b","email":"a\\u0000b@example.test","comment":"a\\u0000b","notes":"a\\u0000b","account_name":"a\\u0000b"}',
+      '{"nodes":[[]],"options":[[]],"start_node_id":"00000000-0000-4000-8000-000000000000","name":"x"}',
+    ];
+    const queries = ['from=9999-12-31&to=9999-12-31', 'from=9999-12-31&to=9999-12-31&format=csv', 'search=a%00b', 'tz=a%00b&period=7d'];
+    const failures: string[] = [];
+    for (const route of Object.keys(MATRIX)) {
+      const [method, template] = route.split(' ');
+      const verb = method.toLowerCase() as Method;
+      const request = await MATRIX[route].make(world);
+      const path = request.path.split('?')[0];
+      for (const caller of ['anonymous', 'engineer', 'team_admin', 'super_admin'] as Caller[]) {
+        const attempts: Promise<{ status: number }>[] = [];
+        if (verb === 'get' || verb === 'delete') for (const query of queries) attempts.push(send(verb, `${path}?${query}`, tokenFor(caller)));
+        else for (const raw of bodies) attempts.push(send(verb, path, tokenFor(caller), undefined, raw));
+        for (const res of await Promise.all(attempts)) if (res.status >= 500) failures.push(`${route} (${template}) as ${caller} → ${res.status}`);
+      }
+    }
     expect(failures).toEqual([]);
   });
 

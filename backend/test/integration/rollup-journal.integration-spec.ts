@@ -3,7 +3,7 @@ import { RollupJournalFolder } from '../../src/analytics/rollup/rollup-journal-f
 import { foldJournal } from '../../src/analytics/rollup/rollup-fold';
 import { verifyRollups } from '../../src/analytics/rollup/rollup-recount';
 import { ZERO_UUID } from '../../src/analytics/rollup/rollup-schema';
-import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
+import { addUser, auth, createFlow, Login, registerAccount, startAtStep } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -49,7 +49,7 @@ describe('rollup journal', () => {
   async function finishedSessions(count: number): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
-      const id = (await t.http.post('/api/v1/sessions').set(auth(engineer.token)).send({ tree_id: flow.tree.id }).expect(201)).body.id;
+      const id = (await startAtStep(t, engineer, flow)).id;
       await t.http.post(`/api/v1/sessions/${id}/complete`).set(auth(engineer.token)).send({ outcome: i % 2 ? 'resolved' : 'escalated' }).expect(200);
       await t.http.post(`/api/v1/sessions/${id}/rate`).set(auth(engineer.token)).send({ rating: 1 + (i % 5) }).expect(201);
       await t.http.put(`/api/v1/sessions/${id}/nodes/${flow.ids.step}/feedback`).set(auth(engineer.token)).send({ was_helpful: i % 3 === 0 }).expect(201);
@@ -92,8 +92,9 @@ describe('rollup journal', () => {
     await withoutFolder(async () => {
       const before = await completedInTable();
       await finishedSessions(3);
-      // Start, completion (old row and new), rating, vote: all in the journal, none in the tables yet.
-      expect(await journalRows()).toEqual({ sessions: 9, ratings: 3, votes: 3 });
+      // Start, the answer to reach the step and the completion (each an old row and a new one), rating, vote:
+      // all in the journal, none in the tables yet.
+      expect(await journalRows()).toEqual({ sessions: 15, ratings: 3, votes: 3 });
       expect(await completedInTable()).toBe(before);
       await expectExact();
 
@@ -107,7 +108,7 @@ describe('rollup journal', () => {
           await blocker.query(`SELECT 1 FROM ${table} FOR UPDATE`);
         }
         unfolded = await reports();
-        expect(await journalRows()).toEqual({ sessions: 9, ratings: 3, votes: 3 });
+        expect(await journalRows()).toEqual({ sessions: 15, ratings: 3, votes: 3 });
       } finally {
         await blocker.query('ROLLBACK');
         await blocker.end();
@@ -129,7 +130,7 @@ describe('rollup journal', () => {
     await withoutFolder(async () => {
       await finishedSessions(12);
       const folded = await Promise.all([foldJournal(t.dataSource, 2), foldJournal(t.dataSource, 3), foldJournal(t.dataSource, 5), foldJournal(t.dataSource)]);
-      expect(folded.reduce((a, b) => a + b, 0)).toBe(12 * 5);
+      expect(folded.reduce((a, b) => a + b, 0)).toBe(12 * 7);
       expect(await journalRows()).toEqual({ sessions: 0, ratings: 0, votes: 0 });
       await expectExact();
     });

@@ -4,7 +4,7 @@ import { addDays, analyticsWindow, localDate } from '../../src/analytics/report/
 import { SqlRunner } from '../../src/analytics/report/sections/sql';
 import { foldJournal, foldJournalSql } from '../../src/analytics/rollup/rollup-fold';
 import { rebuildRollups, verifyRollups } from '../../src/analytics/rollup/rollup-recount';
-import { addUser, auth, createFlow, FlowIds, Login, registerAccount } from './support/fixtures';
+import { addUser, auth, createFlow, FlowIds, Login, registerAccount, startAtStep } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -37,9 +37,9 @@ describe('analytics rollups (exactness)', () => {
   });
   afterAll(() => t.close());
 
+  /** A session standing at its flow's step (where votes are taken). */
   async function start(owner: Login, flow: Tracked['flow']): Promise<Tracked> {
-    const res = await t.http.post('/api/v1/sessions').set(auth(owner.token)).send({ tree_id: flow.tree.id }).expect(201);
-    const tracked = { id: res.body.id, owner, flow };
+    const tracked = { id: (await startAtStep(t, owner, flow)).id, owner, flow };
     sessions.push(tracked);
     return tracked;
   }

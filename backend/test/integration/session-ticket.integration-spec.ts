@@ -126,6 +126,8 @@ describe('the ticket a session belongs to', () => {
       const page = await list(engineer, 'external_ref=INC-FIND-1');
       expect(page.items.map((item: { id: string }) => item.id)).toEqual([mine]);
       expect(page.total).toBe(1);
+      // Trimmed as the reference was at start; otherwise exact (case, prefixes).
+      expect((await list(engineer, 'external_ref=%20INC-FIND-1%20')).items.map((item: { id: string }) => item.id)).toEqual([mine]);
     });
 
     it('searches the whole account for a team admin, and nothing of another account', async () => {
@@ -144,6 +146,7 @@ describe('the ticket a session belongs to', () => {
       const res = await t.http.get(`/api/v1/sessions?external_ref=${'x'.repeat(201)}`).set(auth(engineer.token)).expect(422);
       expect(res.body.message.join(' ')).toContain('external_ref');
       await t.http.get('/api/v1/sessions?external_ref=').set(auth(engineer.token)).expect(422);
+      await t.http.get('/api/v1/sessions?external_ref=%20%20').set(auth(engineer.token)).expect(422);
     });
   });
 

@@ -1,4 +1,6 @@
 import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
+import { SessionsService } from '../../src/sessions/sessions.service';
+import { raceInDatabase } from './support/database-race';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('sessions', () => {
@@ -97,6 +99,30 @@ describe('sessions', () => {
       Array.from({ length: 6 }, () => t.http.post(url).set(auth(engineer.token)).send({ outcome: 'resolved' })),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+  });
+
+  it('completes exactly once in the database: two completion statements at once, on two connections, finish it once', async () => {
+    // The HTTP race above is settled in the process (one completion of a session at a time per
+    // instance). Two instances would each send one: here the service's own statement runs twice at
+    // once on two pooled connections, held at the session's row until both are in the database, so
+    // the row lock and the re-checked completed_at IS NULL decide.
+    const session = await start();
+    const caller = { id: engineer.user.id, accountId: engineer.user.account_id, email: engineer.user.email, name: engineer.user.name, role: 'engineer' };
+    const sessions = t.app.get(SessionsService) as unknown as {
+      completeAll(calls: object[], accountId: string): Promise<({ id?: string; owner_id: string | null } | undefined)[]>;
+    };
+    const statement = (outcome: string) => sessions.completeAll([{ caller, id: session.id, outcome, notes: null }], caller.accountId);
+    const results = await raceInDatabase(
+      t.databaseUrl,
+      'SELECT 1 FROM sessions WHERE account_id = $1 AND id = $2 FOR UPDATE',
+      [caller.accountId, session.id],
+      2,
+      () => Promise.all([statement('resolved'), statement('escalated')]),
+    );
+    const finished = results.filter(([row]) => row?.id !== undefined && row?.id !== null);
+    expect(finished).toHaveLength(1);
+    const [stored] = await t.dataSource.query('SELECT outcome FROM sessions WHERE id = $1', [session.id]);
+    expect(stored.outcome).toBe((finished[0][0] as { outcome?: string }).outcome);
   });
 
   it('validates the outcome (422) and the start body (422)', async () => {

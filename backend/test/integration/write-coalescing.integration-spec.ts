@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { verifyRollups } from '../../src/analytics/rollup/rollup-recount';
-import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
+import { addUser, auth, createFlow, Login, registerAccount, startAtStep } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -119,7 +119,8 @@ describe('writes sent together: one statement, each caller answered for itself',
   });
 
   it('votes: a vote and its flip on one session apply one after the other; refusals answer 403, 404 and 422', async () => {
-    const [s0, s1, s2, s3] = [await start(), await start(), await start(), await start()];
+    const atStep = async () => (await startAtStep(t, engineer, flow)).id as string;
+    const [s0, s1, s2, s3] = [await atStep(), await atStep(), await atStep(), await atStep()];
     const step = flow.ids.step;
     const { first, rest } = await queuedBehind(s0, () => vote(s0, step, true), [
       () => vote(s1, step, true),

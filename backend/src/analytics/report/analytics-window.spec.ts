@@ -147,9 +147,15 @@ describe('date and zone helpers', () => {
   it('isIsoDate accepts real YYYY-MM-DD dates only', () => {
     expect(isIsoDate('2026-02-28')).toBe(true);
     expect(isIsoDate('2028-02-29')).toBe(true);
-    for (const bad of ['2026-02-29', '2026-02-30', '2026-13-01', '2026-1-01', '26-01-01', '2026-01-01T00:00:00Z', '1969-12-31', '', 20260101, null]) {
+    expect(isIsoDate('2999-12-31')).toBe(true);
+    for (const bad of ['2026-02-29', '2026-02-30', '2026-13-01', '2026-1-01', '26-01-01', '2026-01-01T00:00:00Z', '1969-12-31', '3000-01-01', '9999-12-31', '', 20260101, null]) {
       expect(isIsoDate(bad)).toBe(false);
     }
+  });
+
+  it('builds a window for every accepted date, the last one included (its edges stay four-digit years)', () => {
+    const window = analyticsWindow({ from: '2999-12-31', to: '2999-12-31', tz: 'Pacific/Kiritimati', now: new Date() });
+    expect(window.end.toISOString()).toBe('2999-12-31T10:00:00.000Z');
   });
 
   it('isKnownTimeZone accepts IANA names and refuses unknown names and offsets', () => {

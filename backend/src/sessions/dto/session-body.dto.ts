@@ -82,9 +82,10 @@ export class ListSessionsQueryDto {
 
   @ApiPropertyOptional({
     maxLength: EXTERNAL_REF_MAX,
-    description: 'Sessions of this ticket (exact match), among all you may see: for admins, the whole account',
+    description: 'Sessions of this ticket (exact match, trimmed as at start), among all you may see: for admins, the whole account',
   })
   @IsOptional()
+  @Transform(trimmed)
   @IsString({ message: 'external_ref must be text' })
   @MinLength(1, { message: 'external_ref must not be empty' })
   @MaxLength(EXTERNAL_REF_MAX, { message: `external_ref must be at most ${EXTERNAL_REF_MAX} characters` })

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -77,6 +78,8 @@ export class NodeBodyDto {
   @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(MAX_OPTIONS)
+  // An array in place of an option would pass ValidateNested (it validates nested arrays' items).
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => OptionBodyDto)
   options?: OptionBodyDto[];
@@ -121,6 +124,7 @@ export class TreeBodyDto {
   @IsArray()
   @ArrayMinSize(1, { message: 'nodes must contain at least one node' })
   @ArrayMaxSize(MAX_NODES)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => NodeBodyDto)
   nodes: NodeBodyDto[];

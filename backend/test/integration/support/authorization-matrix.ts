@@ -29,6 +29,7 @@ export interface MatrixRow {
 }
 
 const as = (who: Login) => auth(who.token);
+/** super_admin reads across accounts and writes nothing: 403 on every write (docs/security.md). */
 const statuses = (anonymous: number, engineer: number, team_admin: number, super_admin: number) => ({
   anonymous,
   engineer,
@@ -87,7 +88,7 @@ export const MATRIX: Record<string, MatrixRow> = {
   'GET /api/v1/auth/me': { expect: statuses(401, 200, 200, 200), otherAccount: null, make: async () => ({ path: '/api/v1/auth/me' }) },
 
   'POST /api/v1/users': {
-    expect: statuses(401, 403, 201, 201),
+    expect: statuses(401, 403, 201, 403),
     otherAccount: null,
     make: async () => ({ path: '/api/v1/users', body: { email: uniqueEmail('m'), name: 'M', password: 'engineer-pass', role: 'engineer' } }),
   },
@@ -98,12 +99,12 @@ export const MATRIX: Record<string, MatrixRow> = {
     make: async (w) => ({ path: `/api/v1/users/${w.engineer.user.id}` }),
   },
   'PATCH /api/v1/users/{id}': {
-    expect: statuses(401, 403, 200, 200),
+    expect: statuses(401, 403, 200, 403),
     otherAccount: 404,
     make: async (w) => ({ path: `/api/v1/users/${w.engineer.user.id}`, body: { name: 'Renamed' } }),
   },
 
-  'POST /api/v1/steps': { expect: statuses(401, 403, 201, 201), otherAccount: null, make: async () => ({ path: '/api/v1/steps', body: { title: 'T' } }) },
+  'POST /api/v1/steps': { expect: statuses(401, 403, 201, 403), otherAccount: null, make: async () => ({ path: '/api/v1/steps', body: { title: 'T' } }) },
   'GET /api/v1/steps': { expect: statuses(401, 200, 200, 200), otherAccount: null, make: async () => ({ path: '/api/v1/steps' }) },
   'GET /api/v1/steps/{id}': {
     expect: statuses(401, 200, 200, 200),
@@ -111,17 +112,17 @@ export const MATRIX: Record<string, MatrixRow> = {
     make: async (w) => ({ path: `/api/v1/steps/${(await step(w)).id}` }),
   },
   'PATCH /api/v1/steps/{id}': {
-    expect: statuses(401, 403, 200, 200),
+    expect: statuses(401, 403, 200, 403),
     otherAccount: 404,
     make: async (w) => ({ path: `/api/v1/steps/${(await step(w)).id}`, body: { title: 'New title' } }),
   },
   'DELETE /api/v1/steps/{id}': {
-    expect: statuses(401, 403, 204, 204),
+    expect: statuses(401, 403, 204, 403),
     otherAccount: 404,
     make: async (w) => ({ path: `/api/v1/steps/${(await step(w)).id}` }),
   },
 
-  'POST /api/v1/trees': { expect: statuses(401, 403, 201, 201), otherAccount: null, make: async () => ({ path: '/api/v1/trees', body: flowPayload().body }) },
+  'POST /api/v1/trees': { expect: statuses(401, 403, 201, 403), otherAccount: null, make: async () => ({ path: '/api/v1/trees', body: flowPayload().body }) },
   'GET /api/v1/trees': { expect: statuses(401, 200, 200, 200), otherAccount: null, make: async () => ({ path: '/api/v1/trees' }) },
   'GET /api/v1/trees/{id}': {
     expect: statuses(401, 200, 200, 200),
@@ -129,18 +130,18 @@ export const MATRIX: Record<string, MatrixRow> = {
     make: async (w) => ({ path: `/api/v1/trees/${(await flow(w)).tree.id}` }),
   },
   'PUT /api/v1/trees/{id}': {
-    expect: statuses(401, 403, 200, 200),
+    expect: statuses(401, 403, 200, 403),
     otherAccount: 404,
     make: async (w) => ({ path: `/api/v1/trees/${(await flow(w)).tree.id}`, body: flowPayload().body }),
   },
   'DELETE /api/v1/trees/{id}': {
-    expect: statuses(401, 403, 200, 200),
+    expect: statuses(401, 403, 200, 403),
     otherAccount: 404,
     make: async (w) => ({ path: `/api/v1/trees/${(await flow(w)).tree.id}` }),
   },
 
   'POST /api/v1/sessions': {
-    expect: statuses(401, 201, 201, 201),
+    expect: statuses(401, 201, 201, 403),
     otherAccount: 404,
     make: async (w) => ({ path: '/api/v1/sessions', body: { tree_id: (await flow(w)).tree.id } }),
   },
@@ -189,7 +190,7 @@ export const MATRIX: Record<string, MatrixRow> = {
     otherAccount: 404,
     make: async (w) => {
       const libraryStep = await step(w);
-      const { session: s } = await session(w, { stepId: libraryStep.id });
+      const { session: s } = await session(w, { stepId: libraryStep.id, advanced: true });
       return { path: `/api/v1/steps/${libraryStep.id}/feedback`, body: { session_id: s.id, was_helpful: true } };
     },
   },
@@ -197,7 +198,7 @@ export const MATRIX: Record<string, MatrixRow> = {
     expect: statuses(401, 201, 403, 403),
     otherAccount: 404,
     make: async (w) => {
-      const { ids, session: s } = await session(w);
+      const { ids, session: s } = await session(w, { advanced: true });
       return { path: `/api/v1/sessions/${s.id}/nodes/${ids.step}/feedback`, body: { was_helpful: false } };
     },
   },
@@ -211,14 +212,14 @@ export const MATRIX: Record<string, MatrixRow> = {
   },
 
   'POST /api/v1/tokens': {
-    expect: statuses(401, 201, 201, 201),
+    expect: statuses(401, 201, 201, 403),
     otherAccount: null,
     make: async () => ({ path: '/api/v1/tokens', body: { name: 'Matrix', scopes: ['flows:read'] } }),
   },
   'GET /api/v1/tokens': { expect: statuses(401, 200, 200, 200), otherAccount: null, make: async () => ({ path: '/api/v1/tokens' }) },
   'DELETE /api/v1/tokens/{id}': {
     // The engineer's own token: the owner and the account's admins may revoke it.
-    expect: statuses(401, 204, 204, 204),
+    expect: statuses(401, 204, 204, 403),
     otherAccount: 404,
     make: async (w) => {
       const token = (await w.http.post('/api/v1/tokens').set(as(w.engineer)).send({ name: 'To revoke', scopes: ['flows:read'] }).expect(201)).body;

@@ -86,6 +86,21 @@ export async function createFlow(t: TestApp, admin: Login, overrides: Record<str
 
 export type Http = ReturnType<typeof request>;
 
+/**
+ * A session of a fixture flow (flowPayload) that has answered the question towards the step, so it
+ * stands at the step: votes are taken on steps a session reached.
+ */
+export async function startAtStep(t: { http: Http }, who: Login, flow: { ids: FlowIds; tree: { id: string } }) {
+  const started = (await t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: flow.tree.id }).expect(201)).body;
+  const option = started.current_node.options.find((o: { next_node_id: string }) => o.next_node_id === flow.ids.step);
+  const moved = await t.http
+    .post(`/api/v1/sessions/${started.id}/decisions`)
+    .set(auth(who.token))
+    .send({ node_id: flow.ids.question, option_id: option.id })
+    .expect(200);
+  return moved.body;
+}
+
 /** A personal API token of `owner`, made through the API with the owner's JWT; `token` is its secret. */
 export async function createApiToken(
   t: TestApp,

@@ -32,12 +32,21 @@ export function resolve(schema: Schema, components: Record<string, Schema>): Sch
   return schema;
 }
 
+/** Arrays nested 40 deep: past the API's 32-level limit on JSON bodies. */
+const DEEP = JSON.parse(`${'['.repeat(40)}${']'.repeat(40)}`);
+
 function invalidValues(schema: Schema): { why: string; value: unknown }[] {
   const values: { why: string; value: unknown }[] = [];
   if (!schema.nullable) values.push({ why: 'null', value: null });
   switch (schema.type) {
     case 'string':
-      values.push({ why: 'a number', value: 12345 }, { why: 'an object', value: { $gt: '' } });
+      values.push(
+        { why: 'a number', value: 12345 },
+        { why: 'an object', value: { $gt: '' } },
+        // Issue 20's hostile values: NUL (PostgreSQL text cannot hold it) and nesting past the parser's limit.
+        { why: 'containing NUL', value: 'a\u0000b' },
+        { why: 'nested 40 levels deep', value: DEEP },
+      );
       if (schema.format === 'uuid') values.push({ why: 'not a UUID', value: "1' OR '1'='1" });
       if (schema.enum) values.push({ why: 'not in the enum', value: 'definitely-not-allowed' });
       if (schema.maxLength) values.push({ why: 'too long', value: 'x'.repeat(schema.maxLength + 1) });
@@ -57,6 +66,8 @@ function invalidValues(schema: Schema): { why: string; value: unknown }[] {
       break;
     case 'array':
       values.push({ why: 'not an array', value: 'oops' }, { why: 'an array of junk', value: [42] });
+      // Arrays where the items are objects: class-validator's ValidateNested let nested arrays through.
+      if (schema.items) values.push({ why: 'an array of empty arrays', value: [[]] }, { why: 'an array of arrays of objects', value: [[{}]] });
       break;
     case 'object':
       values.push({ why: 'not an object', value: 'oops' });

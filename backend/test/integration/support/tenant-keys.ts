@@ -11,6 +11,7 @@ export const GLOBAL_TABLES: Record<string, string> = {
   accounts: 'the tenants themselves: their id is the tenant key',
   migrations: 'TypeORM’s list of applied migrations',
   user_logins: 'the login directory: an e-mail address is unique across accounts (a Citus reference table)',
+  rate_limits: 'login limits’ counters, keyed by a hash of IP or e-mail address, shared by the API instances',
 };
 
 /**

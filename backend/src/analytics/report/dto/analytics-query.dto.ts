@@ -10,7 +10,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { dayCount, isIsoDate, isKnownTimeZone, MAX_RANGE_DAYS, PERIODS } from '../analytics-window';
+import { dayCount, FIRST_DATE, isIsoDate, isKnownTimeZone, LAST_DATE, MAX_RANGE_DAYS, PERIODS } from '../analytics-window';
 import type { Period } from '../analytics-window';
 
 export const ANALYTICS_FORMATS = ['json', 'csv'] as const;
@@ -22,7 +22,7 @@ class IsoDateConstraint implements ValidatorConstraintInterface {
     return isIsoDate(value);
   }
   defaultMessage(args: ValidationArguments): string {
-    return `${args.property} must be a date as YYYY-MM-DD`;
+    return `${args.property} must be a date as YYYY-MM-DD, from ${FIRST_DATE} to ${LAST_DATE}`;
   }
 }
 

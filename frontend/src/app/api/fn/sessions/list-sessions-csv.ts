@@ -18,7 +18,7 @@ export interface ListSessions$Csv$Params {
   status?: 'active' | 'completed';
 
 /**
- * Sessions of this ticket (exact match), among all you may see: for admins, the whole account
+ * Sessions of this ticket (exact match, trimmed as at start), among all you may see: for admins, the whole account
  */
   external_ref?: string;
 

@@ -151,6 +151,21 @@ describe('validateFlow', () => {
     ]);
   });
 
+  it('needs a solution the start can reach: a warning while drafting, an error when publishing', () => {
+    const flow = validFlow();
+    flow.nodes[1].options = [{ label: 'Try again', next_node_id: 'q1' }];
+    flow.nodes[0].options = [{ label: 'Yes', next_node_id: 's1' }];
+
+    expect(errorsOf(validateFlow(flow, 'draft')).map((item) => item.code)).toEqual([]);
+    expect(codes(flow, 'draft')).toContain('no-solution');
+    expect(errorsOf(validateFlow(flow, 'published'))).toEqual([
+      expect.objectContaining({
+        code: 'no-solution',
+        message: 'No solution can be reached from the start node: engineers could never finish this flow.',
+      }),
+    ]);
+  });
+
   it('warns about loops, which are allowed only if intended', () => {
     const flow = validFlow();
     flow.nodes[1].options.push({ label: 'Try again', next_node_id: 'q1' });

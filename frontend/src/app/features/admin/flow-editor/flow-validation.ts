@@ -34,6 +34,7 @@ export type IssueCode =
   | 'no-options'
   | 'solution-with-options'
   | 'unreachable'
+  | 'no-solution'
   | 'cycle';
 
 export interface FlowIssue {
@@ -129,6 +130,18 @@ export function validateFlow(flow: FlowShape, intent: SaveIntent): FlowIssue[] {
         );
       }
     });
+    // The server refuses to publish such a flow too (flow-graph.ts): engineers could never finish it.
+    // A dead end on the way is reported as such already.
+    const deadEnd = issues.some((item) => item.code === 'no-options');
+    if (!deadEnd && !nodes.some((node) => node.type === 'solution' && reachable.has(node.id))) {
+      issues.push(
+        issue(
+          'no-solution',
+          intent === 'published' ? 'error' : 'warning',
+          'No solution can be reached from the start node: engineers could never finish this flow.',
+        ),
+      );
+    }
   }
 
   for (const loop of findCycles(flow)) {
