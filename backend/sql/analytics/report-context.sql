@@ -8,8 +8,8 @@ SELECT a.timezone, (SELECT coalesce(string_agg(v.version::text, '.' ORDER BY v.v
             WHERE v.account_id = a.id AND v.channel IN (0)) AS version, date_trunc('day', now(), 'UTC') - interval '1 day' AS closed_before, (SELECT coalesce(string_agg(v.version::text, '.' ORDER BY v.version), '') FROM analytics_versions v
             WHERE v.account_id = a.id AND v.channel IN (2)) AS past_version,
   (EXISTS (SELECT 1 FROM analytics_journal_sessions WHERE account_id = a.id) OR EXISTS (SELECT 1 FROM analytics_journal_session_ratings WHERE account_id = a.id) OR EXISTS (SELECT 1 FROM analytics_journal_step_ratings WHERE account_id = a.id)) AS journal_pending,
-              EXISTS (SELECT 1 FROM users u WHERE u.account_id = a.id AND u.id = $2) AS engineer_found
-         FROM accounts a WHERE a.id = $1;
+            EXISTS (SELECT 1 FROM users u WHERE u.account_id = a.id AND u.id = $2) AS engineer_found
+       FROM accounts a WHERE a.id = $1;
 
 -- the team report of one engineer
 -- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-000000000002'
@@ -17,8 +17,8 @@ SELECT a.timezone, (SELECT coalesce(string_agg(v.version::text, '.' ORDER BY v.v
             WHERE v.account_id = a.id AND v.channel IN (0)) AS version, date_trunc('day', now(), 'UTC') - interval '1 day' AS closed_before, (SELECT coalesce(string_agg(v.version::text, '.' ORDER BY v.version), '') FROM analytics_versions v
             WHERE v.account_id = a.id AND v.channel IN (2)) AS past_version,
   (EXISTS (SELECT 1 FROM analytics_journal_sessions WHERE account_id = a.id) OR EXISTS (SELECT 1 FROM analytics_journal_session_ratings WHERE account_id = a.id) OR EXISTS (SELECT 1 FROM analytics_journal_step_ratings WHERE account_id = a.id)) AS journal_pending,
-              EXISTS (SELECT 1 FROM users u WHERE u.account_id = a.id AND u.id = $2) AS engineer_found
-         FROM accounts a WHERE a.id = $1;
+            EXISTS (SELECT 1 FROM users u WHERE u.account_id = a.id AND u.id = $2) AS engineer_found
+       FROM accounts a WHERE a.id = $1;
 
 -- the flow report’s flow, with access for its caller
 -- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab'
@@ -26,8 +26,8 @@ SELECT t.id, t.name, t.status, a.timezone, (SELECT coalesce(string_agg(v.version
             WHERE v.account_id = a.id AND v.channel IN (0, 1)) AS version, date_trunc('day', now(), 'UTC') - interval '1 day' AS closed_before, (SELECT coalesce(string_agg(v.version::text, '.' ORDER BY v.version), '') FROM analytics_versions v
             WHERE v.account_id = a.id AND v.channel IN (2)) AS past_version,
   (EXISTS (SELECT 1 FROM analytics_journal_sessions WHERE account_id = a.id) OR EXISTS (SELECT 1 FROM analytics_journal_session_ratings WHERE account_id = a.id) OR EXISTS (SELECT 1 FROM analytics_journal_step_ratings WHERE account_id = a.id)) AS journal_pending
-         FROM trees t JOIN accounts a ON a.id = t.account_id
-        WHERE t.account_id = $1 AND t.id = $2;
+       FROM trees t JOIN accounts a ON a.id = t.account_id
+      WHERE t.account_id = $1 AND t.id = $2;
 
 -- the time zones PostgreSQL knows (once per process)
 SELECT name FROM pg_timezone_names;

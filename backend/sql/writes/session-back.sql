@@ -6,15 +6,12 @@
 START TRANSACTION;
 
 -- statement 2
-SELECT "session"."account_id" AS "session_account_id", "session"."id" AS "session_id", "session"."tree_id" AS "session_tree_id", "session"."user_id" AS "session_user_id", "session"."started_at" AS "session_started_at", "session"."completed_at" AS "session_completed_at", "session"."outcome" AS "session_outcome", "session"."current_node_id" AS "session_current_node_id", "session"."path" AS "session_path", "session"."notes" AS "session_notes" FROM "sessions" "session" WHERE "session"."id" = $1 AND "session"."account_id" = $2 FOR UPDATE;
+SELECT user_id, completed_at, current_node_id, path FROM sessions WHERE account_id = $1 AND id = $2 FOR UPDATE;
 
 -- statement 3
-SELECT "Session"."account_id" AS "Session_account_id", "Session"."id" AS "Session_id", "Session"."tree_id" AS "Session_tree_id", "Session"."user_id" AS "Session_user_id", "Session"."started_at" AS "Session_started_at", "Session"."completed_at" AS "Session_completed_at", "Session"."outcome" AS "Session_outcome", "Session"."current_node_id" AS "Session_current_node_id", "Session"."path" AS "Session_path", "Session"."notes" AS "Session_notes" FROM "sessions" "Session" WHERE ((("Session"."account_id" = $1 AND "Session"."id" = $2)));
+UPDATE sessions SET current_node_id = $3, path = $4::jsonb WHERE account_id = $1 AND id = $2;
 
 -- statement 4
-UPDATE "sessions" SET "current_node_id" = $1, "path" = $2 WHERE ((("account_id" = $3 AND "id" = $4)));
-
--- statement 5
 SELECT s.id, s.tree_id, t.name AS tree_name, s.user_id, u.name AS user_name, s.started_at,
          s.completed_at, s.outcome, s.notes, s.current_node_id, s.path, r.rating, s.external_ref, s.external_url,
          (SELECT coalesce(json_agg(json_build_object('id', n.id, 'type', n.type, 'title', n.title, 'body', n.body,
@@ -27,5 +24,5 @@ SELECT s.id, s.tree_id, t.name AS tree_name, s.user_id, u.name AS user_name, s.s
     JOIN users u ON u.id = s.user_id AND u.account_id = s.account_id
     LEFT JOIN session_ratings r ON r.account_id = s.account_id AND r.session_id = s.id WHERE s.account_id = $1 AND s.id = $2;
 
--- statement 6
+-- statement 5
 COMMIT;

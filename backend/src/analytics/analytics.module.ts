@@ -3,6 +3,7 @@ import { ConfigType } from '@nestjs/config';
 import { appConfig } from '../config/app.config';
 import { AnalyticsContextService } from './report/analytics-context.service';
 import { ReportCache } from './report/report-cache';
+import { ReportSnapshot } from './report/report-snapshot';
 import { ClosedDaysCache } from './report/closed-days';
 import { AnalyticsVersionPruner } from './rollup/analytics-version-pruner';
 import { RollupJournalFolder } from './rollup/rollup-journal-folder';
@@ -14,6 +15,7 @@ import { AnalyticsService } from './report/analytics.service';
   providers: [
     AnalyticsContextService,
     AnalyticsService,
+    ReportSnapshot,
     AnalyticsVersionPruner,
     RollupJournalFolder,
     {

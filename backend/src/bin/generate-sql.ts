@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 import { AnalyticsContextService } from '../analytics/report/analytics-context.service';
@@ -25,6 +23,7 @@ import { SessionRatingsService } from '../feedback/session-ratings.service';
 import { StepVotesService } from '../feedback/step-votes.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users/users.service';
+import { withScratchDatabase } from './lib/scratch-database';
 import { formatStatement, RecordedStatement, recordingRunner, recordStatements } from './lib/sql-recorder';
 
 /**
@@ -88,39 +87,33 @@ async function main(): Promise<void> {
   const root = process.argv[2] ?? 'backend/sql';
   const server = process.env.DATABASE_URL;
   if (!server) throw new Error('DATABASE_URL is not set (npm run generate starts a throwaway server)');
-  const name = `rf_sql_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  Object.assign(process.env, {
-    DATABASE_URL: url.toString(),
-    JWT_SECRET: process.env.JWT_SECRET ?? 'sql-generation-only-secret-0000000000000',
-    LOG_LEVEL: 'fatal',
-    // Every report computed from the rollups, nothing served again or taken from kept sums.
-    ANALYTICS_CACHE_ENTRIES: '0',
-    ANALYTICS_CLOSED_DAYS_ENTRIES: '0',
+  await withScratchDatabase(server, 'rf_sql', async (url) => {
+    Object.assign(process.env, {
+      DATABASE_URL: url,
+      JWT_SECRET: process.env.JWT_SECRET ?? 'sql-generation-only-secret-0000000000000',
+      LOG_LEVEL: 'fatal',
+      // Every report computed from the rollups, nothing served again or taken from kept sums.
+      ANALYTICS_CACHE_ENTRIES: '0',
+      ANALYTICS_CLOSED_DAYS_ENTRIES: '0',
+    });
+    const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
+    try {
+      // The background jobs would write the journal away under the statements recorded here.
+      await app.get(RollupJournalFolder).onApplicationShutdown();
+      app.get(AnalyticsVersionPruner).onApplicationShutdown();
+      const dataSource = app.get(DataSource);
+      await dataSource.runMigrations({ transaction: 'each' });
+      await seedDemoData(dataSource, undefined, { now: NOW, newId: counterIds() });
+      await foldJournal(dataSource);
+      const files = new SqlFiles(root);
+      await analytics(app.get(AnalyticsContextService), dataSource, files);
+      await rollups(dataSource, files);
+      await writes(app, dataSource, files);
+      files.write();
+    } finally {
+      await app.close();
+    }
   });
-  const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
-  try {
-    // The background jobs would write the journal away under the statements recorded here.
-    await app.get(RollupJournalFolder).onApplicationShutdown();
-    app.get(AnalyticsVersionPruner).onApplicationShutdown();
-    const dataSource = app.get(DataSource);
-    await dataSource.runMigrations({ transaction: 'each' });
-    await seedDemoData(dataSource, undefined, { now: NOW, newId: counterIds() });
-    await foldJournal(dataSource);
-    const files = new SqlFiles(root);
-    await analytics(app.get(AnalyticsContextService), dataSource, files);
-    await rollups(dataSource, files);
-    await writes(app, dataSource, files);
-    files.write();
-  } finally {
-    await app.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
   process.stdout.write(`Committed SQL written to ${root}/{analytics,rollup,writes}\n`);
 }
 

@@ -21,6 +21,7 @@ import { CSV_TYPE, wantsCsv } from '../../common/http/wants-csv';
 import { UuidParamPipe } from '../../common/pipes/uuid-param.pipe';
 import { CsvExport, flowCsv, myCsv, teamCsv } from './export/analytics-export';
 import { AnalyticsService } from './analytics.service';
+import { TEAM_REPORT_ROLES } from './report-access';
 import { AnalyticsQueryDto, TeamAnalyticsQueryDto } from './dto/analytics-query.dto';
 import type { AnalyticsFormat } from './dto/analytics-query.dto';
 import { FlowAnalyticsDto, MyAnalyticsDto, TeamAnalyticsDto } from './dto/analytics-response.dto';
@@ -46,7 +47,7 @@ export class AnalyticsController {
   constructor(private readonly analytics: AnalyticsService) {}
 
   @Get('team')
-  @Roles('team_admin')
+  @Roles(...TEAM_REPORT_ROLES)
   @ApiOperation({ summary: 'Team analytics: summary with previous period, daily series, top flows and engineers' })
   @JsonOrCsv(TeamAnalyticsDto)
   @ApiForbiddenResponse({ description: 'Engineers; or account_id of another account from anyone but a super_admin' })

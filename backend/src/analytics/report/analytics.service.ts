@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, isAdmin } from '../../common/auth-user';
+import { AuthUser } from '../../common/auth-user';
 import { AccountRef, AnalyticsContextService, ClosedRef, windowDto } from './analytics-context.service';
+import { showsCommenters, teamReportAccount } from './report-access';
 import { AnalyticsQueryDto, TeamAnalyticsQueryDto } from './dto/analytics-query.dto';
 import { FlowAnalyticsDto, MyAnalyticsDto, TeamAnalyticsDto } from './dto/analytics-response.dto';
 import { sectionsFor } from './sections/sections';
 import { ReportCache, reportKey } from './report-cache';
+import { ReportSnapshot } from './report-snapshot';
 import { queryRecentComments } from './sections/live/recent-comments.query';
 import { AnalyticsScope } from './sections/sql';
 import { ClosedDays, ClosedDaysCache } from './closed-days';
@@ -22,6 +24,7 @@ import { RollupJournalFolder } from '../rollup/rollup-journal-folder';
 @Injectable()
 export class AnalyticsService {
   constructor(
+    private readonly snapshot: ReportSnapshot,
     private readonly context: AnalyticsContextService,
     private readonly cache: ReportCache,
     private readonly closedDays: ClosedDaysCache,
@@ -47,9 +50,9 @@ export class AnalyticsService {
 
   /** The team's figures (team_admin / super_admin), optionally for one engineer of the account. */
   team(caller: AuthUser, query: TeamAnalyticsQueryDto): Promise<TeamAnalyticsDto> {
-    const accountId = this.context.teamAccountId(caller, query.account_id);
+    const accountId = teamReportAccount(caller, query.account_id);
     const engineerId = query.engineer_id?.toLowerCase();
-    return this.context.read(async (db) => {
+    return this.snapshot.read(async (db) => {
       const account = await this.context.account(db, accountId, engineerId);
       this.foldSoon(account);
       const window = await this.context.window(db, query, account.timezone);
@@ -70,7 +73,7 @@ export class AnalyticsService {
 
   /** The caller's own sessions, and the ratings they gave. */
   me(caller: AuthUser, query: AnalyticsQueryDto): Promise<MyAnalyticsDto> {
-    return this.context.read(async (db) => {
+    return this.snapshot.read(async (db) => {
       const account = await this.context.account(db, caller.accountId);
       this.foldSoon(account);
       const window = await this.context.window(db, query, account.timezone);
@@ -90,12 +93,12 @@ export class AnalyticsService {
 
   /** One flow of the caller's account, for any of its users; who commented is for admins only. */
   flow(caller: AuthUser, treeId: string, query: AnalyticsQueryDto): Promise<FlowAnalyticsDto> {
-    return this.context.read(async (db) => {
+    return this.snapshot.read(async (db) => {
       const flow = await this.context.flow(db, caller, treeId);
       this.foldSoon(flow);
       const window = await this.context.window(db, query, flow.timezone);
       const scope: AnalyticsScope = { accountId: caller.accountId, treeId: flow.id, folded: flow.folded };
-      const withNames = isAdmin(caller);
+      const withNames = showsCommenters(caller);
       return this.cache.through(reportKey('flow', [caller.accountId, flow.id, withNames], window), flow.version, async () => {
         const q = sectionsFor(window);
         const closed = this.closed(flow.closed);

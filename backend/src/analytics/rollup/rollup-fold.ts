@@ -43,7 +43,7 @@ function journalFacts(relations: { sessions: string; ratings: string; votes: str
 
 const JOURNAL_FACTS = journalFacts({ sessions: SESSIONS_JOURNAL.table, ratings: RATINGS_JOURNAL.table, votes: VOTES_JOURNAL.table });
 
-/** A kind's rollup columns as readers name them (report/sections/from-rollups/rollup-sections.ts), with their types. */
+/** A kind's rollup columns as readers name them (report/sections/from-rollups/rollup-reads.ts), with their types. */
 const READ_COLUMNS: Record<RollupKind, [string, string][]> = {
   session: [['account_id', 'uuid'], ['user_id', 'uuid'], ['tree_id', 'uuid'], ['bucket', 'timestamptz'], ['shard', 'smallint'],
     ...SESSION_ROLLUP_COUNTERS.map((c): [string, string] => [c, 'bigint'])],

@@ -19,16 +19,12 @@ import { queryTopEngineers } from './live/top-engineers.query';
 import { queryTopFlows } from './live/top-flows.query';
 import { AnalyticsScope, SqlRunner } from './sql';
 import { ClosedDays } from '../closed-days';
-import {
-  rollupCanAnswer,
-  rollupCsatDistribution,
-  rollupDropOff,
-  rollupOutcomesByNode,
-  rollupRanked,
-  rollupStepFeedback,
-  rollupSummary,
-  rollupTimeSeries,
-} from './from-rollups/rollup-sections';
+import { rollupCsatDistribution } from './from-rollups/rollup-csat-distribution';
+import { rollupDropOff, rollupOutcomesByNode, rollupStepFeedback } from './from-rollups/rollup-node-tables';
+import { rollupRanked } from './from-rollups/rollup-ranked';
+import { rollupCanAnswer } from './from-rollups/rollup-reads';
+import { rollupSummary } from './from-rollups/rollup-summary';
+import { rollupTimeSeries } from './from-rollups/rollup-time-series';
 
 /** A section of a report; `closed` lets a rollup section reuse the sums of closed days (closed-days.ts). */
 type Section<T> = (db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, closed?: ClosedDays) => Promise<T>;

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { splitRange } from './rollup-sections';
+import { splitRange } from './rollup-reads';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { analyticsWindow, localDate, localDayStarts } from '../../analytics-window';
-import { timeSeriesPlan } from './rollup-sections';
+import { timeSeriesPlan } from './rollup-time-series';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
