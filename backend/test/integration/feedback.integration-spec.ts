@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
-import { SessionRatingsService } from '../../src/feedback/session-ratings.service';
+import { SessionRatingsRepository } from '../../src/feedback/session-ratings.repository';
 import { raceInDatabase } from './support/database-race';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -100,11 +100,12 @@ describe('feedback: CSAT ratings and step votes', () => {
       // session's row until both are in the database, so the unique (account_id, session_id) key decides.
       const session = await start();
       await finish(session.id);
-      const caller = { id: engineer.user.id, accountId: engineer.user.account_id, email: engineer.user.email, name: engineer.user.name, role: 'engineer' };
-      const ratings = t.app.get(SessionRatingsService) as unknown as {
+      const caller = { userId: engineer.user.id, accountId: engineer.user.account_id };
+      // rateAll is the repository's one statement, private so the service goes through the coalescer.
+      const ratings = t.app.get(SessionRatingsRepository) as unknown as {
         rateAll(calls: object[], accountId: string): Promise<({ id: string | null } | undefined)[]>;
       };
-      const statement = (rating: number) => ratings.rateAll([{ caller, sessionId: session.id, rating, comment: null }], caller.accountId);
+      const statement = (rating: number) => ratings.rateAll([{ ...caller, sessionId: session.id, rating, comment: null }], caller.accountId);
       const results = await raceInDatabase(
         t.databaseUrl,
         'SELECT 1 FROM sessions WHERE account_id = $1 AND id = $2 FOR UPDATE',

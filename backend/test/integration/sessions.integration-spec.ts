@@ -1,5 +1,5 @@
 import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
-import { SessionsService } from '../../src/sessions/sessions.service';
+import { SessionsRepository } from '../../src/sessions/sessions.repository';
 import { raceInDatabase } from './support/database-race';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -107,11 +107,12 @@ describe('sessions', () => {
     // once on two pooled connections, held at the session's row until both are in the database, so
     // the row lock and the re-checked completed_at IS NULL decide.
     const session = await start();
-    const caller = { id: engineer.user.id, accountId: engineer.user.account_id, email: engineer.user.email, name: engineer.user.name, role: 'engineer' };
-    const sessions = t.app.get(SessionsService) as unknown as {
-      completeAll(calls: object[], accountId: string): Promise<({ id?: string; owner_id: string | null } | undefined)[]>;
+    const caller = { userId: engineer.user.id, accountId: engineer.user.account_id };
+    // completeAll is the repository's one statement, private so the service goes through the coalescer.
+    const sessions = t.app.get(SessionsRepository) as unknown as {
+      completeAll(calls: object[], accountId: string): Promise<({ id?: string | null } | undefined)[]>;
     };
-    const statement = (outcome: string) => sessions.completeAll([{ caller, id: session.id, outcome, notes: null }], caller.accountId);
+    const statement = (outcome: string) => sessions.completeAll([{ ...caller, id: session.id, outcome, notes: null }], caller.accountId);
     const results = await raceInDatabase(
       t.databaseUrl,
       'SELECT 1 FROM sessions WHERE account_id = $1 AND id = $2 FOR UPDATE',
