@@ -40,7 +40,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(?!typeorm$|\\./)', message: 'Migrations hold literal SQL: import only typeorm (and, in index.ts, the migrations).' }] },
+        {
+          patterns: [
+            {
+              regex: '^(?!typeorm$|\\./)',
+              message: 'Migrations hold literal SQL: import only typeorm (and, in index.ts, the migrations).',
+            },
+          ],
+        },
       ],
     },
   },

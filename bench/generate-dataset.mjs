@@ -26,13 +26,17 @@ export const BENCH_ADMIN = 'admin@bench.example';
 export const BENCH_DB = 'rf_bench';
 
 export function parseArgs(argv) {
-  const args = { sessions: 1_000_000, databaseUrl: process.env.BENCH_DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:5432/${BENCH_DB}` };
+  const args = {
+    sessions: 1_000_000,
+    databaseUrl: process.env.BENCH_DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:5432/${BENCH_DB}`,
+  };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--sessions') args.sessions = Number(argv[++i]);
     else if (argv[i] === '--database-url') args.databaseUrl = argv[++i];
   }
   if (!Number.isInteger(args.sessions) || args.sessions < 1000) throw new Error('--sessions must be an integer ≥ 1000');
-  if (new URL(args.databaseUrl).pathname !== `/${BENCH_DB}`) throw new Error(`The bench only ever drops and recreates a database named ${BENCH_DB}`);
+  if (new URL(args.databaseUrl).pathname !== `/${BENCH_DB}`)
+    throw new Error(`The bench only ever drops and recreates a database named ${BENCH_DB}`);
   return args;
 }
 
@@ -59,7 +63,12 @@ function migrate(databaseUrl) {
 
 /** One account: users, steps, flows of 8 nodes, then its sessions, ratings and votes. */
 async function fillAccount(db, { name, timezone, engineers, flows, sessions, days, passwordHash, emailPrefix }) {
-  const [{ id: accountId }] = (await db.query(`INSERT INTO accounts (name, timezone, created_at) VALUES ($1, $2, now() - interval '400 days') RETURNING id`, [name, timezone])).rows;
+  const [{ id: accountId }] = (
+    await db.query(
+      `INSERT INTO accounts (name, timezone, created_at) VALUES ($1, $2, now() - interval '400 days') RETURNING id`,
+      [name, timezone],
+    )
+  ).rows;
   await db.query(
     `INSERT INTO users (account_id, email, name, password_hash, role)
      SELECT $1, CASE WHEN i = 0 THEN $2 || 'admin@bench.example' ELSE $2 || 'engineer' || i || '@bench.example' END,
@@ -69,13 +78,18 @@ async function fillAccount(db, { name, timezone, engineers, flows, sessions, day
     [accountId, emailPrefix, passwordHash, engineers],
   );
   // The login directory's trigger is off while loading (replica role): its rows, written as the trigger would.
-  await db.query(`INSERT INTO user_logins (email, account_id, user_id) SELECT email, account_id, id FROM users WHERE account_id = $1`, [accountId]);
+  await db.query(
+    `INSERT INTO user_logins (email, account_id, user_id) SELECT email, account_id, id FROM users WHERE account_id = $1`,
+    [accountId],
+  );
   await db.query(
     `INSERT INTO step_library (account_id, title, instructions) SELECT $1, 'Library step ' || i, 'Do the thing ' || i FROM generate_series(1, 30) i`,
     [accountId],
   );
   // Flow shape: question → (step A → step C | step B → step D) → solution fixed / escalate / workaround.
-  await db.query(`CREATE TEMP TABLE IF NOT EXISTS bench_flows (account_id uuid, idx int, tree_id uuid, q uuid, a uuid, b uuid, c uuid, d uuid, fixed uuid, esc uuid, wa uuid)`);
+  await db.query(
+    `CREATE TEMP TABLE IF NOT EXISTS bench_flows (account_id uuid, idx int, tree_id uuid, q uuid, a uuid, b uuid, c uuid, d uuid, fixed uuid, esc uuid, wa uuid)`,
+  );
   await db.query(
     `INSERT INTO bench_flows SELECT $1, i, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), gen_random_uuid(),
             gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), gen_random_uuid() FROM generate_series(0, $2::int - 1) i`,
@@ -87,7 +101,8 @@ async function fillAccount(db, { name, timezone, engineers, flows, sessions, day
        FROM bench_flows WHERE account_id = $1`,
     [accountId],
   );
-  const opt = (label, next) => `jsonb_build_object('id', gen_random_uuid(), 'label', '${label}', 'next_node_id', ${next})`;
+  const opt = (label, next) =>
+    `jsonb_build_object('id', gen_random_uuid(), 'label', '${label}', 'next_node_id', ${next})`;
   await db.query(
     `INSERT INTO tree_nodes (id, account_id, tree_id, type, title, step_id, options, position)
      SELECT n.id, f.account_id, f.tree_id, n.type, n.title,
@@ -166,7 +181,10 @@ async function fillAccount(db, { name, timezone, engineers, flows, sessions, day
        JOIN tree_nodes n ON n.account_id = v.account_id AND n.id = v.node_id`,
     [accountId],
   );
-  await db.query(`UPDATE trees t SET usage_count = c.n FROM (SELECT tree_id, count(*)::int AS n FROM sessions WHERE account_id = $1 GROUP BY tree_id) c WHERE t.account_id = $1 AND t.id = c.tree_id`, [accountId]);
+  await db.query(
+    `UPDATE trees t SET usage_count = c.n FROM (SELECT tree_id, count(*)::int AS n FROM sessions WHERE account_id = $1 GROUP BY tree_id) c WHERE t.account_id = $1 AND t.id = c.tree_id`,
+    [accountId],
+  );
   return accountId;
 }
 
@@ -195,23 +213,43 @@ export async function generateDataset({ sessions, databaseUrl, log = (line) => p
   await recreateDatabase(databaseUrl);
   migrate(databaseUrl);
   const argon2 = require('argon2');
-  const passwordHash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+  const passwordHash = await argon2.hash(BENCH_PASSWORD, {
+    type: argon2.argon2id,
+    memoryCost: 19456,
+    timeCost: 2,
+    parallelism: 1,
+  });
   const { rollupFillPhases } = require(resolve(BUILD_DIR, 'analytics/rollup/rollup-recount.js'));
-  const { RECOUNT_VOTE_COUNTERS_SQL } = require(resolve(BUILD_DIR, 'database/migrations/1764000400000-StepVoteCounters.js'));
+  const { RECOUNT_VOTE_COUNTERS_SQL } = require(
+    resolve(BUILD_DIR, 'database/migrations/1764000400000-StepVoteCounters.js'),
+  );
 
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     await db.query('BEGIN');
-    await db.query("SET LOCAL session_replication_role = replica"); // no triggers (FKs, rollups) while loading
+    await db.query('SET LOCAL session_replication_role = replica'); // no triggers (FKs, rollups) while loading
     await db.query("SET LOCAL work_mem = '256MB'");
     const accountId = await fillAccount(db, {
-      name: 'Bench Corp', timezone: 'Europe/Berlin', engineers: 40, flows: 50, sessions, days: 90, passwordHash, emailPrefix: '',
+      name: 'Bench Corp',
+      timezone: 'Europe/Berlin',
+      engineers: 40,
+      flows: 50,
+      sessions,
+      days: 90,
+      passwordHash,
+      emailPrefix: '',
     });
     const small = Math.max(100, Math.round(sessions / 1000));
     for (let i = 1; i <= 20; i++) {
       await fillAccount(db, {
-        name: `Small ${i}`, timezone: i % 2 ? 'America/New_York' : 'UTC', engineers: 3, flows: 3, sessions: small, days: 90, passwordHash,
+        name: `Small ${i}`,
+        timezone: i % 2 ? 'America/New_York' : 'UTC',
+        engineers: 3,
+        flows: 3,
+        sessions: small,
+        days: 90,
+        passwordHash,
         emailPrefix: `small${i}-`,
       });
     }
@@ -223,11 +261,13 @@ export async function generateDataset({ sessions, databaseUrl, log = (line) => p
     for (const phase of rollupFillPhases()) await fillRollups(databaseUrl, phase);
     log(`rollups built in ${((Date.now() - rollupStart) / 1000).toFixed(1)} s`);
     await db.query('VACUUM (ANALYZE)');
-    const [counts] = (await db.query(
-      `SELECT (SELECT count(*) FROM sessions)::int AS sessions, (SELECT count(*) FROM session_ratings)::int AS ratings,
+    const [counts] = (
+      await db.query(
+        `SELECT (SELECT count(*) FROM sessions)::int AS sessions, (SELECT count(*) FROM session_ratings)::int AS ratings,
               (SELECT count(*) FROM step_ratings)::int AS votes, (SELECT count(*) FROM sessions WHERE account_id = $1)::int AS main_sessions`,
-      [accountId],
-    )).rows;
+        [accountId],
+      )
+    ).rows;
     const seconds = (Date.now() - started) / 1000;
     log(`dataset: ${JSON.stringify(counts)} in ${seconds.toFixed(1)} s`);
     return { accountId, counts, seconds };

@@ -6,7 +6,6 @@
 // bench/lib/soak-verdict.mjs defines it (docs/performance.md, "Mixed load").
 // Usage: npm run load [-- --duration 60 --connections 100 --heap-snapshots 4]
 // Uses DATABASE_URL's server (a scratch database it creates and drops) or a throwaway embedded one.
-import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,9 +13,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
 import pg from 'pg';
+
 import { startThrowawayPostgres } from '../scripts/lib/throwaway-postgres.mjs';
-import { MIN_SECONDS_FOR_MEMORY, RSS_SLOPE_LIMIT_MB_PER_MIN, THROUGHPUT_FLOOR, soakVerdict } from './lib/soak-verdict.mjs';
+import {
+  MIN_SECONDS_FOR_MEMORY,
+  RSS_SLOPE_LIMIT_MB_PER_MIN,
+  soakVerdict,
+  THROUGHPUT_FLOOR,
+} from './lib/soak-verdict.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,7 +50,9 @@ const freePort = () =>
 const throwaway = process.env.DATABASE_URL ? null : await startThrowawayPostgres();
 const serverUrl = new URL(process.env.DATABASE_URL ?? throwaway.url);
 const dbName = `rf_load_${process.pid}`;
-const admin = new pg.Client({ connectionString: Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString() });
+const admin = new pg.Client({
+  connectionString: Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString(),
+});
 await admin.connect();
 await admin.query(`CREATE DATABASE ${dbName}`);
 const databaseUrl = Object.assign(new URL(serverUrl), { pathname: `/${dbName}` }).toString();
@@ -59,7 +67,9 @@ const env = {
   THROTTLE_LOGIN_PER_EMAIL: '0',
 };
 const seed = spawn(process.execPath, [resolve(root, 'dist/backend/bin/seed-demo.js')], { env, stdio: 'ignore' });
-await new Promise((done, fail) => seed.on('exit', (code) => (code === 0 ? done() : fail(new Error(`seed exited ${code}`)))));
+await new Promise((done, fail) =>
+  seed.on('exit', (code) => (code === 0 ? done() : fail(new Error(`seed exited ${code}`)))),
+);
 
 const port = await freePort();
 const snapshotDir = heapSnapshots ? mkdtempSync(join(tmpdir(), 'rf-load-heap-')) : null;
@@ -77,7 +87,13 @@ const api = spawn(
 );
 const base = `http://127.0.0.1:${port}`;
 for (let i = 0; i < 100; i++) {
-  if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break;
+  if (
+    await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
   await new Promise((r) => setTimeout(r, 100));
 }
 
@@ -92,16 +108,24 @@ const login = async (email) => {
 };
 const adminToken = await login('admin@northwind.example');
 const engineerToken = await login('engineer1@northwind.example');
-const flows = await (await fetch(`${base}/api/v1/trees`, { headers: { authorization: `Bearer ${engineerToken}` } })).json();
+const flows = await (
+  await fetch(`${base}/api/v1/trees`, { headers: { authorization: `Bearer ${engineerToken}` } })
+).json();
 // The engineer's sessions, counted in the database (the API counts a list up to 1,000 only).
 const loadDb = new pg.Client({ connectionString: databaseUrl });
 await loadDb.connect();
 const engineerSessions = async () =>
-  (await loadDb.query(`SELECT count(*)::int AS n FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = 'engineer1@northwind.example')`)).rows[0].n;
+  (
+    await loadDb.query(
+      `SELECT count(*)::int AS n FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = 'engineer1@northwind.example')`,
+    )
+  ).rows[0].n;
 const sessionsAtStart = await engineerSessions();
 
 const rssMb = () => {
-  const line = readFileSync(`/proc/${api.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS'));
+  const line = readFileSync(`/proc/${api.pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS'));
   return Number(line.replace(/\D/g, '')) / 1024;
 };
 
@@ -179,7 +203,12 @@ const probe = readFileSync(probeFile, 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((line) => JSON.parse(line))
-  .map((m) => ({ at: (m.t - startedWall) / 1000, heapUsed: m.heapUsed / 2 ** 20, heapTotal: m.heapTotal / 2 ** 20, external: m.external / 2 ** 20 }));
+  .map((m) => ({
+    at: (m.t - startedWall) / 1000,
+    heapUsed: m.heapUsed / 2 ** 20,
+    heapTotal: m.heapTotal / 2 ** 20,
+    external: m.external / 2 ** 20,
+  }));
 
 // The curve: 2xx per second, RSS and heap over each step of the run.
 const total = perSecond[0].map((_, s) => perSecond.reduce((sum, kind) => sum + kind[s], 0)).slice(0, duration);
@@ -201,12 +230,18 @@ for (let from = 0; from < duration; from += bucketSeconds) {
   });
 }
 const unit = bucketSeconds === 60 ? 'min' : 's';
-console.log(`\ncurve per ${bucketSeconds} s: 2xx req/s; API RSS, V8 heap (total, and lowest used ≈ live) and external memory in MB at the step's end`);
-console.log(`${unit.padStart(5)}  ${'req/s'.padStart(6)}  ${'RSS'.padStart(5)}  ${'heap'.padStart(5)}  ${'live'.padStart(5)}  ${'ext'.padStart(4)}   ${mix.map((kind) => kind.name).join(' | ')}`);
+console.log(
+  `\ncurve per ${bucketSeconds} s: 2xx req/s; API RSS, V8 heap (total, and lowest used ≈ live) and external memory in MB at the step's end`,
+);
+console.log(
+  `${unit.padStart(5)}  ${'req/s'.padStart(6)}  ${'RSS'.padStart(5)}  ${'heap'.padStart(5)}  ${'live'.padStart(5)}  ${'ext'.padStart(4)}   ${mix.map((kind) => kind.name).join(' | ')}`,
+);
 for (const step of curve) {
   const at = bucketSeconds === 60 ? step.to_s / 60 : step.to_s;
   const cells = [step.rss_mb, step.heap_total_mb, step.heap_used_min_mb].map((v) => String(v ?? '-').padStart(5));
-  console.log(`${String(at).padStart(5)}  ${String(step.rps).padStart(6)}  ${cells.join('  ')}  ${String(step.external_mb ?? '-').padStart(4)}   ${step.by_kind.join(' | ')}`);
+  console.log(
+    `${String(at).padStart(5)}  ${String(step.rps).padStart(6)}  ${cells.join('  ')}  ${String(step.external_mb ?? '-').padStart(4)}   ${step.by_kind.join(' | ')}`,
+  );
 }
 
 const verdict = soakVerdict({ perSecond: total, rss, seconds: duration });
@@ -240,10 +275,27 @@ const kinds = results.map(({ kind, result }, k) => ({
   p50_ms: result.latency.p50,
   p99_ms: result.latency.p99,
 }));
-const summary = { date: startedIso, duration_s: duration, connections, kinds, curve, verdict, rss_start_mb: Math.round(rss[0][1]), rss_peak_mb: peak, sessions: { start: sessionsAtStart, end: sessionsAtEnd }, passed: !failed };
+const summary = {
+  date: startedIso,
+  duration_s: duration,
+  connections,
+  kinds,
+  curve,
+  verdict,
+  rss_start_mb: Math.round(rss[0][1]),
+  rss_peak_mb: peak,
+  sessions: { start: sessionsAtStart, end: sessionsAtEnd },
+  passed: !failed,
+};
 writeFileSync(file, `${JSON.stringify(summary, null, 2)}\n`);
 console.log(`results: ${file}`);
-if (snapshotDir) console.log(`heap snapshots: ${readdirSync(snapshotDir).filter((f) => f.endsWith('.heapsnapshot')).map((f) => join(snapshotDir, f)).join(' ')}`);
+if (snapshotDir)
+  console.log(
+    `heap snapshots: ${readdirSync(snapshotDir)
+      .filter((f) => f.endsWith('.heapsnapshot'))
+      .map((f) => join(snapshotDir, f))
+      .join(' ')}`,
+  );
 console.log(
   failed
     ? 'Mixed load: FAILED (errors or non-2xx answers, throughput falling, or memory growing)'

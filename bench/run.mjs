@@ -14,14 +14,15 @@
 // 6. writes bench/results/<date>.json, prints a table and the summary line.
 // Throughput counts 2xx answers only, and a measured run with any error or non-2xx answer fails
 // its target and the bench (exit 1): a fast run of failures is not a result.
-import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
 import { BENCH_PASSWORD, BUILD_DIR, generateDataset, parseArgs } from './generate-dataset.mjs';
 import { measureTokenVsJwt } from './lib/token-vs-jwt.mjs';
 
@@ -50,7 +51,11 @@ const round = (value, digits = 1) => Number(value.toFixed(digits));
 
 function build() {
   log('building the backend…');
-  const result = spawnSync(resolve(ROOT, 'node_modules/.bin/tsc'), ['-p', 'backend/tsconfig.app.json', '--outDir', BUILD_DIR], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(
+    resolve(ROOT, 'node_modules/.bin/tsc'),
+    ['-p', 'backend/tsconfig.app.json', '--outDir', BUILD_DIR],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
 }
 
@@ -66,23 +71,27 @@ async function startApi({ cacheEntries, closedDaysEntries } = {}) {
   );
   if (stray) throw new Error(`port ${PORT} is already in use (another API?): stop it or set BENCH_PORT`);
   // As deployed: a bounded old-space heap (docs/performance.md); without it V8 grows lazily.
-  const child = spawn(process.execPath, [`--max-old-space-size=${process.env.BENCH_API_HEAP_MB ?? 192}`, resolve(BUILD_DIR, 'main.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: args.databaseUrl,
-      PORT: String(PORT),
-      JWT_SECRET,
-      THROTTLE_GLOBAL_PER_MINUTE: '0',
-      THROTTLE_AUTH_PER_MINUTE: '0',
-      THROTTLE_LOGIN_PER_EMAIL: '0',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      ...(cacheEntries === undefined ? {} : { ANALYTICS_CACHE_ENTRIES: String(cacheEntries) }),
-      ...(closedDaysEntries === undefined ? {} : { ANALYTICS_CLOSED_DAYS_ENTRIES: String(closedDaysEntries) }),
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${process.env.BENCH_API_HEAP_MB ?? 192}`, resolve(BUILD_DIR, 'main.js')],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: args.databaseUrl,
+        PORT: String(PORT),
+        JWT_SECRET,
+        THROTTLE_GLOBAL_PER_MINUTE: '0',
+        THROTTLE_AUTH_PER_MINUTE: '0',
+        THROTTLE_LOGIN_PER_EMAIL: '0',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        ...(cacheEntries === undefined ? {} : { ANALYTICS_CACHE_ENTRIES: String(cacheEntries) }),
+        ...(closedDaysEntries === undefined ? {} : { ANALYTICS_CLOSED_DAYS_ENTRIES: String(closedDaysEntries) }),
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  );
   const rss = { max: 0, samples: 0 };
   const sampler = setInterval(() => {
     try {
@@ -129,11 +138,14 @@ async function login(email) {
 function cannon(options) {
   return new Promise((resolveRun, reject) => {
     const latencies = [];
-    const instance = autocannon({ duration: DURATION, ...options, url: `${BASE}${options.path ?? ''}` }, (error, result) => {
-      if (error) return reject(error);
-      latencies.sort((a, b) => a - b);
-      resolveRun({ result, latencies });
-    });
+    const instance = autocannon(
+      { duration: DURATION, ...options, url: `${BASE}${options.path ?? ''}` },
+      (error, result) => {
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        resolveRun({ result, latencies });
+      },
+    );
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
 }
@@ -144,7 +156,12 @@ function cannon(options) {
  * target its figures stand for.
  */
 function outcome(result) {
-  return { ok: result['2xx'], ok_rps: round(result['2xx'] / result.duration), non2xx: result.non2xx, errors: result.errors };
+  return {
+    ok: result['2xx'],
+    ok_rps: round(result['2xx'] / result.duration),
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 const clean = (...outcomes) => outcomes.every((o) => o.non2xx === 0 && o.errors === 0);
 const failures = (...outcomes) => outcomes.reduce((sum, o) => sum + o.non2xx + o.errors, 0);
@@ -165,7 +182,9 @@ async function measureRead(name, path, token) {
     errors: c1.errors + c16.errors,
     clean: clean(c1, c16),
   };
-  log(`  ${name.padEnd(18)} p50 ${row.p50_ms} ms, p95 ${row.p95_ms} ms, p99 ${row.p99_ms} ms, ${row.rps_c16} req/s @16${row.clean ? '' : `, FAILED: ${row.non2xx} non-2xx, ${row.errors} errors`}`);
+  log(
+    `  ${name.padEnd(18)} p50 ${row.p50_ms} ms, p95 ${row.p95_ms} ms, p99 ${row.p99_ms} ms, ${row.rps_c16} req/s @16${row.clean ? '' : `, FAILED: ${row.non2xx} non-2xx, ${row.errors} errors`}`,
+  );
   return row;
 }
 
@@ -182,7 +201,15 @@ async function measureWrite(name, targets, build, connections = 16, duration = D
           {
             setupRequest: (req) => {
               const target = targets[next++ % targets.length];
-              return { ...req, ...build(target), headers: { ...req.headers, 'content-type': 'application/json', authorization: `Bearer ${target.token}` } };
+              return {
+                ...req,
+                ...build(target),
+                headers: {
+                  ...req.headers,
+                  'content-type': 'application/json',
+                  authorization: `Bearer ${target.token}`,
+                },
+              };
             },
           },
         ],
@@ -193,13 +220,43 @@ async function measureWrite(name, targets, build, connections = 16, duration = D
   // A reused target answers 409 (already completed or rated): a failure like any other non-2xx.
   if (next > targets.length) log(`  (warning: ${name} ran out of prepared targets and reused some)`);
   const counted = outcome(run);
-  const row = { endpoint: name, rps_c16: counted.ok_rps, ok: counted.ok, non2xx: counted.non2xx, errors: counted.errors, sent: next, clean: clean(counted) };
-  log(`  ${name.padEnd(18)} ${row.rps_c16} req/s @${connections}, ${row.ok} ok, ${row.non2xx} non-2xx, ${row.errors} errors${row.clean ? '' : ' — FAILED'}`);
+  const row = {
+    endpoint: name,
+    rps_c16: counted.ok_rps,
+    ok: counted.ok,
+    non2xx: counted.non2xx,
+    errors: counted.errors,
+    sent: next,
+    clean: clean(counted),
+  };
+  log(
+    `  ${name.padEnd(18)} ${row.rps_c16} req/s @${connections}, ${row.ok} ok, ${row.non2xx} non-2xx, ${row.errors} errors${row.clean ? '' : ' — FAILED'}`,
+  );
   return row;
 }
 
-const stripWindow = ({ summary, time_series, top_flows, top_engineers, csat_distribution, step_feedback, drop_off, outcomes_by_node, recent_comments }) =>
-  JSON.stringify({ summary, time_series, top_flows, top_engineers, csat_distribution, step_feedback, drop_off, outcomes_by_node, recent_comments });
+const stripWindow = ({
+  summary,
+  time_series,
+  top_flows,
+  top_engineers,
+  csat_distribution,
+  step_feedback,
+  drop_off,
+  outcomes_by_node,
+  recent_comments,
+}) =>
+  JSON.stringify({
+    summary,
+    time_series,
+    top_flows,
+    top_engineers,
+    csat_distribution,
+    step_feedback,
+    drop_off,
+    outcomes_by_node,
+    recent_comments,
+  });
 
 async function main() {
   const startedAt = new Date();
@@ -212,14 +269,25 @@ async function main() {
   const q = async (sql, params) => (await pool.query(sql, params)).rows;
 
   const accountId = dataset.accountId;
-  const [engineer] = await q(`SELECT id, email FROM users WHERE account_id = $1 AND role = 'engineer' ORDER BY name LIMIT 1`, [accountId]);
-  const [flow] = await q(`SELECT id FROM trees WHERE account_id = $1 ORDER BY usage_count DESC, id LIMIT 1`, [accountId]);
+  const [engineer] = await q(
+    `SELECT id, email FROM users WHERE account_id = $1 AND role = 'engineer' ORDER BY name LIMIT 1`,
+    [accountId],
+  );
+  const [flow] = await q(`SELECT id FROM trees WHERE account_id = $1 ORDER BY usage_count DESC, id LIMIT 1`, [
+    accountId,
+  ]);
 
   // First every report computed from scratch (both caches off): exactness and reads. Then
   // computed after a write (closed days' sums kept, report cache off), then as deployed.
   let api = await startApi({ cacheEntries: 0, closedDaysEntries: 0 });
   let maxRss = 0;
-  const results = { date: startedAt.toISOString(), sessions: args.sessions, dataset, duration_s: DURATION, machine: { cpus: os.cpus().length, loadavg_at_start: os.loadavg() } };
+  const results = {
+    date: startedAt.toISOString(),
+    sessions: args.sessions,
+    dataset,
+    duration_s: DURATION,
+    machine: { cpus: os.cpus().length, loadavg_at_start: os.loadavg() },
+  };
   try {
     const adminToken = await login('admin@bench.example');
     const engineerToken = await login(engineer.email);
@@ -227,9 +295,19 @@ async function main() {
       ['team-7d', '/api/v1/analytics/team?period=7d', adminToken, { kind: 'team', period: '7d' }],
       ['team-30d', '/api/v1/analytics/team?period=30d', adminToken, { kind: 'team', period: '30d' }],
       ['team-90d', '/api/v1/analytics/team?period=90d', adminToken, { kind: 'team', period: '90d' }],
-      ['team-90d-engineer', `/api/v1/analytics/team?period=90d&engineer_id=${engineer.id}`, adminToken, { kind: 'team', period: '90d', userId: engineer.id }],
+      [
+        'team-90d-engineer',
+        `/api/v1/analytics/team?period=90d&engineer_id=${engineer.id}`,
+        adminToken,
+        { kind: 'team', period: '90d', userId: engineer.id },
+      ],
       ['me-90d', '/api/v1/analytics/me?period=90d', engineerToken, { kind: 'me', period: '90d', userId: engineer.id }],
-      ['flow-90d', `/api/v1/analytics/flows/${flow.id}?period=90d`, adminToken, { kind: 'flow', period: '90d', treeId: flow.id }],
+      [
+        'flow-90d',
+        `/api/v1/analytics/flows/${flow.id}?period=90d`,
+        adminToken,
+        { kind: 'flow', period: '90d', treeId: flow.id },
+      ],
       ['team-90d-csv', '/api/v1/analytics/team?period=90d&format=csv', adminToken, null],
     ];
 
@@ -246,11 +324,21 @@ async function main() {
       let live;
       for (let i = 0; i < BASELINE_RUNS; i++) {
         const t0 = performance.now();
-        live = await report(pool, spec.kind, 'live', { accountId, userId: spec.userId, treeId: spec.treeId, period: spec.period, tz: apiBody.window.tz, now });
+        live = await report(pool, spec.kind, 'live', {
+          accountId,
+          userId: spec.userId,
+          treeId: spec.treeId,
+          period: spec.period,
+          tz: apiBody.window.tz,
+          now,
+        });
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);
-      liveBodies.set(name, stripWindow({ ...live, recent_comments: spec.kind === 'flow' ? live.recent_comments : undefined }));
+      liveBodies.set(
+        name,
+        stripWindow({ ...live, recent_comments: spec.kind === 'flow' ? live.recent_comments : undefined }),
+      );
       const identical = stripWindow(apiBody) === liveBodies.get(name);
       results.identical &&= identical;
       // Over a handful of runs the 95th percentile is just the slowest one: called what it is.
@@ -268,7 +356,9 @@ async function main() {
       );
     }
 
-    log(`reads, every report computed (ANALYTICS_CACHE_ENTRIES=0, ANALYTICS_CLOSED_DAYS_ENTRIES=0; autocannon, ${DURATION} s per run)…`);
+    log(
+      `reads, every report computed (ANALYTICS_CACHE_ENTRIES=0, ANALYTICS_CLOSED_DAYS_ENTRIES=0; autocannon, ${DURATION} s per run)…`,
+    );
     results.reads = [];
     for (const [name, path, token] of endpoints) results.reads.push(await measureRead(name, path, token));
 
@@ -280,31 +370,50 @@ async function main() {
     results.identical_closed_days = true;
     for (const [name, path, token, spec] of endpoints) {
       if (!spec) continue;
-      const get = async () => stripWindow(await (await fetch(`${BASE}${path}`, { headers: { authorization: `Bearer ${token}` } })).json());
+      const get = async () =>
+        stripWindow(await (await fetch(`${BASE}${path}`, { headers: { authorization: `Bearer ${token}` } })).json());
       await get();
       results.identical_closed_days &&= (await get()) === liveBodies.get(name);
     }
-    log(`reads computed after a write (closed days' sums kept, ANALYTICS_CACHE_ENTRIES=0); figures identical to live aggregation: ${results.identical_closed_days}…`);
+    log(
+      `reads computed after a write (closed days' sums kept, ANALYTICS_CACHE_ENTRIES=0); figures identical to live aggregation: ${results.identical_closed_days}…`,
+    );
     results.reads_closed_days = [];
     for (const [name, path, token] of endpoints) results.reads_closed_days.push(await measureRead(name, path, token));
 
     maxRss = Math.max(maxRss, api.rss.max);
     await api.stop();
     api = await startApi();
-    log('reads as deployed: a report is served again while the account\'s data version holds…');
+    log("reads as deployed: a report is served again while the account's data version holds…");
     results.reads_cached = [];
     for (const [name, path, token] of endpoints) results.reads_cached.push(await measureRead(name, path, token));
     const [check] = endpoints;
-    const again = await (await fetch(`${BASE}${check[1]}`, { headers: { authorization: `Bearer ${check[2]}` } })).json();
-    const computed = await report(pool, 'team', 'live', { accountId, period: '7d', tz: again.window.tz, now: new Date() });
+    const again = await (
+      await fetch(`${BASE}${check[1]}`, { headers: { authorization: `Bearer ${check[2]}` } })
+    ).json();
+    const computed = await report(pool, 'team', 'live', {
+      accountId,
+      period: '7d',
+      tz: again.window.tz,
+      now: new Date(),
+    });
     results.identical_cached = stripWindow(again) === stripWindow({ ...computed, recent_comments: undefined });
     log(`  cached team-7d figures identical to live aggregation: ${results.identical_cached}`);
     log('auth: the cached team-90d report with a personal API token vs with the JWT…');
-    results.token_vs_jwt = await measureTokenVsJwt({ base: BASE, path: '/api/v1/analytics/team?period=90d', jwt: adminToken, duration: DURATION, log });
+    results.token_vs_jwt = await measureTokenVsJwt({
+      base: BASE,
+      path: '/api/v1/analytics/team?period=90d',
+      jwt: adminToken,
+      duration: DURATION,
+      log,
+    });
 
     // Writes: prepared open sessions spread over 8 engineers, each target used once.
     log('writes…');
-    const engineers = await q(`SELECT id, email FROM users WHERE account_id = $1 AND role = 'engineer' ORDER BY name LIMIT 8`, [accountId]);
+    const engineers = await q(
+      `SELECT id, email FROM users WHERE account_id = $1 AND role = 'engineer' ORDER BY name LIMIT 8`,
+      [accountId],
+    );
     const tokens = new Map();
     for (const e of engineers) tokens.set(e.id, await login(e.email));
     /** Open sessions of the 8 engineers, 20 minutes old, each standing at a step. */
@@ -323,11 +432,27 @@ async function main() {
       ).map((s) => ({ id: s.id, tree: s.tree_id, node: s.current_node_id, token: tokens.get(s.user_id) }));
     const OUTCOMES = ['resolved', 'escalated', 'workaround', 'unresolved'];
     const WRITES = {
-      complete: (t) => ({ method: 'POST', path: `/api/v1/sessions/${t.id}/complete`, body: JSON.stringify({ outcome: OUTCOMES[t.id.charCodeAt(0) % 4] }) }),
-      rate: (t) => ({ method: 'POST', path: `/api/v1/sessions/${t.id}/rate`, body: JSON.stringify({ rating: 1 + (t.id.charCodeAt(1) % 5) }) }),
-      feedback: (t) => ({ method: 'PUT', path: `/api/v1/sessions/${t.id}/nodes/${t.node}/feedback`, body: JSON.stringify({ was_helpful: t.id.charCodeAt(2) % 2 === 0 }) }),
+      complete: (t) => ({
+        method: 'POST',
+        path: `/api/v1/sessions/${t.id}/complete`,
+        body: JSON.stringify({ outcome: OUTCOMES[t.id.charCodeAt(0) % 4] }),
+      }),
+      rate: (t) => ({
+        method: 'POST',
+        path: `/api/v1/sessions/${t.id}/rate`,
+        body: JSON.stringify({ rating: 1 + (t.id.charCodeAt(1) % 5) }),
+      }),
+      feedback: (t) => ({
+        method: 'PUT',
+        path: `/api/v1/sessions/${t.id}/nodes/${t.node}/feedback`,
+        body: JSON.stringify({ was_helpful: t.id.charCodeAt(2) % 2 === 0 }),
+      }),
     };
-    const finishRest = (list) => q(`UPDATE sessions SET completed_at = now(), outcome = 'resolved' WHERE id = ANY($1::uuid[]) AND completed_at IS NULL`, [list.map((t) => t.id)]);
+    const finishRest = (list) =>
+      q(
+        `UPDATE sessions SET completed_at = now(), outcome = 'resolved' WHERE id = ANY($1::uuid[]) AND completed_at IS NULL`,
+        [list.map((t) => t.id)],
+      );
 
     // The API has only served reads so far: a short round of each write on sessions of its own,
     // not counted, so the runs below measure the warm write path as reads are measured warm.
@@ -348,10 +473,17 @@ async function main() {
       [targets.map((t) => t.id)],
     );
     const completeRun = await measureWrite('complete', targets, WRITES.complete);
-    const [{ n: completedByApi }] = await q(`SELECT count(*)::int AS n FROM sessions WHERE id = ANY($1::uuid[]) AND completed_at IS NOT NULL`, [targets.map((t) => t.id)]);
+    const [{ n: completedByApi }] = await q(
+      `SELECT count(*)::int AS n FROM sessions WHERE id = ANY($1::uuid[]) AND completed_at IS NOT NULL`,
+      [targets.map((t) => t.id)],
+    );
     // Ratings need finished sessions: those the complete run finished, then the rest finished directly.
     await finishRest(targets);
-    results.writes = [completeRun, await measureWrite('rate', targets, WRITES.rate), await measureWrite('feedback', targets, WRITES.feedback)];
+    results.writes = [
+      completeRun,
+      await measureWrite('rate', targets, WRITES.rate),
+      await measureWrite('feedback', targets, WRITES.feedback),
+    ];
     results.completed_by_api = completedByApi;
     const [after] = await q(
       `SELECT (SELECT count(*) FROM sessions WHERE id = ANY($1::uuid[]) AND completed_at IS NOT NULL)::int AS completed,
@@ -363,12 +495,19 @@ async function main() {
     // Nothing lost: every 2xx left its row. complete and rate answer 2xx once per session (then
     // 409); a repeated vote answers 200 without a new row. Requests still in flight when a run
     // stops may be written without their response being counted, hence "at least".
-    const delta = { completed: completedByApi - before.completed, ratings: after.ratings - before.ratings, votes: after.votes - before.votes };
+    const delta = {
+      completed: completedByApi - before.completed,
+      ratings: after.ratings - before.ratings,
+      votes: after.votes - before.votes,
+    };
     const [, rateRun, feedbackRun] = results.writes;
     results.nothing_lost =
-      delta.completed >= completeRun.ok && delta.completed <= completeRun.sent &&
-      delta.ratings >= rateRun.ok && delta.ratings <= rateRun.sent &&
-      delta.votes >= Math.min(feedbackRun.ok, targets.length) && delta.votes <= feedbackRun.sent;
+      delta.completed >= completeRun.ok &&
+      delta.completed <= completeRun.sent &&
+      delta.ratings >= rateRun.ok &&
+      delta.ratings <= rateRun.sent &&
+      delta.votes >= Math.min(feedbackRun.ok, targets.length) &&
+      delta.votes <= feedbackRun.sent;
     results.write_rows = { before, after, delta };
     const client = await pool.connect();
     try {
@@ -387,7 +526,10 @@ async function main() {
     const [team90Path] = endpoints.filter(([name]) => name === 'team-90d').map(([, path]) => path);
     const readsUnder = async (name, write) => {
       log(`reads under writes: team-90d at 8 connections while 8 connections send ${name}…`);
-      const [reads, writes] = await Promise.all([cannon({ path: team90Path, headers: { authorization: `Bearer ${adminToken}` }, connections: 8 }), write()]);
+      const [reads, writes] = await Promise.all([
+        cannon({ path: team90Path, headers: { authorization: `Bearer ${adminToken}` }, connections: 8 }),
+        write(),
+      ]);
       const read = outcome(reads.result);
       const row = {
         writes: name,
@@ -399,14 +541,32 @@ async function main() {
         errors: read.errors + writes.errors,
         clean: clean(read) && writes.clean,
       };
-      log(`  team-90d ${row.team_90d_rps_c8} req/s (p50 ${row.team_90d_p50_ms} ms, p95 ${row.team_90d_p95_ms} ms) alongside ${row.writes_rps_c8} ${name}/s`);
+      log(
+        `  team-90d ${row.team_90d_rps_c8} req/s (p50 ${row.team_90d_p50_ms} ms, p95 ${row.team_90d_p95_ms} ms) alongside ${row.writes_rps_c8} ${name}/s`,
+      );
       return row;
     };
     results.reads_under_writes = [
       await readsUnder('session starts', () =>
-        measureWrite('session starts', targets, (t) => ({ method: 'POST', path: '/api/v1/sessions', body: JSON.stringify({ tree_id: t.tree }) }), 8)),
+        measureWrite(
+          'session starts',
+          targets,
+          (t) => ({ method: 'POST', path: '/api/v1/sessions', body: JSON.stringify({ tree_id: t.tree }) }),
+          8,
+        ),
+      ),
       await readsUnder('vote flips', () =>
-        measureWrite('vote flips', targets, (t) => ({ method: 'PUT', path: `/api/v1/sessions/${t.id}/nodes/${t.node}/feedback`, body: JSON.stringify({ was_helpful: t.id.charCodeAt(2) % 2 !== 0 }) }), 8)),
+        measureWrite(
+          'vote flips',
+          targets,
+          (t) => ({
+            method: 'PUT',
+            path: `/api/v1/sessions/${t.id}/nodes/${t.node}/feedback`,
+            body: JSON.stringify({ was_helpful: t.id.charCodeAt(2) % 2 !== 0 }),
+          }),
+          8,
+        ),
+      ),
     ];
   } finally {
     results.api_max_rss_mb = round(Math.max(maxRss, api.rss.max));
@@ -428,38 +588,67 @@ async function main() {
     every_endpoint_ge_200rps: everyRead(results.reads),
     every_endpoint_ge_200rps_after_a_write: everyRead(results.reads_closed_days),
     every_endpoint_ge_200rps_with_report_cache: everyRead(results.reads_cached),
-    ten_x_faster_identical: results.speedup_team_90d_live_median_over_api_p95 >= 10 && team90.clean && results.identical && results.identical_closed_days && results.identical_cached,
-    writes_ge_1000ps_nothing_lost: results.writes_per_s >= 1000 && results.writes.every((w) => w.clean) && results.nothing_lost,
+    ten_x_faster_identical:
+      results.speedup_team_90d_live_median_over_api_p95 >= 10 &&
+      team90.clean &&
+      results.identical &&
+      results.identical_closed_days &&
+      results.identical_cached,
+    writes_ge_1000ps_nothing_lost:
+      results.writes_per_s >= 1000 && results.writes.every((w) => w.clean) && results.nothing_lost,
     rss_under_300mb: results.api_max_rss_mb < 300,
     token_auth_within_10pct_of_jwt: results.token_vs_jwt.within_10pct,
   };
-  const measured = [...results.reads, ...results.reads_closed_days, ...results.reads_cached, ...results.writes, ...results.reads_under_writes];
+  const measured = [
+    ...results.reads,
+    ...results.reads_closed_days,
+    ...results.reads_cached,
+    ...results.writes,
+    ...results.reads_under_writes,
+  ];
   results.failed_runs = measured.filter((r) => !r.clean).length;
 
   mkdirSync(resolve(ROOT, 'bench/results'), { recursive: true });
-  const file = resolve(ROOT, 'bench/results', `${startedAt.toISOString().slice(0, 19).replace(/:/g, '-')}-${args.sessions}.json`);
+  const file = resolve(
+    ROOT,
+    'bench/results',
+    `${startedAt.toISOString().slice(0, 19).replace(/:/g, '-')}-${args.sessions}.json`,
+  );
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 
   log('');
   log('                    computed from scratch               after a write       cached              live');
-  log('endpoint            p50 ms   p95 ms   p99 ms   req/s@16   p95 ms   req/s@16   p95 ms   req/s@16   median   identical');
+  log(
+    'endpoint            p50 ms   p95 ms   p99 ms   req/s@16   p95 ms   req/s@16   p95 ms   req/s@16   median   identical',
+  );
   for (const r of results.reads) {
     const b = results.baseline.find((x) => x.endpoint === r.endpoint);
     const w = results.reads_closed_days.find((x) => x.endpoint === r.endpoint);
     const c = results.reads_cached.find((x) => x.endpoint === r.endpoint);
     const failed = [r, w, c].some((x) => !x.clean) ? '  FAILED (errors or non-2xx)' : '';
-    log(`${r.endpoint.padEnd(18)} ${String(r.p50_ms).padStart(7)} ${String(r.p95_ms).padStart(8)} ${String(r.p99_ms).padStart(8)} ${String(r.rps_c16).padStart(10)} ${String(w.p95_ms).padStart(8)} ${String(w.rps_c16).padStart(10)} ${String(c.p95_ms).padStart(8)} ${String(c.rps_c16).padStart(10)} ${String(b?.live_median_ms ?? '-').padStart(8)}   ${b ? b.identical : '-'}${failed}`);
+    log(
+      `${r.endpoint.padEnd(18)} ${String(r.p50_ms).padStart(7)} ${String(r.p95_ms).padStart(8)} ${String(r.p99_ms).padStart(8)} ${String(r.rps_c16).padStart(10)} ${String(w.p95_ms).padStart(8)} ${String(w.rps_c16).padStart(10)} ${String(c.p95_ms).padStart(8)} ${String(c.rps_c16).padStart(10)} ${String(b?.live_median_ms ?? '-').padStart(8)}   ${b ? b.identical : '-'}${failed}`,
+    );
   }
-  for (const w of results.writes) log(`${`write:${w.endpoint}`.padEnd(18)} ${String(w.rps_c16).padStart(44)}${w.clean ? '' : '  FAILED (errors or non-2xx)'}`);
-  log(`reads computed after a write: ${Math.min(...results.reads_closed_days.map((r) => r.rps_c16))}–${Math.max(...results.reads_closed_days.map((r) => r.rps_c16))} req/s @16`);
-  log(`reads with the report cache: ${Math.min(...results.reads_cached.map((r) => r.rps_c16))}–${Math.max(...results.reads_cached.map((r) => r.rps_c16))} req/s @16`);
+  for (const w of results.writes)
+    log(
+      `${`write:${w.endpoint}`.padEnd(18)} ${String(w.rps_c16).padStart(44)}${w.clean ? '' : '  FAILED (errors or non-2xx)'}`,
+    );
+  log(
+    `reads computed after a write: ${Math.min(...results.reads_closed_days.map((r) => r.rps_c16))}–${Math.max(...results.reads_closed_days.map((r) => r.rps_c16))} req/s @16`,
+  );
+  log(
+    `reads with the report cache: ${Math.min(...results.reads_cached.map((r) => r.rps_c16))}–${Math.max(...results.reads_cached.map((r) => r.rps_c16))} req/s @16`,
+  );
   log(`API max RSS ${results.api_max_rss_mb} MB; targets: ${JSON.stringify(results.targets)}`);
   log(`results: ${file}`);
   log(
     `team-90d p95 ${team90.p95_ms} ms at ${args.sessions} sessions; ${results.speedup_team_90d_live_median_over_api_p95}x faster than live aggregation (live median / API p95); writes ${Math.round(results.writes_per_s)}/s`,
   );
   if (results.failed_runs) {
-    log(`FAILED: ${results.failed_runs} measured run(s) had errors or non-2xx answers (${failures(...measured)} in all); see the rows marked FAILED`);
+    log(
+      `FAILED: ${results.failed_runs} measured run(s) had errors or non-2xx answers (${failures(...measured)} in all); see the rows marked FAILED`,
+    );
     process.exitCode = 1;
   }
 }

@@ -9,7 +9,7 @@
 // docker-compose) or a Docker client with the compose plugin, for `config`; skipped when absent.
 // No Docker engine is needed.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -56,7 +56,10 @@ step('docker/Dockerfile: dockerfile-utils lint', () => {
 });
 
 step('docker/Dockerfile: runtime stage conventions', () => {
-  const lines = dockerfile.replace(/\\\n/g, ' ').split('\n').map((line) => line.trim());
+  const lines = dockerfile
+    .replace(/\\\n/g, ' ')
+    .split('\n')
+    .map((line) => line.trim());
   const lastFrom = lines.map((line) => /^FROM\s/i.test(line)).lastIndexOf(true);
   const runtime = lines.slice(lastFrom).filter((line) => line && !line.startsWith('#'));
   const has = (pattern) => runtime.some((line) => pattern.test(line));
@@ -64,9 +67,13 @@ step('docker/Dockerfile: runtime stage conventions', () => {
   if (!has(/^EXPOSE\s+3000\b/i)) fail('Dockerfile', 'the final stage must EXPOSE 3000');
   if (!has(/^HEALTHCHECK\s.*\/api\/health/i)) fail('Dockerfile', 'the final stage needs a HEALTHCHECK on /api/health');
   if (!has(/^CMD\s+\[\s*"node",\s*"dist\/backend\/main\.js"\s*\]/i)) {
-    fail('Dockerfile', 'the final stage must run CMD ["node", "dist/backend/main.js"] (exec form: node receives SIGTERM)');
+    fail(
+      'Dockerfile',
+      'the final stage must run CMD ["node", "dist/backend/main.js"] (exec form: node receives SIGTERM)',
+    );
   }
-  if (/\bnpm ci\b/.test(dockerfile.replace(/#.*$/gm, ''))) fail('Dockerfile', '`npm ci` fails on our registry: use npm install');
+  if (/\bnpm ci\b/.test(dockerfile.replace(/#.*$/gm, '')))
+    fail('Dockerfile', '`npm ci` fails on our registry: use npm install');
 });
 
 // --- Compose -----------------------------------------------------------------------------------
@@ -80,7 +87,13 @@ step('docker/docker-compose.yml: YAML', () => {
 
 step('docker/docker-compose.yml: dclint', () => {
   const { status, output } = npx(DCLINT, [
-    'dclint', '--no-color', '-c', 'docker/.dclintrc.json', '--max-warnings', '0', 'docker/docker-compose.yml',
+    'dclint',
+    '--no-color',
+    '-c',
+    'docker/.dclintrc.json',
+    '--max-warnings',
+    '0',
+    'docker/docker-compose.yml',
   ]);
   if (status !== 0) fail('dclint', output || `exit ${status}`);
 });
@@ -92,28 +105,44 @@ const composeTools = [
   ['docker-compose', ['version']],
 ].filter(([command, args]) => run(command, args)?.status === 0);
 if (composeTools.length) {
-  step(`docker/docker-compose.yml: ${composeTools[0][0]}${composeTools[0][0] === 'docker' ? ' compose' : ''} config`, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rf-compose-'));
-    try {
-      mkdirSync(join(dir, 'docker'));
-      for (const file of ['docker/docker-compose.yml', 'docker/Dockerfile']) copyFileSync(join(root, file), join(dir, file));
-      copyFileSync(join(root, '.env.example'), join(dir, '.env'));
-      const [command] = composeTools[0];
-      const args = [...(command === 'docker' ? ['compose'] : []), '--env-file', '.env', '-f', 'docker/docker-compose.yml', 'config', '-q'];
-      const result = run(command, args, { cwd: dir });
-      if (result.status !== 0) fail(`${command} config`, result.output);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  step(
+    `docker/docker-compose.yml: ${composeTools[0][0]}${composeTools[0][0] === 'docker' ? ' compose' : ''} config`,
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'rf-compose-'));
+      try {
+        mkdirSync(join(dir, 'docker'));
+        for (const file of ['docker/docker-compose.yml', 'docker/Dockerfile'])
+          copyFileSync(join(root, file), join(dir, file));
+        copyFileSync(join(root, '.env.example'), join(dir, '.env'));
+        const [command] = composeTools[0];
+        const args = [
+          ...(command === 'docker' ? ['compose'] : []),
+          '--env-file',
+          '.env',
+          '-f',
+          'docker/docker-compose.yml',
+          'config',
+          '-q',
+        ];
+        const result = run(command, args, { cwd: dir });
+        if (result.status !== 0) fail(`${command} config`, result.output);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 } else {
-  console.log('skip docker/docker-compose.yml: compose config (no `docker compose` or `docker-compose`; apt-get install -y docker-compose)');
+  console.log(
+    'skip docker/docker-compose.yml: compose config (no `docker compose` or `docker-compose`; apt-get install -y docker-compose)',
+  );
 }
 
 // --- GitHub Actions ------------------------------------------------------------------------------
 const workflowDir = join(root, '.github/workflows');
 const workflows = existsSync(workflowDir)
-  ? readdirSync(workflowDir).filter((file) => /\.ya?ml$/.test(file)).map((file) => `.github/workflows/${file}`)
+  ? readdirSync(workflowDir)
+      .filter((file) => /\.ya?ml$/.test(file))
+      .map((file) => `.github/workflows/${file}`)
   : [];
 if (!workflows.length) fail('workflows', 'no .github/workflows/*.yml found');
 
@@ -149,9 +178,14 @@ step('.env.example: every variable the backend reads, each in docs/operations.md
     }
   };
   walk(join(root, 'backend/src'));
-  for (const name of read) if (!documented.has(name)) fail('.env.example', `${name} is read by backend/src but not listed`);
-  const operations = existsSync(join(root, 'docs/operations.md')) ? readFileSync(join(root, 'docs/operations.md'), 'utf8') : '';
-  for (const name of documented) if (!operations.includes(`\`${name}\``)) fail('docs/operations.md', `${name} is missing from the configuration table`);
+  for (const name of read)
+    if (!documented.has(name)) fail('.env.example', `${name} is read by backend/src but not listed`);
+  const operations = existsSync(join(root, 'docs/operations.md'))
+    ? readFileSync(join(root, 'docs/operations.md'), 'utf8')
+    : '';
+  for (const name of documented)
+    if (!operations.includes(`\`${name}\``))
+      fail('docs/operations.md', `${name} is missing from the configuration table`);
 });
 
 if (failures.length) {

@@ -55,9 +55,18 @@ try {
   // whose framework packages of the time are no longer installed.
   writeFileSync(
     join(checkout, 'backend/tsconfig.fixture.json'),
-    JSON.stringify({ extends: './tsconfig.app.json', compilerOptions: { outDir: '../dist/fixture' }, include: [], files: ['src/bin/seed-demo.ts'] }),
+    JSON.stringify({
+      extends: './tsconfig.app.json',
+      compilerOptions: { outDir: '../dist/fixture' },
+      include: [],
+      files: ['src/bin/seed-demo.ts'],
+    }),
   );
-  run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(checkout, 'backend/tsconfig.fixture.json')], { cwd: checkout });
+  run(
+    process.execPath,
+    [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(checkout, 'backend/tsconfig.fixture.json')],
+    { cwd: checkout },
+  );
   const seed = join(checkout, 'dist/fixture/bin/seed-demo.js');
   if (!existsSync(seed)) throw new Error(`the build of ${FIRST_VERSION} wrote no ${seed}`);
 
@@ -65,7 +74,15 @@ try {
   const seeded = run(process.execPath, [seed], { cwd: checkout, env: { ...process.env, DATABASE_URL: databaseUrl } });
   process.stdout.write(seeded.stdout);
 
-  const dump = run('pg_dump', ['--inserts', '--rows-per-insert=200', '--no-owner', '--no-privileges', '--no-comments', '--dbname', databaseUrl]);
+  const dump = run('pg_dump', [
+    '--inserts',
+    '--rows-per-insert=200',
+    '--no-owner',
+    '--no-privileges',
+    '--no-comments',
+    '--dbname',
+    databaseUrl,
+  ]);
   mkdirSync(dirname(output), { recursive: true });
   writeFileSync(output, gzipSync(dump.stdout, { level: 9 }));
   console.log(`Wrote ${output} (${FIRST_VERSION}, ${dump.stdout.length} bytes of SQL)`);

@@ -3,6 +3,7 @@
 // DATABASE_URL, or a throwaway embedded one started here and removed afterwards.
 // Usage: node scripts/with-database.mjs <command> [args…]
 import { spawn } from 'node:child_process';
+
 import { startThrowawayPostgres } from './lib/throwaway-postgres.mjs';
 
 const [command, ...args] = process.argv.slice(2);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigType } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+
 import { AccountsModule } from './accounts/accounts.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { ApiTokensModule } from './api-tokens/api-tokens.module';
@@ -14,9 +15,9 @@ import { RetryAfterThrottlerGuard } from './common/throttling/retry-after-thrott
 import { ThrottlingModule } from './common/throttling/throttling.module';
 import { appConfig } from './config/app.config';
 import { dataSourceOptions } from './database/data-source-options';
+import { FeedbackModule } from './feedback/feedback.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging/logging.module';
-import { FeedbackModule } from './feedback/feedback.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { StepsModule } from './steps/steps.module';
 import { TreesModule } from './trees/trees.module';

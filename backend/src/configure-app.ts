@@ -1,10 +1,18 @@
-import { HttpStatus, INestApplication, RequestMethod, UnprocessableEntityException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  HttpStatus,
+  INestApplication,
+  RequestMethod,
+  UnprocessableEntityException,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+
 import { NoNulCharactersPipe } from './common/pipes/no-nul-characters.pipe';
 import { serveFrontend } from './frontend-routes';
 import { installJsonBody } from './json-body';
@@ -38,7 +46,9 @@ export async function configureApp(app: NestFastifyApplication, options: Configu
       },
     },
   });
-  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
+  fastify.addHook('onRequest', (request, reply, done) =>
+    securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)),
+  );
   if (options.corsOrigins?.length) {
     app.enableCors({
       origin: options.corsOrigins,
@@ -74,7 +84,8 @@ export async function configureApp(app: NestFastifyApplication, options: Configu
     customSiteTitle: 'ResolutionFlow API',
   });
 
-  if (options.frontendDir && existsSync(join(options.frontendDir, 'index.html'))) await serveFrontend(fastify, options.frontendDir);
+  if (options.frontendDir && existsSync(join(options.frontendDir, 'index.html')))
+    await serveFrontend(fastify, options.frontendDir);
 }
 
 /** class-validator errors as "field.path message" strings, nested fields included. */
@@ -82,7 +93,9 @@ export function flattenErrors(errors: ValidationError[], parent = ''): string[] 
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) =>
-      message.startsWith(`${error.property} `) ? `${path}${message.slice(error.property.length)}` : `${path}: ${message}`,
+      message.startsWith(`${error.property} `)
+        ? `${path}${message.slice(error.property.length)}`
+        : `${path}: ${message}`,
     );
     return [...own, ...flattenErrors(error.children ?? [], path)];
   });

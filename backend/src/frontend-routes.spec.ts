@@ -1,8 +1,9 @@
-import fastify from 'fastify';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fastify from 'fastify';
 import request from 'supertest';
+
 import { serveFrontend } from './frontend-routes';
 import { FASTIFY_OPTIONS } from './http-adapter';
 
@@ -19,7 +20,9 @@ describe('frontend routes', () => {
     writeFileSync(join(dir, 'api', 'v1', 'flows'), 'not the API');
     // The API's own routes and 404, as Nest registers them.
     app.get('/api/v1/sessions', async () => ({ items: [] }));
-    app.setNotFoundHandler((req, reply) => reply.status(404).send({ statusCode: 404, message: `Cannot ${req.method} ${req.url}` }));
+    app.setNotFoundHandler((req, reply) =>
+      reply.status(404).send({ statusCode: 404, message: `Cannot ${req.method} ${req.url}` }),
+    );
     await serveFrontend(app, dir);
     await app.ready();
   });
@@ -37,7 +40,14 @@ describe('frontend routes', () => {
   });
 
   it('answers the app’s own routes with index.html, never cached, so deep links and reloads work', async () => {
-    for (const path of ['/', '/analytics/team?period=90d', '/flows/3f1c/run', '/main.js.map', '/assets/', '/..%2F..%2Fetc%2Fpasswd']) {
+    for (const path of [
+      '/',
+      '/analytics/team?period=90d',
+      '/flows/3f1c/run',
+      '/main.js.map',
+      '/assets/',
+      '/..%2F..%2Fetc%2Fpasswd',
+    ]) {
       const res = await request(app.server).get(path).expect(200);
       expect(res.text).toBe('<app-root></app-root>');
       expect(res.headers['cache-control']).toBe('no-cache');
@@ -47,7 +57,9 @@ describe('frontend routes', () => {
 
   it('leaves API paths and other methods to the API', async () => {
     await request(app.server).get('/api/v1/sessions').expect(200, { items: [] });
-    await request(app.server).get('/api/v1/flows').expect(404, { statusCode: 404, message: 'Cannot GET /api/v1/flows' });
+    await request(app.server)
+      .get('/api/v1/flows')
+      .expect(404, { statusCode: 404, message: 'Cannot GET /api/v1/flows' });
     await request(app.server).get('/api').expect(404);
     await request(app.server).get('/api?x=1').expect(404);
     await request(app.server).get('/api/v1/flows/..%2F..%2Fmain.js').expect(404);

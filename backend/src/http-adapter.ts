@@ -1,6 +1,7 @@
+import { IncomingMessage } from 'node:http';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyServerOptions } from 'fastify';
-import { IncomingMessage } from 'node:http';
+
 import { requestId } from './logging/request-id';
 
 /** The largest request body the API reads; a bigger one is refused with 413 before it is parsed. */

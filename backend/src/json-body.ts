@@ -19,7 +19,8 @@ export function nestedDeeperThan(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -48,10 +49,14 @@ export function installJsonBody(fastify: FastifyInstance): void {
     try {
       const parsed: unknown = JSON.parse(body as string, refusePrototypeKeys);
       // Every body the API takes is an object (Express's strict parser refused the rest as well).
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return done(new BadRequestException(NOT_AN_OBJECT), undefined);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return done(new BadRequestException(NOT_AN_OBJECT), undefined);
       done(null, parsed);
     } catch (error) {
-      const message = error instanceof Error && error.message === PROTOTYPE_KEY_MESSAGE ? PROTOTYPE_KEY_MESSAGE : 'Malformed JSON in request body';
+      const message =
+        error instanceof Error && error.message === PROTOTYPE_KEY_MESSAGE
+          ? PROTOTYPE_KEY_MESSAGE
+          : 'Malformed JSON in request body';
       done(new BadRequestException(message), undefined);
     }
   });

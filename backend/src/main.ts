@@ -1,19 +1,21 @@
 import 'reflect-metadata';
+
+import { Server } from 'node:http';
+import { join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Server } from 'node:http';
-import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
+
 import { AppModule } from './app.module';
 import { ConfigError, loadConfig } from './config/app-config';
 import { configureApp } from './configure-app';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './database/embedded-postgres';
-import { PortInUseError, StartupError, assertPortFree } from './startup-errors';
-import { createHttpAdapter } from './http-adapter';
 import { pgPool } from './database/pg-pool';
 import { DEMO_PASSWORD, seedDemoData } from './demo/demo-seed';
+import { createHttpAdapter } from './http-adapter';
 import { AppLogger } from './logging/app-logger';
+import { assertPortFree, PortInUseError, StartupError } from './startup-errors';
 
 const logger = new Logger('Bootstrap');
 let embedded: EmbeddedDatabase | null = null;
@@ -42,7 +44,7 @@ async function poolSettled(dataSource: DataSource, timeoutMs: number): Promise<v
   const pool = pgPool(dataSource);
   const deadline = Date.now() + timeoutMs;
   // Idle twice in a row: a handler between two queries holds no connection for a moment.
-  for (let quiet = 0; pool && quiet < 2 && Date.now() < deadline; ) {
+  for (let quiet = 0; pool && quiet < 2 && Date.now() < deadline;) {
     quiet = pool.totalCount > pool.idleCount || pool.waitingCount > 0 ? 0 : quiet + 1;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -67,9 +69,15 @@ async function bootstrap(): Promise<void> {
   }
 
   const config = loadConfig(process.env);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(), { bodyParser: false, bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
   app.useLogger(app.get(AppLogger));
-  await configureApp(app, { corsOrigins: config.corsOrigins, frontendDir: resolve(__dirname, '..', 'frontend', 'browser') });
+  await configureApp(app, {
+    corsOrigins: config.corsOrigins,
+    frontendDir: resolve(__dirname, '..', 'frontend', 'browser'),
+  });
 
   const dataSource = app.get(DataSource);
   const applied = await dataSource.runMigrations({ transaction: 'each' });

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
 import { SCOPE_DESCRIPTIONS, TOKEN_SCOPES } from './api-tokens/token-scopes';
 import { ANY_SCOPE, PERSON_ONLY, PUBLIC_ROUTE, SCOPE_EXTENSION } from './common/decorators/required-scope.decorator';
 

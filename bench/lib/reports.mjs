@@ -4,6 +4,7 @@
 // falls back to.
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+
 import { BUILD_DIR } from '../generate-dataset.mjs';
 
 const require = createRequire(import.meta.url);

@@ -10,8 +10,10 @@ const ROUNDS = 3;
 function run(base, path, bearer, connections, duration) {
   return new Promise((resolveRun, reject) => {
     let ok = 0;
-    const instance = autocannon({ url: `${base}${path}`, connections, duration, headers: { authorization: `Bearer ${bearer}` } }, (error, result) =>
-      error ? reject(error) : resolveRun({ rps: ok / duration, failed: result.non2xx + result.errors }),
+    const instance = autocannon(
+      { url: `${base}${path}`, connections, duration, headers: { authorization: `Bearer ${bearer}` } },
+      (error, result) =>
+        error ? reject(error) : resolveRun({ rps: ok / duration, failed: result.non2xx + result.errors }),
     );
     instance.on('response', (_client, status) => {
       if (status >= 200 && status < 300) ok++;
@@ -29,7 +31,8 @@ export async function measureTokenVsJwt({ base, path, jwt, connections = 16, dur
     headers: { authorization: `Bearer ${jwt}`, 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'bench: token vs JWT', scopes: ['analytics:read'], expires_in_days: 1 }),
   });
-  if (created.status !== 201) throw new Error(`creating the bench's API token: ${created.status} ${await created.text()}`);
+  if (created.status !== 201)
+    throw new Error(`creating the bench's API token: ${created.status} ${await created.text()}`);
   const token = (await created.json()).token;
   // Both credentials' first requests (token lookup, verification) happen before anything is timed.
   for (const bearer of [jwt, token]) {
@@ -41,7 +44,10 @@ export async function measureTokenVsJwt({ base, path, jwt, connections = 16, dur
   const rounds = { jwt: [], token: [] };
   let failed = 0;
   for (let i = 0; i < ROUNDS; i++) {
-    for (const [side, bearer] of [['jwt', jwt], ['token', token]]) {
+    for (const [side, bearer] of [
+      ['jwt', jwt],
+      ['token', token],
+    ]) {
       const result = await run(base, path, bearer, connections, duration);
       rounds[side].push(round(result.rps));
       failed += result.failed;
@@ -60,6 +66,8 @@ export async function measureTokenVsJwt({ base, path, jwt, connections = 16, dur
     failed,
   };
   row.within_10pct = failed === 0 && row.token_vs_jwt >= 0.9;
-  log(`  JWT ${jwtRps} req/s, API token ${tokenRps} req/s @${connections} (medians of ${ROUNDS} alternating rounds; token/JWT ${row.token_vs_jwt})${failed ? `, ${failed} failed` : ''}`);
+  log(
+    `  JWT ${jwtRps} req/s, API token ${tokenRps} req/s @${connections} (medians of ${ROUNDS} alternating rounds; token/JWT ${row.token_vs_jwt})${failed ? `, ${failed} failed` : ''}`,
+  );
   return row;
 }

@@ -34,7 +34,11 @@ export default {
     await page.getByRole('button', { name: 'Add user' }).click();
     const addDialog = page.getByRole('dialog', { name: 'Add a user' });
     await t.eventually(async () =>
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'new-user-name', 'focus starts in the dialog'),
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.id),
+        'new-user-name',
+        'focus starts in the dialog',
+      ),
     );
     await addDialog.getByLabel('Name').fill(ENGINEER.name);
     await addDialog.getByLabel('E-mail').fill(ENGINEER.email);
@@ -80,7 +84,11 @@ export default {
     t.step('screenshot of the editor with its diagram');
     mkdirSync(OUTPUT, { recursive: true });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(OUTPUT, 'flow-editor.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1150 } });
+    await page.screenshot({
+      path: join(OUTPUT, 'flow-editor.png'),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1280, height: 1150 },
+    });
 
     t.step('publish');
     const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/trees') && r.request().method() === 'POST');
@@ -99,8 +107,14 @@ export default {
 
     t.step('a richer flow in the editor, for the docs');
     await page.getByRole('link', { name: 'Printer not printing', exact: true }).click();
-    await t.eventually(async () => assert.match(await page.getByTestId('flow-diagram').getAttribute('aria-label'), /: 9 nodes/));
-    await page.screenshot({ path: join(OUTPUT, 'flow-editor-demo-flow.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1240 } });
+    await t.eventually(async () =>
+      assert.match(await page.getByTestId('flow-diagram').getAttribute('aria-label'), /: 9 nodes/),
+    );
+    await page.screenshot({
+      path: join(OUTPUT, 'flow-editor-demo-flow.png'),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1280, height: 1240 },
+    });
 
     t.step('log out');
     await page.getByRole('button', { name: 'Log out' }).click();

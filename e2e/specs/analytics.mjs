@@ -48,7 +48,10 @@ export default {
     assert.ok(csatLine && csatLine.split(/[LC]/).length > 10, 'the CSAT line has points');
     const outcomeLabels = await page.locator('rf-outcome-breakdown-chart svg text.textDataLabel').allTextContents();
     assert.equal(outcomeLabels.length, 4);
-    assert.ok(outcomeLabels.every((label) => /\d+ · \d+%/.test(label.trim())), `outcome labels: ${outcomeLabels}`);
+    assert.ok(
+      outcomeLabels.every((label) => /\d+ · \d+%/.test(label.trim())),
+      `outcome labels: ${outcomeLabels}`,
+    );
     const topEngineers = page.locator('rf-ranked-table').nth(1);
     assert.ok((await rowNames(topEngineers)).length >= 5, 'the top engineers table lists the team');
     await screenshot('team-analytics.png');
@@ -77,13 +80,22 @@ export default {
     t.step('the flow page shows step feedback worst first, and comments with names for the admin');
     const steps = page.locator('rf-step-feedback-list li');
     await steps.first().waitFor();
-    const rates = (await page.locator('rf-step-feedback-list .bars__value').allTextContents()).map((text) => parseInt(text, 10));
+    const rates = (await page.locator('rf-step-feedback-list .bars__value').allTextContents()).map((text) =>
+      parseInt(text, 10),
+    );
     assert.ok(rates.length >= 2, 'several steps have votes');
-    assert.deepEqual(rates, [...rates].sort((a, b) => a - b), `least helpful first: ${rates}`);
+    assert.deepEqual(
+      rates,
+      [...rates].sort((a, b) => a - b),
+      `least helpful first: ${rates}`,
+    );
     const comments = page.locator('rf-recent-comments li');
     await comments.first().waitFor();
     assert.ok((await comments.count()) >= 3, 'recent comments are listed');
-    assert.ok((await page.locator('rf-recent-comments .comment__author').count()) > 0, 'a team admin sees who commented');
+    assert.ok(
+      (await page.locator('rf-recent-comments .comment__author').count()) > 0,
+      'a team admin sees who commented',
+    );
     await page.locator('rf-drop-off-list').getByRole('heading', { name: 'Where sessions get stuck' }).waitFor();
     await page.locator('rf-csat-distribution-chart svg path.bar').first().waitFor();
     await screenshot('flow-analytics.png');

@@ -45,12 +45,18 @@ export default {
     const engineerLabels = engineerLinks.map((link) => link.label);
     assert.deepEqual(engineerLabels.slice(0, 2), ['Flows', 'My sessions']);
     for (const label of engineerLabels) {
-      assert.ok(adminLinks.some((link) => link.label === label), `the admin also sees "${label}"`);
+      assert.ok(
+        adminLinks.some((link) => link.label === label),
+        `the admin also sees "${label}"`,
+      );
     }
     const adminOnly = adminLinks.filter((link) => !engineerLabels.includes(link.label));
     // An empty list would skip every check below: the admin pages must be there.
     for (const label of ['Team analytics', 'Flow editor', 'Step library', 'Users']) {
-      assert.ok(adminOnly.some((link) => link.label === label), `"${label}" is an admin-only entry: ${adminOnly.map((link) => link.label)}`);
+      assert.ok(
+        adminOnly.some((link) => link.label === label),
+        `"${label}" is an admin-only entry: ${adminOnly.map((link) => link.label)}`,
+      );
     }
     t.step(`admin-only entries: ${adminOnly.map((link) => link.label).join(', ')}`);
 

@@ -58,7 +58,10 @@ export default {
     await dialog.waitFor();
     await page.getByTestId('session-summary').waitFor();
     await t.eventually(async () =>
-      assert.ok(await page.evaluate(() => document.activeElement?.closest('dialog[open]') !== null), 'focus is in the dialog'),
+      assert.ok(
+        await page.evaluate(() => document.activeElement?.closest('dialog[open]') !== null),
+        'focus is in the dialog',
+      ),
     );
     const submit = dialog.getByRole('button', { name: 'Submit' });
     assert.ok(await submit.isDisabled(), 'Submit waits for a star');
@@ -102,7 +105,10 @@ export default {
     await t.screenshot('my-sessions.png');
 
     t.step('Rate on an older unrated session opens the same dialog; Escape skips it');
-    const unrated = page.locator('tbody tr').filter({ has: page.getByRole('button', { name: /^Rate session:/ }) }).first();
+    const unrated = page
+      .locator('tbody tr')
+      .filter({ has: page.getByRole('button', { name: /^Rate session:/ }) })
+      .first();
     await unrated.getByRole('button', { name: /^Rate session:/ }).click();
     await dialog.waitFor();
     await page.keyboard.press('Escape');

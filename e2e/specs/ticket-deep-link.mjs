@@ -15,7 +15,14 @@ export default {
     t.step('the account has a published flow and an engineer');
     const engineerEmail = account.email.replace('@', '.engineer@');
     assert.equal(
-      (await api(baseUrl, account.token, 'POST', '/users', { email: engineerEmail, name: 'Eve Engineer', password: E2E_PASSWORD, role: 'engineer' })).status,
+      (
+        await api(baseUrl, account.token, 'POST', '/users', {
+          email: engineerEmail,
+          name: 'Eve Engineer',
+          password: E2E_PASSWORD,
+          role: 'engineer',
+        })
+      ).status,
       201,
     );
     const [q, fixed] = ['7d1a3c52-0b8e-4f7a-9c61-2b5e8d4f1a01', '7d1a3c52-0b8e-4f7a-9c61-2b5e8d4f1a02'];
@@ -26,7 +33,12 @@ export default {
       status: 'published',
       start_node_id: q,
       nodes: [
-        { id: q, type: 'question', title: 'Is the VPN client up to date?', options: [{ label: 'Yes', next_node_id: fixed }] },
+        {
+          id: q,
+          type: 'question',
+          title: 'Is the VPN client up to date?',
+          options: [{ label: 'Yes', next_node_id: fixed }],
+        },
         { id: fixed, type: 'solution', title: 'Reconnect' },
       ],
     });

@@ -21,7 +21,10 @@ export async function registerAccount(baseUrl, label) {
 export async function api(baseUrl, bearer, method, path, body) {
   const res = await fetch(new URL(`/api/v1${path}`, baseUrl), {
     method,
-    headers: { authorization: `Bearer ${bearer}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: {
+      authorization: `Bearer ${bearer}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

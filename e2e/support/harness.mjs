@@ -59,7 +59,12 @@ function helpers({ page, context, baseUrl, outputDir, log }) {
 
     /** Waits until the locator's text contains `text`. */
     async expectText(locator, text) {
-      await eventually(async () => assert.ok((await locator.textContent())?.includes(text), `expected "${text}" in: ${await locator.textContent()}`));
+      await eventually(async () =>
+        assert.ok(
+          (await locator.textContent())?.includes(text),
+          `expected "${text}" in: ${await locator.textContent()}`,
+        ),
+      );
     },
 
     async expectAttribute(locator, name, value) {
@@ -113,7 +118,9 @@ export async function runSpecs(specs, { baseUrl, chromiumPath, outputDir, log })
       t = helpers({ page, context, baseUrl, outputDir, log });
       await withTimeout(spec.run(t), spec.timeout ?? SPEC_TIMEOUT_MS, spec.name);
       if (pageErrors.length) {
-        throw new Error(`uncaught error(s) in the page:\n${pageErrors.map((error) => `  ${error.stack ?? error}`).join('\n')}`);
+        throw new Error(
+          `uncaught error(s) in the page:\n${pageErrors.map((error) => `  ${error.stack ?? error}`).join('\n')}`,
+        );
       }
       passed += 1;
       log(`✓ ${spec.name} (${((Date.now() - from) / 1000).toFixed(1)} s)`);

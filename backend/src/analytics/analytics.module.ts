@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
+
 import { appConfig } from '../config/app.config';
 import { AnalyticsContextService } from './report/analytics-context.service';
-import { ReportCache } from './report/report-cache';
-import { ReportSnapshot } from './report/report-snapshot';
-import { ClosedDaysCache } from './report/closed-days';
-import { AnalyticsVersionPruner } from './rollup/analytics-version-pruner';
-import { RollupJournalFolder } from './rollup/rollup-journal-folder';
 import { AnalyticsController } from './report/analytics.controller';
 import { AnalyticsService } from './report/analytics.service';
+import { ClosedDaysCache } from './report/closed-days';
+import { ReportCache } from './report/report-cache';
+import { ReportSnapshot } from './report/report-snapshot';
+import { AnalyticsVersionPruner } from './rollup/analytics-version-pruner';
+import { RollupJournalFolder } from './rollup/rollup-journal-folder';
 
 @Module({
   controllers: [AnalyticsController],

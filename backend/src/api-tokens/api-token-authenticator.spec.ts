@@ -1,9 +1,17 @@
 import { UnauthorizedException } from '@nestjs/common';
+
 import { ApiTokenAuthenticator } from './api-token-authenticator';
 import { newTokenSecret } from './api-token-secret';
 import type { ApiTokensRepository, TokenCallerRow } from './api-tokens.repository';
 
-const OWNER = { id: 'user-1', accountId: 'account-1', email: 'ada@example.test', name: 'Ada', role: 'team_admin' as const, active: true };
+const OWNER = {
+  id: 'user-1',
+  accountId: 'account-1',
+  email: 'ada@example.test',
+  name: 'Ada',
+  role: 'team_admin' as const,
+  active: true,
+};
 
 /** A repository that knows one token, counting what the authenticator asks of it. */
 function fakeRepository(state: Partial<TokenCallerRow> = {}) {
@@ -42,7 +50,14 @@ describe('ApiTokenAuthenticator', () => {
   it('acts as the owner, narrowed to the token’s scopes', async () => {
     const { repository } = fakeRepository();
     const user = await new ApiTokenAuthenticator(repository).authenticate(token);
-    expect(user).toEqual({ id: 'user-1', accountId: 'account-1', email: 'ada@example.test', name: 'Ada', role: 'team_admin', apiToken: { id: 'token-1', scopes: ['users:read'] } });
+    expect(user).toEqual({
+      id: 'user-1',
+      accountId: 'account-1',
+      email: 'ada@example.test',
+      name: 'Ada',
+      role: 'team_admin',
+      apiToken: { id: 'token-1', scopes: ['users:read'] },
+    });
   });
 
   it('looks a token up by its digest once, then reads its state and owner on every request', async () => {
@@ -82,7 +97,9 @@ describe('ApiTokenAuthenticator', () => {
   it('refuses a malformed or altered token without asking the database', async () => {
     const { repository, calls } = fakeRepository();
     const authenticator = new ApiTokenAuthenticator(repository);
-    await expect(authenticator.authenticate(`${token.slice(0, -1)}${token.endsWith('a') ? 'b' : 'a'}`)).rejects.toThrow('Invalid API token');
+    await expect(authenticator.authenticate(`${token.slice(0, -1)}${token.endsWith('a') ? 'b' : 'a'}`)).rejects.toThrow(
+      'Invalid API token',
+    );
     await expect(authenticator.authenticate('rf_pat_short')).rejects.toThrow('Invalid API token');
     expect(calls).toMatchObject({ lookUps: 0, reads: 0 });
   });

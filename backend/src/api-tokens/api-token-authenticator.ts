@@ -1,4 +1,5 @@
 import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+
 import type { AuthUser } from '../common/auth-user';
 import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
 import { isWellFormedToken, tokenDigestKey } from './api-token-secret';
@@ -32,7 +33,11 @@ export class ApiTokenAuthenticator {
   /** By the digest (base64), so the process never keeps a secret. Bounded: the oldest goes first. */
   private readonly known = new Map<string, KnownToken>();
   private readonly callers = new WriteCoalescer<KnownToken, TokenCallerRow | undefined>(
-    (batch, accountId) => this.tokens.readCallers(batch.map((token) => token.id), accountId),
+    (batch, accountId) =>
+      this.tokens.readCallers(
+        batch.map((token) => token.id),
+        accountId,
+      ),
     { tenant: (token) => token.accountId },
   );
 
@@ -50,7 +55,9 @@ export class ApiTokenAuthenticator {
     }
     if (row.revoked) throw new UnauthorizedException('This API token has been revoked');
     if (row.expired) {
-      throw new UnauthorizedException(`This API token expired on ${new Date(row.expires_at).toISOString()}; create a new one`);
+      throw new UnauthorizedException(
+        `This API token expired on ${new Date(row.expires_at).toISOString()}; create a new one`,
+      );
     }
     if (!row.id || !row.active) throw new UnauthorizedException('The owner of this API token can no longer sign in');
 
@@ -84,7 +91,9 @@ export class ApiTokenAuthenticator {
     } catch (error) {
       // The request is authenticated; a lost write only moves last_used_at to the next use.
       token.usedMinute = -1;
-      this.logger.warn(`Could not record the use of API token ${token.id}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Could not record the use of API token ${token.id}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

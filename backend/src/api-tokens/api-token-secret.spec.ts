@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import { apiTokenOf, isWellFormedToken, newTokenSecret, tokenDigest } from './api-token-secret';
 
 describe('API token secrets', () => {

@@ -10,6 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+
 import { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { PersonOnly } from '../common/decorators/required-scope.decorator';
@@ -35,7 +36,9 @@ export class ApiTokensController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Your live API tokens (never their secrets); team admins: every token of the account with all=true' })
+  @ApiOperation({
+    summary: 'Your live API tokens (never their secrets); team admins: every token of the account with all=true',
+  })
   @ApiOkResponse({ type: [ApiTokenDto] })
   listTokens(@CurrentUser() caller: AuthUser, @Query() query: ListApiTokensQueryDto): Promise<ApiTokenDto[]> {
     return this.tokens.list(caller, query.all === 'true');

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { ApiTokenAuthenticator } from './api-token-authenticator';
 import { ApiTokensController } from './api-tokens.controller';
 import { ApiTokensRepository } from './api-tokens.repository';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+
 import { InputColumn } from '../database/write-coalescing/coalesced-input';
 import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
 import type { UserRole } from '../users/user.entity';
@@ -108,7 +109,10 @@ export class ApiTokensRepository {
   }
 
   async touch(accountId: string, id: string): Promise<void> {
-    await this.dataSource.query(`UPDATE api_tokens SET last_used_at = now() WHERE account_id = $1 AND id = $2`, [accountId, id]);
+    await this.dataSource.query(`UPDATE api_tokens SET last_used_at = now() WHERE account_id = $1 AND id = $2`, [
+      accountId,
+      id,
+    ]);
   }
 
   /**
@@ -118,8 +122,12 @@ export class ApiTokensRepository {
    */
   readCallers(tokenIds: string[], accountId: string): Promise<(TokenCallerRow | undefined)[]> {
     const columns: Record<string, InputColumn<string>> = { token_id: ['uuid', (id) => id] };
-    return runCoalescedStatement<string, TokenCallerRow>(this.dataSource, 'rf_token_callers', { calls: tokenIds, accountId, columns }, (input, account) =>
-      `SELECT i.idx, t.revoked_at IS NOT NULL AS revoked, t.expires_at <= now() AS expired, t.expires_at, t.scopes, u.id, u.account_id AS "accountId", u.email, u.name, u.role,
+    return runCoalescedStatement<string, TokenCallerRow>(
+      this.dataSource,
+      'rf_token_callers',
+      { calls: tokenIds, accountId, columns },
+      (input, account) =>
+        `SELECT i.idx, t.revoked_at IS NOT NULL AS revoked, t.expires_at <= now() AS expired, t.expires_at, t.scopes, u.id, u.account_id AS "accountId", u.email, u.name, u.role,
               u.is_active AS active
          FROM (${input}) i JOIN api_tokens t ON t.account_id = ${account} AND t.id = i.token_id
          LEFT JOIN users u ON u.account_id = ${account} AND u.id = t.user_id`,

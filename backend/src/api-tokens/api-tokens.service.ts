@@ -1,4 +1,5 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+
 import { AuthUser, isAdmin } from '../common/auth-user';
 import { newTokenSecret } from './api-token-secret';
 import { ApiTokensRepository } from './api-tokens.repository';

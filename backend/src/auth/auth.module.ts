@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+
 import { appConfig } from '../config/app.config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';

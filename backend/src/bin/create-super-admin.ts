@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
+
 import { dataSourceOptions } from '../database/data-source-options';
 import { createSuperAdmin, MIN_SUPER_ADMIN_PASSWORD } from '../users/super-admin';
 
@@ -10,7 +12,9 @@ import { createSuperAdmin, MIN_SUPER_ADMIN_PASSWORD } from '../users/super-admin
  * Needs DATABASE_URL; the schema must be migrated.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { email: { type: 'string' }, name: { type: 'string' }, account: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { email: { type: 'string' }, name: { type: 'string' }, account: { type: 'string' } },
+  });
   const url = process.env.DATABASE_URL;
   const password = process.env.SUPER_ADMIN_PASSWORD;
   if (!url || !values.email || !values.name || !password) {
@@ -21,8 +25,15 @@ async function main(): Promise<void> {
   }
   const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
   try {
-    const created = await createSuperAdmin(dataSource, { email: values.email, name: values.name, password, accountName: values.account });
-    process.stdout.write(`Created super_admin ${created.email} (user ${created.userId}, account ${created.accountId})\n`);
+    const created = await createSuperAdmin(dataSource, {
+      email: values.email,
+      name: values.name,
+      password,
+      accountName: values.account,
+    });
+    process.stdout.write(
+      `Created super_admin ${created.email} (user ${created.userId}, account ${created.accountId})\n`,
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+
 import { DataSource } from 'typeorm';
+
 import { dataSourceOptions } from '../database/data-source-options';
 
 /** `migrate run` applies pending migrations; `migrate revert` undoes the last one. Needs DATABASE_URL. */
@@ -14,7 +16,9 @@ async function main(): Promise<void> {
       process.stdout.write('Reverted the last migration\n');
     } else {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
-      process.stdout.write(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}\n` : 'Nothing to migrate\n');
+      process.stdout.write(
+        applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}\n` : 'Nothing to migrate\n',
+      );
     }
   } finally {
     await dataSource.destroy();

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+
 import { DataSource } from 'typeorm';
+
 import { BUMP_ALL_VERSIONS_SQL } from '../analytics/rollup/analytics-version';
 import { rebuildRollups, verifyRollups } from '../analytics/rollup/rollup-recount';
 import { dataSourceOptions } from '../database/data-source-options';

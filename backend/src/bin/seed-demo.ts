@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
+
 import { dataSourceOptions } from '../database/data-source-options';
 import { DEMO_PASSWORD, seedDemoData } from '../demo/demo-seed';
 
@@ -22,7 +24,10 @@ async function main(): Promise<void> {
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length) process.stdout.write(`Applied: ${applied.map((m) => m.name).join(', ')}\n`);
-    await seedDemoData(dataSource, (line) => process.stdout.write(`${line}\n`), { accountName: values['account-name'], emailDomain: values['email-domain'] });
+    await seedDemoData(dataSource, (line) => process.stdout.write(`${line}\n`), {
+      accountName: values['account-name'],
+      emailDomain: values['email-domain'],
+    });
     const domain = values['email-domain'] ?? 'northwind.example';
     process.stdout.write(
       `Demo logins (password "${DEMO_PASSWORD}"): admin@${domain} (team_admin), engineer1@${domain} … engineer5@${domain} (engineers)\n`,

@@ -8,7 +8,14 @@ const valid = {
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const config = loadConfig(valid);
-    expect(config).toMatchObject({ port: 3000, jwtExpiresIn: '8h', logLevel: 'info', corsOrigins: [], analyticsCacheEntries: 256, analyticsClosedDaysEntries: 4096 });
+    expect(config).toMatchObject({
+      port: 3000,
+      jwtExpiresIn: '8h',
+      logLevel: 'info',
+      corsOrigins: [],
+      analyticsCacheEntries: 256,
+      analyticsClosedDaysEntries: 4096,
+    });
   });
 
   it('refuses a short JWT secret with a message naming the variable', () => {
@@ -19,7 +26,9 @@ describe('loadConfig', () => {
     const load = () => loadConfig({ PORT: 'abc', LOG_LEVEL: 'loud', JWT_EXPIRES_IN: 'soon' });
     expect(load).toThrow(ConfigError);
     for (const name of ['PORT', 'DATABASE_URL', 'JWT_SECRET', 'JWT_EXPIRES_IN', 'LOG_LEVEL']) {
-      expect(load).toThrow(expect.objectContaining({ problems: expect.arrayContaining([expect.stringContaining(name)]) }));
+      expect(load).toThrow(
+        expect.objectContaining({ problems: expect.arrayContaining([expect.stringContaining(name)]) }),
+      );
     }
   });
 
@@ -30,7 +39,9 @@ describe('loadConfig', () => {
 
   it('takes ANALYTICS_CLOSED_DAYS_ENTRIES=0 as "off" and refuses a fraction', () => {
     expect(loadConfig({ ...valid, ANALYTICS_CLOSED_DAYS_ENTRIES: '0' }).analyticsClosedDaysEntries).toBe(0);
-    expect(() => loadConfig({ ...valid, ANALYTICS_CLOSED_DAYS_ENTRIES: '1.5' })).toThrow(/ANALYTICS_CLOSED_DAYS_ENTRIES/);
+    expect(() => loadConfig({ ...valid, ANALYTICS_CLOSED_DAYS_ENTRIES: '1.5' })).toThrow(
+      /ANALYTICS_CLOSED_DAYS_ENTRIES/,
+    );
   });
 
   it('treats empty values as unset', () => {

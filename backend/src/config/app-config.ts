@@ -28,8 +28,6 @@ export interface ThrottleConfig {
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-
-
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
@@ -96,5 +94,15 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
   const analyticsClosedDaysEntries = limit('ANALYTICS_CLOSED_DAYS_ENTRIES', 4096);
 
   if (problems.length) throw new ConfigError(problems);
-  return { port, databaseUrl, jwtSecret, jwtExpiresIn, logLevel, corsOrigins, throttle, analyticsCacheEntries, analyticsClosedDaysEntries };
+  return {
+    port,
+    databaseUrl,
+    jwtSecret,
+    jwtExpiresIn,
+    logLevel,
+    corsOrigins,
+    throttle,
+    analyticsCacheEntries,
+    analyticsClosedDaysEntries,
+  };
 }

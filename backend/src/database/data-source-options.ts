@@ -1,4 +1,5 @@
 import { DataSourceOptions } from 'typeorm';
+
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 

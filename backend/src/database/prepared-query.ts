@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+
 import { pgPool } from './pg-pool';
 
 /**
@@ -8,7 +9,12 @@ import { pgPool } from './pg-pool';
  * every statement unnamed, so this goes to the pool under it. `name` must always come with the
  * same `text`. Behind PgBouncer in transaction mode this needs max_prepared_statements (1.21+).
  */
-export async function preparedQuery<Row>(dataSource: DataSource, name: string, text: string, values: unknown[]): Promise<Row[]> {
+export async function preparedQuery<Row>(
+  dataSource: DataSource,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<Row[]> {
   const pool = pgPool(dataSource);
   if (!pool) throw new Error('The database connection is not open');
   return (await pool.query({ name, text, values })).rows as Row[];

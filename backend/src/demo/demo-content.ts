@@ -1,12 +1,12 @@
 import { Outcome } from '../sessions/session.entity';
-import { TreeKind } from '../trees/tree.entity';
 import { NodeType } from '../trees/tree-node.entity';
-import { VPN_FLOW } from './flows/vpn.flow';
-import { PRINTER_FLOW } from './flows/printer.flow';
+import { TreeKind } from '../trees/tree.entity';
 import { OUTLOOK_FLOW } from './flows/outlook.flow';
 import { PASSWORD_RESET_FLOW } from './flows/password-reset.flow';
-import { WIFI_FLOW } from './flows/wifi.flow';
+import { PRINTER_FLOW } from './flows/printer.flow';
 import { SLOW_PC_FLOW } from './flows/slow-pc.flow';
+import { VPN_FLOW } from './flows/vpn.flow';
+import { WIFI_FLOW } from './flows/wifi.flow';
 
 /**
  * What the demo account contains, written with symbolic keys; each flow has its own file in
@@ -224,7 +224,14 @@ export const DEMO_STEPS: DemoStepDef[] = [
   },
 ];
 
-export const DEMO_FLOWS: DemoFlowDef[] = [VPN_FLOW, PRINTER_FLOW, OUTLOOK_FLOW, PASSWORD_RESET_FLOW, WIFI_FLOW, SLOW_PC_FLOW];
+export const DEMO_FLOWS: DemoFlowDef[] = [
+  VPN_FLOW,
+  PRINTER_FLOW,
+  OUTLOOK_FLOW,
+  PASSWORD_RESET_FLOW,
+  WIFI_FLOW,
+  SLOW_PC_FLOW,
+];
 
 /** Notes engineers leave when they close a session, by outcome. `{ticket}` becomes a ticket number. */
 export const DEMO_NOTES: Record<Outcome, { chance: number; lines: string[] }> = {

@@ -1,5 +1,5 @@
 import { validateFlowGraph } from '../trees/flow-graph';
-import { DemoDataset, buildDemoDataset, enumerateRoutes, outcomeCounts } from './demo-dataset';
+import { buildDemoDataset, DemoDataset, enumerateRoutes, outcomeCounts } from './demo-dataset';
 import { generateDemoFeedback } from './demo-feedback';
 import { Rng } from './prng';
 import { zonedParts, zonedTimeToUtc } from './zoned-time';
@@ -92,7 +92,8 @@ describe('demo dataset', () => {
     expect(share(counts.unresolved)).toBeGreaterThan(0.03);
     expect(share(counts.unfinished)).toBeGreaterThan(0.04);
     expect(share(counts.unfinished)).toBeLessThan(0.12);
-    for (const flow of data.flows) expect(flow.usageCount).toBe(data.sessions.filter((s) => s.treeId === flow.id).length);
+    for (const flow of data.flows)
+      expect(flow.usageCount).toBe(data.sessions.filter((s) => s.treeId === flow.id).length);
   });
 
   it('starts sessions in London working hours within the last 90 days', () => {
@@ -136,7 +137,8 @@ describe('Rng', () => {
     const b = new Rng(42);
     expect([a.float(), a.float(), a.int(1, 6)]).toEqual([b.float(), b.float(), b.int(1, 6)]);
     const rng = new Rng(7);
-    for (let i = 0; i < 100; i++) expect(rng.weighted(['never', 'always'], (x) => (x === 'always' ? 1 : 0))).toBe('always');
+    for (let i = 0; i < 100; i++)
+      expect(rng.weighted(['never', 'always'], (x) => (x === 'always' ? 1 : 0))).toBe('always');
   });
 });
 

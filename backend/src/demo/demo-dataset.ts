@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { Outcome, PathEntry } from '../sessions/session.entity';
 import { NodeOption, NodeType } from '../trees/tree-node.entity';
 import { UserRole } from '../users/user.entity';
@@ -147,7 +148,13 @@ export function buildDemoDataset(options: DemoDatasetOptions = {}): DemoDataset 
   const newId = options.newId ?? randomUUID;
   const createdAt = new Date(now.getTime() - (DEMO_DAYS + 10) * DAY_MS);
 
-  const admin: DemoUser = { id: newId(), email: inDomain(DEMO_ADMIN.email, options.emailDomain), name: DEMO_ADMIN.name, role: 'team_admin', profile: null };
+  const admin: DemoUser = {
+    id: newId(),
+    email: inDomain(DEMO_ADMIN.email, options.emailDomain),
+    name: DEMO_ADMIN.name,
+    role: 'team_admin',
+    profile: null,
+  };
   const engineers: DemoUser[] = DEMO_ENGINEERS.map((profile) => ({
     id: newId(),
     email: inDomain(profile.email, options.emailDomain),
@@ -185,7 +192,8 @@ export function buildDemoFlows(steps: DemoLibraryStep[], newId: () => string = r
     const idByKey = new Map(def.nodes.map((node) => [node.key, newId()]));
     const nodes = def.nodes.map((node, position): DemoNode => {
       const step = node.step ? stepByKey.get(node.step) : undefined;
-      if (node.step && !step) throw new Error(`Flow ${def.key}: node ${node.key} names unknown library step ${node.step}`);
+      if (node.step && !step)
+        throw new Error(`Flow ${def.key}: node ${node.key} names unknown library step ${node.step}`);
       const title = node.title ?? step?.title;
       if (!title) throw new Error(`Flow ${def.key}: node ${node.key} has no title`);
       return {
@@ -198,7 +206,10 @@ export function buildDemoFlows(steps: DemoLibraryStep[], newId: () => string = r
         stepId: step?.id ?? null,
         options: (node.options ?? []).map((option) => {
           const next = idByKey.get(option.to);
-          if (!next) throw new Error(`Flow ${def.key}: option "${option.label}" of ${node.key} points at unknown node ${option.to}`);
+          if (!next)
+            throw new Error(
+              `Flow ${def.key}: option "${option.label}" of ${node.key} points at unknown node ${option.to}`,
+            );
           return { id: newId(), label: option.label, next_node_id: next };
         }),
         position,
@@ -296,7 +307,11 @@ export interface GenerateSessionsOptions {
  * account's zone, a light weekend on-call rota, outcomes shaped by engineer and flow, and
  * paths that really walk the flow. Sessions still running at `now` are left active.
  */
-export function generateDemoSessions(flows: DemoFlow[], engineers: DemoUser[], options: GenerateSessionsOptions): DemoSession[] {
+export function generateDemoSessions(
+  flows: DemoFlow[],
+  engineers: DemoUser[],
+  options: GenerateSessionsOptions,
+): DemoSession[] {
   const { now, timeZone, rng } = options;
   const newId = options.newId ?? randomUUID;
   const days = options.days ?? DEMO_DAYS;
@@ -347,7 +362,13 @@ export function generateDemoSessions(flows: DemoFlow[], engineers: DemoUser[], o
   return sessions.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
 }
 
-function generateSession(plan: FlowPlan, engineer: DemoUser, startedAt: Date, rng: Rng, newId: () => string): DemoSession {
+function generateSession(
+  plan: FlowPlan,
+  engineer: DemoUser,
+  startedAt: Date,
+  rng: Rng,
+  newId: () => string,
+): DemoSession {
   const profile = engineer.profile;
   const flowDef = plan.flow.def;
   const mix = rng.weighted(MIX_KEYS, (k) => DEMO_BASE_MIX[k] * (profile?.mix[k] ?? 1) * (flowDef.mix?.[k] ?? 1));
@@ -357,11 +378,14 @@ function generateSession(plan: FlowPlan, engineer: DemoUser, startedAt: Date, rn
   // Durations are log-normal around the flow's median, longer for long routes and slower engineers.
   const lengthFactor = 0.6 + 0.13 * route.steps.length;
   const escalationFactor = outcome === 'escalated' ? 1.15 : 1;
-  const raw = flowDef.medianMinutes * (profile?.speed ?? 1) * lengthFactor * escalationFactor * Math.exp(0.45 * rng.normal());
+  const raw =
+    flowDef.medianMinutes * (profile?.speed ?? 1) * lengthFactor * escalationFactor * Math.exp(0.45 * rng.normal());
   const durationMs = Math.round(Math.min(MAX_MINUTES, Math.max(MIN_MINUTES, raw)) * 60_000);
 
   // Time on each node in proportion to its effort, with some jitter; the last share is spent on the end node.
-  const shares = [...route.steps.map((s) => effort(s.node)), effort(route.end)].map((e) => e * (0.6 + 0.8 * rng.float()));
+  const shares = [...route.steps.map((s) => effort(s.node)), effort(route.end)].map(
+    (e) => e * (0.6 + 0.8 * rng.float()),
+  );
   const totalShare = shares.reduce((sum, s) => sum + s, 0);
   let elapsed = 0;
   let previous = startedAt.getTime();

@@ -1,8 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
+
 import { PasswordService } from '../auth/password.service';
 import { normalizeEmail } from '../users/email';
 import { DEMO_ACCOUNT } from './demo-content';
-import { DEMO_SEED, DemoDataset, DemoDatasetOptions, buildDemoDataset, outcomeCounts } from './demo-dataset';
+import { buildDemoDataset, DEMO_SEED, DemoDataset, DemoDatasetOptions, outcomeCounts } from './demo-dataset';
 import { generateDemoFeedback } from './demo-feedback';
 import { Rng } from './prng';
 
@@ -32,9 +33,10 @@ export async function seedDemoData(
     if (existing.length) return null;
 
     const data = buildDemoDataset(options);
-    const taken: { email: string }[] = await manager.query('SELECT email FROM user_logins WHERE email = ANY($1::text[])', [
-      data.users.map((u) => normalizeEmail(u.email)),
-    ]);
+    const taken: { email: string }[] = await manager.query(
+      'SELECT email FROM user_logins WHERE email = ANY($1::text[])',
+      [data.users.map((u) => normalizeEmail(u.email))],
+    );
     if (taken.length) {
       throw new Error(
         `Cannot seed the demo account: ${taken.map((u) => u.email).join(', ')} already belong to another account`,
@@ -70,22 +72,49 @@ export async function insertDataset(manager: EntityManager, data: DemoDataset, p
   // Set-up happened in the days before the first session, in this order.
   const later = (hours: number) => new Date(data.createdAt.getTime() + hours * 3_600_000).toISOString();
 
-  await insertRows(manager, 'accounts', ['id::uuid', 'name', 'timezone', 'created_at::timestamptz'], [
-    [accountId, data.account.name, data.account.timezone, createdAt],
-  ]);
+  await insertRows(
+    manager,
+    'accounts',
+    ['id::uuid', 'name', 'timezone', 'created_at::timestamptz'],
+    [[accountId, data.account.name, data.account.timezone, createdAt]],
+  );
 
   await insertRows(
     manager,
     'users',
     ['id::uuid', 'account_id::uuid', 'email', 'name', 'password_hash', 'role', 'created_at::timestamptz'],
-    data.users.map((user, i) => [user.id, accountId, normalizeEmail(user.email), user.name, passwordHash, user.role, later(1 + i)]),
+    data.users.map((user, i) => [
+      user.id,
+      accountId,
+      normalizeEmail(user.email),
+      user.name,
+      passwordHash,
+      user.role,
+      later(1 + i),
+    ]),
   );
 
   await insertRows(
     manager,
     'step_library',
-    ['id::uuid', 'account_id::uuid', 'title', 'instructions', 'created_by::uuid', 'created_at::timestamptz', 'updated_at::timestamptz'],
-    data.steps.map((step, i) => [step.id, accountId, step.title, step.instructions, data.admin.id, later(24 + i), later(24 + i)]),
+    [
+      'id::uuid',
+      'account_id::uuid',
+      'title',
+      'instructions',
+      'created_by::uuid',
+      'created_at::timestamptz',
+      'updated_at::timestamptz',
+    ],
+    data.steps.map((step, i) => [
+      step.id,
+      accountId,
+      step.title,
+      step.instructions,
+      data.admin.id,
+      later(24 + i),
+      later(24 + i),
+    ]),
   );
 
   await insertRows(
@@ -190,7 +219,15 @@ async function insertFeedback(manager: EntityManager, data: DemoDataset): Promis
   await insertRows(
     manager,
     'session_ratings',
-    ['account_id::uuid', 'session_id::uuid', 'user_id::uuid', 'tree_id::uuid', 'rating::smallint', 'comment', 'created_at::timestamptz'],
+    [
+      'account_id::uuid',
+      'session_id::uuid',
+      'user_id::uuid',
+      'tree_id::uuid',
+      'rating::smallint',
+      'comment',
+      'created_at::timestamptz',
+    ],
     ratings.map((r) => [accountId, r.sessionId, r.userId, r.treeId, r.rating, r.comment, r.createdAt.toISOString()]),
   );
   await insertRows(
@@ -207,7 +244,17 @@ async function insertFeedback(manager: EntityManager, data: DemoDataset): Promis
       'created_at::timestamptz',
       'updated_at::timestamptz',
     ],
-    votes.map((v) => [accountId, v.sessionId, v.treeId, v.nodeId, v.stepId, v.userId, v.wasHelpful, v.at.toISOString(), v.at.toISOString()]),
+    votes.map((v) => [
+      accountId,
+      v.sessionId,
+      v.treeId,
+      v.nodeId,
+      v.stepId,
+      v.userId,
+      v.wasHelpful,
+      v.at.toISOString(),
+      v.at.toISOString(),
+    ]),
   );
   // step_library.helpful_yes / helpful_no follow from the votes by trigger (StepVoteCounters).
   return { ratings: ratings.length, votes: votes.length };
@@ -224,7 +271,8 @@ async function insertRows(manager: EntityManager, table: string, columns: string
     const chunk = rows.slice(start, start + CHUNK_ROWS);
     const params: unknown[] = [];
     const tuples = chunk.map((row) => {
-      if (row.length !== columns.length) throw new Error(`${table}: row has ${row.length} values for ${columns.length} columns`);
+      if (row.length !== columns.length)
+        throw new Error(`${table}: row has ${row.length} values for ${columns.length} columns`);
       return `(${row.map((value, i) => `$${params.push(value)}${casts[i]}`).join(', ')})`;
     });
     await manager.query(`INSERT INTO ${table} (${names.join(', ')}) VALUES ${tuples.join(', ')}`, params);

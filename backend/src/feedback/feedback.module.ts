@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+
 import { SessionsModule } from '../sessions/sessions.module';
-import { SessionFeedbackController } from './session-feedback.controller';
 import { SessionFeedbackAccess } from './session-feedback-access';
+import { SessionFeedbackController } from './session-feedback.controller';
 import { SessionRatingsRepository } from './session-ratings.repository';
 import { SessionRatingsService } from './session-ratings.service';
 import { StepFeedbackController } from './step-feedback.controller';
@@ -11,6 +12,12 @@ import { StepVotesService } from './step-votes.service';
 @Module({
   imports: [SessionsModule],
   controllers: [SessionFeedbackController, StepFeedbackController],
-  providers: [SessionRatingsService, StepVotesService, SessionRatingsRepository, StepVotesRepository, SessionFeedbackAccess],
+  providers: [
+    SessionRatingsService,
+    StepVotesService,
+    SessionRatingsRepository,
+    StepVotesRepository,
+    SessionFeedbackAccess,
+  ],
 })
 export class FeedbackModule {}

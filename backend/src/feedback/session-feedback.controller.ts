@@ -10,11 +10,18 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+
 import { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { RequiresScope } from '../common/decorators/required-scope.decorator';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
-import { FeedbackResultDto, NodeFeedbackDto, RateSessionDto, SessionRatingDto, SessionVoteDto } from './dto/feedback.dto';
+import {
+  FeedbackResultDto,
+  NodeFeedbackDto,
+  RateSessionDto,
+  SessionRatingDto,
+  SessionVoteDto,
+} from './dto/feedback.dto';
 import { SessionRatingsService } from './session-ratings.service';
 import { StepVotesService } from './step-votes.service';
 

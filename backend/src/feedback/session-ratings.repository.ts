@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+
 import { InputColumn } from '../database/write-coalescing/coalesced-input';
 import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
 import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
@@ -35,10 +36,13 @@ export type RateRow = Omit<RatingRow, 'id'> & {
 @Injectable()
 export class SessionRatingsRepository {
   /** Concurrent ratings go to the database together; two of one session never share a statement. */
-  private readonly ratings = new WriteCoalescer<RateCall, RateRow | undefined>((calls, accountId) => this.rateAll(calls, accountId), {
-    tenant: (call) => call.accountId,
-    key: (call) => call.sessionId,
-  });
+  private readonly ratings = new WriteCoalescer<RateCall, RateRow | undefined>(
+    (calls, accountId) => this.rateAll(calls, accountId),
+    {
+      tenant: (call) => call.accountId,
+      key: (call) => call.sessionId,
+    },
+  );
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -58,8 +62,12 @@ export class SessionRatingsRepository {
       rating: ['int', (c) => c.rating],
       comment: ['text', (c) => c.comment],
     };
-    return runCoalescedStatement<RateCall, RateRow>(this.dataSource, 'rf_rate', { calls, accountId, columns }, (input, account) =>
-      `WITH input AS (${input}),
+    return runCoalescedStatement<RateCall, RateRow>(
+      this.dataSource,
+      'rf_rate',
+      { calls, accountId, columns },
+      (input, account) =>
+        `WITH input AS (${input}),
        target AS (
          SELECT i.idx, s.id, s.tree_id, s.user_id, s.completed_at IS NOT NULL AS completed
            FROM input i JOIN sessions s ON s.account_id = ${account} AND s.id = i.session_id

@@ -1,4 +1,11 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+
 import { AuthUser } from '../common/auth-user';
 import { RateSessionDto, SessionRatingDto } from './dto/feedback.dto';
 import { NOT_YOURS, SessionFeedbackAccess } from './session-feedback-access';
@@ -14,7 +21,13 @@ export class SessionRatingsService {
 
   /** Rates a finished session once; the unique index on session_id decides races (409, never 500). */
   async rate(caller: AuthUser, sessionId: string, dto: RateSessionDto): Promise<SessionRatingDto> {
-    const row = await this.ratings.rate({ accountId: caller.accountId, userId: caller.id, sessionId, rating: dto.rating, comment: dto.comment?.trim() || null });
+    const row = await this.ratings.rate({
+      accountId: caller.accountId,
+      userId: caller.id,
+      sessionId,
+      rating: dto.rating,
+      comment: dto.comment?.trim() || null,
+    });
     if (!row?.user_id) throw new NotFoundException('Session not found');
     if (row.user_id !== caller.id) throw new ForbiddenException(NOT_YOURS);
     if (!row.completed) throw new BadRequestException('Finish the session before rating it');

@@ -10,7 +10,6 @@ export class StepVote {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;
 

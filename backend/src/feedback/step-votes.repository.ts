@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+
 import { InputColumn } from '../database/write-coalescing/coalesced-input';
 import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
 import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
@@ -75,7 +76,10 @@ export class StepVotesRepository {
   /** Concurrent votes go to the database together. */
   private readonly votes: Record<NodeRef, WriteCoalescer<VoteCall, VoteRow | undefined>> = {
     node: new WriteCoalescer((calls, accountId) => this.voteAll('node', calls, accountId), VOTE_BATCHING),
-    'library-step': new WriteCoalescer((calls, accountId) => this.voteAll('library-step', calls, accountId), VOTE_BATCHING),
+    'library-step': new WriteCoalescer(
+      (calls, accountId) => this.voteAll('library-step', calls, accountId),
+      VOTE_BATCHING,
+    ),
   };
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -96,8 +100,12 @@ export class StepVotesRepository {
       user_id: ['uuid', (c) => c.userId],
       was_helpful: ['boolean', (c) => c.wasHelpful],
     };
-    return runCoalescedStatement<VoteCall, VoteRow>(this.dataSource, `rf_vote_${ref}`, { calls, accountId, columns }, (input, account) =>
-      `WITH input AS (${input}),
+    return runCoalescedStatement<VoteCall, VoteRow>(
+      this.dataSource,
+      `rf_vote_${ref}`,
+      { calls, accountId, columns },
+      (input, account) =>
+        `WITH input AS (${input}),
        target AS (
          SELECT i.idx, s.id, s.tree_id, s.user_id, s.current_node_id, s.path
            FROM input i JOIN sessions s ON s.account_id = ${account} AND s.id = i.session_id
@@ -125,7 +133,12 @@ export class StepVotesRepository {
   }
 
   /** Takes the caller's vote on a node of the session back, if the rules allow it; the row tells what was found. */
-  async retract(accountId: string, userId: string, sessionId: string, nodeId: string): Promise<VoteCheckRow | undefined> {
+  async retract(
+    accountId: string,
+    userId: string,
+    sessionId: string,
+    nodeId: string,
+  ): Promise<VoteCheckRow | undefined> {
     const [row]: VoteCheckRow[] = await this.dataSource.query(
       `WITH ${RETRACT_TARGET},
        gone AS (

@@ -1,4 +1,11 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+
 import { AuthUser } from '../common/auth-user';
 import { FeedbackResultDto, SessionVoteDto } from './dto/feedback.dto';
 import { NOT_YOURS, SessionFeedbackAccess } from './session-feedback-access';
@@ -20,11 +27,21 @@ export class StepVotesService {
   ) {}
 
   /** A vote on a library step: it lands on the node of the session's flow that uses the step. */
-  async voteOnLibraryStep(caller: AuthUser, stepId: string, sessionId: string, wasHelpful: boolean): Promise<FeedbackResultDto> {
+  async voteOnLibraryStep(
+    caller: AuthUser,
+    stepId: string,
+    sessionId: string,
+    wasHelpful: boolean,
+  ): Promise<FeedbackResultDto> {
     return this.vote(caller, sessionId, 'library-step', stepId, wasHelpful);
   }
 
-  async voteOnNode(caller: AuthUser, sessionId: string, nodeId: string, wasHelpful: boolean): Promise<FeedbackResultDto> {
+  async voteOnNode(
+    caller: AuthUser,
+    sessionId: string,
+    nodeId: string,
+    wasHelpful: boolean,
+  ): Promise<FeedbackResultDto> {
     return this.vote(caller, sessionId, 'node', nodeId, wasHelpful);
   }
 
@@ -46,8 +63,20 @@ export class StepVotesService {
   }
 
   /** Records or changes a vote, answering as the API does for a vote that broke a rule. */
-  private async vote(caller: AuthUser, sessionId: string, ref: NodeRef, key: string, wasHelpful: boolean): Promise<FeedbackResultDto> {
-    const row = await this.votes.vote(ref, { accountId: caller.accountId, userId: caller.id, sessionId, ref: key, wasHelpful });
+  private async vote(
+    caller: AuthUser,
+    sessionId: string,
+    ref: NodeRef,
+    key: string,
+    wasHelpful: boolean,
+  ): Promise<FeedbackResultDto> {
+    const row = await this.votes.vote(ref, {
+      accountId: caller.accountId,
+      userId: caller.id,
+      sessionId,
+      ref: key,
+      wasHelpful,
+    });
     if (ref === 'library-step' && !row?.step_known) throw new NotFoundException('Step not found');
     this.check(caller, row, ref);
     return {
@@ -61,12 +90,19 @@ export class StepVotesService {
   }
 
   /** The answer for a vote statement that wrote nothing because a rule said no, in the API's order. */
-  private check<Row extends VoteCheckRow>(caller: AuthUser, row: Row | undefined, ref: NodeRef = 'node'): asserts row is Row {
+  private check<Row extends VoteCheckRow>(
+    caller: AuthUser,
+    row: Row | undefined,
+    ref: NodeRef = 'node',
+  ): asserts row is Row {
     if (!row?.user_id) throw new NotFoundException('Session not found');
     if (row.user_id !== caller.id) throw new ForbiddenException(NOT_YOURS);
-    if (!row.node_id && ref === 'library-step') throw new UnprocessableEntityException('step_id is not used by this session’s flow');
+    if (!row.node_id && ref === 'library-step')
+      throw new UnprocessableEntityException('step_id is not used by this session’s flow');
     if (!row.node_id) throw new NotFoundException('Node not found in this session’s flow');
-    if (row.node_type !== 'step') throw new UnprocessableEntityException('node_id must be a step node: only steps take feedback');
-    if (!row.reached) throw new ConflictException('This session has not reached that step: vote on steps it stands at or went through');
+    if (row.node_type !== 'step')
+      throw new UnprocessableEntityException('node_id must be a step node: only steps take feedback');
+    if (!row.reached)
+      throw new ConflictException('This session has not reached that step: vote on steps it stands at or went through');
   }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+
 import { Public } from '../common/decorators/public.decorator';
 
 export class HealthDto {
@@ -10,7 +11,8 @@ export class HealthDto {
 }
 
 export class ReadinessDto extends HealthDto {
-  @ApiProperty({ example: 'applied', enum: ['applied', 'pending', 'unknown'] }) migrations: 'applied' | 'pending' | 'unknown';
+  @ApiProperty({ example: 'applied', enum: ['applied', 'pending', 'unknown'] }) migrations:
+    'applied' | 'pending' | 'unknown';
 }
 
 /** A health probe must answer fast even when the database hangs. */
@@ -37,7 +39,12 @@ export class HealthController {
       () => true,
       () => false,
     );
-    if (!up) throw new ServiceUnavailableException({ status: 'error', database: 'down', message: 'The database is unreachable' });
+    if (!up)
+      throw new ServiceUnavailableException({
+        status: 'error',
+        database: 'down',
+        message: 'The database is unreachable',
+      });
     return { status: 'ok', database: 'up' };
   }
 
@@ -47,10 +54,20 @@ export class HealthController {
   async ready(): Promise<ReadinessDto> {
     const pending = await withTimeout(this.dataSource.showMigrations()).catch(() => undefined);
     if (pending === undefined) {
-      throw new ServiceUnavailableException({ status: 'error', database: 'down', migrations: 'unknown', message: 'The database is unreachable' });
+      throw new ServiceUnavailableException({
+        status: 'error',
+        database: 'down',
+        migrations: 'unknown',
+        message: 'The database is unreachable',
+      });
     }
     if (pending) {
-      throw new ServiceUnavailableException({ status: 'error', database: 'up', migrations: 'pending', message: 'Migrations are pending' });
+      throw new ServiceUnavailableException({
+        status: 'error',
+        database: 'up',
+        migrations: 'pending',
+        message: 'Migrations are pending',
+      });
     }
     return { status: 'ok', database: 'up', migrations: 'applied' };
   }

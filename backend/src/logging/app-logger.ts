@@ -1,5 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import { Level, Logger } from 'pino';
+
 import { currentLogger } from './request-context';
 
 /**

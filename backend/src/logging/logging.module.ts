@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
+
 import { appConfig } from '../config/app.config';
 import { AppLogger } from './app-logger';
 import { createRootLogger } from './root-logger';
@@ -15,8 +16,16 @@ export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 @Global()
 @Module({
   providers: [
-    { provide: ROOT_LOGGER, inject: [appConfig.KEY], useFactory: (config: ConfigType<typeof appConfig>) => createRootLogger(config.logLevel) },
-    { provide: AppLogger, inject: [ROOT_LOGGER], useFactory: (root: ConstructorParameters<typeof AppLogger>[0]) => new AppLogger(root) },
+    {
+      provide: ROOT_LOGGER,
+      inject: [appConfig.KEY],
+      useFactory: (config: ConfigType<typeof appConfig>) => createRootLogger(config.logLevel),
+    },
+    {
+      provide: AppLogger,
+      inject: [ROOT_LOGGER],
+      useFactory: (root: ConstructorParameters<typeof AppLogger>[0]) => new AppLogger(root),
+    },
   ],
   exports: [ROOT_LOGGER, AppLogger],
 })

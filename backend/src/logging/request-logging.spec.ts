@@ -1,9 +1,10 @@
+import { request as httpRequest } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { Logger as NestLogger } from '@nestjs/common';
 import fastify, { FastifyInstance } from 'fastify';
-import { AddressInfo } from 'node:net';
-import { request as httpRequest } from 'node:http';
-import { Writable } from 'node:stream';
 import request from 'supertest';
+
 import { LogLevel } from '../config/app-config';
 import { FASTIFY_OPTIONS } from '../http-adapter';
 import { AppLogger } from './app-logger';
@@ -74,9 +75,24 @@ describe('request logging', () => {
     await request(app).get('/broken').set('X-Request-Id', 'r-3').expect(500);
     await settled();
     expect(lines).toEqual([
-      expect.objectContaining({ level: 30, msg: 'request completed', req: { id: 'r-1', method: 'GET', url: '/ok?x=1' }, res: { statusCode: 200 } }),
-      expect.objectContaining({ level: 40, msg: 'request completed', req: { id: 'r-2', method: 'GET', url: '/missing' }, res: { statusCode: 404 } }),
-      expect.objectContaining({ level: 50, msg: 'request completed', req: { id: 'r-3', method: 'GET', url: '/broken' }, res: { statusCode: 500 } }),
+      expect.objectContaining({
+        level: 30,
+        msg: 'request completed',
+        req: { id: 'r-1', method: 'GET', url: '/ok?x=1' },
+        res: { statusCode: 200 },
+      }),
+      expect.objectContaining({
+        level: 40,
+        msg: 'request completed',
+        req: { id: 'r-2', method: 'GET', url: '/missing' },
+        res: { statusCode: 404 },
+      }),
+      expect.objectContaining({
+        level: 50,
+        msg: 'request completed',
+        req: { id: 'r-3', method: 'GET', url: '/broken' },
+        res: { statusCode: 500 },
+      }),
     ]);
     expect(lines[0].responseTime).toEqual(expect.any(Number));
   });
@@ -94,7 +110,12 @@ describe('request logging', () => {
       expect(own).toEqual([
         expect.objectContaining({ level: 30, context: 'Chatty', msg: 'before the await' }),
         expect.objectContaining({ level: 40, context: 'Chatty', detail: 'after the await', password: '[redacted]' }),
-        expect.objectContaining({ level: 50, context: 'Chatty', msg: 'it failed', stack: 'Error: it failed\n    at somewhere' }),
+        expect.objectContaining({
+          level: 50,
+          context: 'Chatty',
+          msg: 'it failed',
+          stack: 'Error: it failed\n    at somewhere',
+        }),
         expect.objectContaining({ level: 30, msg: 'request completed' }),
       ]);
     }
@@ -108,11 +129,15 @@ describe('request logging', () => {
     await quiet.settled();
     expect(quiet.lines.map((line) => (line.res as { statusCode: number }).statusCode)).toEqual([404]);
 
-    const probes = await appLoggingTo('info', (api) => api.get('/api/health/ready', async (_req, reply) => reply.status(503).send({})));
+    const probes = await appLoggingTo('info', (api) =>
+      api.get('/api/health/ready', async (_req, reply) => reply.status(503).send({})),
+    );
     await request(probes.app).get('/api/health').expect(200);
     await request(probes.app).get('/api/health/ready').expect(503);
     await probes.settled();
-    expect(probes.lines).toEqual([expect.objectContaining({ level: 50, req: expect.objectContaining({ url: '/api/health/ready' }) })]);
+    expect(probes.lines).toEqual([
+      expect.objectContaining({ level: 50, req: expect.objectContaining({ url: '/api/health/ready' }) }),
+    ]);
   });
 
   it('logs a request whose client went away before the answer as aborted', async () => {
@@ -128,7 +153,13 @@ describe('request logging', () => {
       await hanging;
       client.destroy();
       await lineWritten();
-      expect(lines).toEqual([expect.objectContaining({ level: 30, msg: 'request aborted', req: expect.objectContaining({ id: 'gone', url: '/hang' }) })]);
+      expect(lines).toEqual([
+        expect.objectContaining({
+          level: 30,
+          msg: 'request aborted',
+          req: expect.objectContaining({ id: 'gone', url: '/hang' }),
+        }),
+      ]);
       expect(lines[0]).not.toHaveProperty('res');
     } finally {
       await close();
@@ -137,7 +168,10 @@ describe('request logging', () => {
 
   it('writes Nest’s own lines outside a request without a request', () => {
     const lines: Record<string, unknown>[] = [];
-    const root = createRootLogger('info', new Writable({ write: (chunk, _e, done) => (lines.push(JSON.parse(String(chunk))), done()) }));
+    const root = createRootLogger(
+      'info',
+      new Writable({ write: (chunk, _e, done) => (lines.push(JSON.parse(String(chunk))), done()) }),
+    );
     NestLogger.overrideLogger(new AppLogger(root));
     try {
       new NestLogger('Bootstrap').log('ready');

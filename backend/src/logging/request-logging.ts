@@ -1,6 +1,7 @@
+import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { Logger } from 'pino';
-import { performance } from 'node:perf_hooks';
+
 import { currentLogger, requestContext, RequestContext } from './request-context';
 
 /** Health probes every few seconds would drown the log; a failing probe is still logged. */

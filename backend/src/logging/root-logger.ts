@@ -1,4 +1,5 @@
 import pino, { DestinationStream, Logger } from 'pino';
+
 import { LogLevel } from '../config/app-config';
 
 /**

@@ -19,7 +19,6 @@ export class Session {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-
   @Column({ name: 'tree_id', type: 'uuid' })
   treeId: string;
 

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+
 import { csvLine } from '../analytics/report/export/analytics-csv';
 import type { SessionSummaryDto } from './dto/session-response.dto';
 
@@ -24,7 +25,9 @@ export function sessionsCsv(slices: AsyncIterable<SessionSummaryDto[]>): Readabl
   async function* lines(): AsyncGenerator<string> {
     yield `${csvLine(COLUMNS)}\r\n`;
     for await (const sessions of slices) {
-      yield sessions.map((session) => `${csvLine(COLUMNS.map((column) => session[column] as string | number | null))}\r\n`).join('');
+      yield sessions
+        .map((session) => `${csvLine(COLUMNS.map((column) => session[column] as string | number | null))}\r\n`)
+        .join('');
     }
   }
   return Readable.from(lines());

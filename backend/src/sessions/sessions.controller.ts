@@ -11,6 +11,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { RequiresScope } from '../common/decorators/required-scope.decorator';
@@ -31,9 +32,14 @@ export class SessionsController {
   @Post()
   @RequiresScope('sessions:write')
   @ApiCreatedResponse({ type: SessionResponseDto })
-  @ApiUnprocessableEntityResponse({ description: 'Bad tree_id, external_ref or external_url; the message names the field' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Bad tree_id, external_ref or external_url; the message names the field',
+  })
   startSession(@CurrentUser() caller: AuthUser, @Body() dto: StartSessionDto): Promise<SessionResponseDto> {
-    return this.sessions.start(caller, dto.tree_id.toLowerCase(), { externalRef: dto.external_ref ?? null, externalUrl: dto.external_url ?? null });
+    return this.sessions.start(caller, dto.tree_id.toLowerCase(), {
+      externalRef: dto.external_ref ?? null,
+      externalUrl: dto.external_url ?? null,
+    });
   }
 
   @Get()
@@ -43,7 +49,9 @@ export class SessionsController {
       'Your sessions; admins may list the account’s with all=true or user_id. JSON pages by default; with format=csv or Accept: text/csv, a CSV file of every match',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(SessionPageDto) } },
-      [CSV_TYPE]: { schema: { type: 'string', description: 'RFC 4180 CSV: a header line, then one line per session, newest first' } },
+      [CSV_TYPE]: {
+        schema: { type: 'string', description: 'RFC 4180 CSV: a header line, then one line per session, newest first' },
+      },
     },
   })
   async listSessions(
@@ -64,7 +72,10 @@ export class SessionsController {
   @RequiresScope('sessions:read')
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiForbiddenResponse({ description: 'Another engineer’s session' })
-  getSession(@CurrentUser() caller: AuthUser, @Param('id', new UuidParamPipe('Session')) id: string): Promise<SessionResponseDto> {
+  getSession(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', new UuidParamPipe('Session')) id: string,
+  ): Promise<SessionResponseDto> {
     return this.sessions.get(caller, id);
   }
 
@@ -86,7 +97,10 @@ export class SessionsController {
   @HttpCode(200)
   @ApiOkResponse({ type: SessionResponseDto })
   @ApiConflictResponse({ description: 'Nothing to undo, or the session is completed' })
-  goBack(@CurrentUser() caller: AuthUser, @Param('id', new UuidParamPipe('Session')) id: string): Promise<SessionResponseDto> {
+  goBack(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', new UuidParamPipe('Session')) id: string,
+  ): Promise<SessionResponseDto> {
     return this.sessions.back(caller, id);
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';

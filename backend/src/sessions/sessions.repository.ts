@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+
 import { InputColumn } from '../database/write-coalescing/coalesced-input';
 import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
 import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
@@ -124,9 +125,12 @@ function listWhere(filter: SessionListFilter): { where: string; params: unknown[
 @Injectable()
 export class SessionsRepository {
   /** Concurrent starts of an account go to the database together. */
-  private readonly starts = new WriteCoalescer<StartCall, StartRow | undefined>((calls, accountId) => this.startAll(calls, accountId), {
-    tenant: (call) => call.accountId,
-  });
+  private readonly starts = new WriteCoalescer<StartCall, StartRow | undefined>(
+    (calls, accountId) => this.startAll(calls, accountId),
+    {
+      tenant: (call) => call.accountId,
+    },
+  );
   /** Concurrent completions of an account go to the database together; two of one session never share a statement. */
   private readonly completions = new WriteCoalescer<CompleteCall, CompleteRow | undefined>(
     (calls, accountId) => this.completeAll(calls, accountId),
@@ -153,8 +157,12 @@ export class SessionsRepository {
       external_ref: ['text', (c) => c.ticket.externalRef],
       external_url: ['text', (c) => c.ticket.externalUrl],
     };
-    return runCoalescedStatement<StartCall, StartRow>(this.dataSource, 'rf_start', { calls, accountId, columns }, (input, account) =>
-      `WITH input AS (${input}),
+    return runCoalescedStatement<StartCall, StartRow>(
+      this.dataSource,
+      'rf_start',
+      { calls, accountId, columns },
+      (input, account) =>
+        `WITH input AS (${input}),
        counted AS (
          UPDATE trees t SET usage_count = t.usage_count + c.n
            FROM (SELECT tree_id, count(*)::int AS n FROM input GROUP BY 1 ORDER BY 1) c
@@ -189,8 +197,12 @@ export class SessionsRepository {
       outcome: ['text', (c) => c.outcome],
       notes: ['text', (c) => c.notes],
     };
-    return runCoalescedStatement<CompleteCall, CompleteRow>(this.dataSource, 'rf_complete', { calls, accountId, columns }, (input, account) =>
-      `WITH input AS (${input}),
+    return runCoalescedStatement<CompleteCall, CompleteRow>(
+      this.dataSource,
+      'rf_complete',
+      { calls, accountId, columns },
+      (input, account) =>
+        `WITH input AS (${input}),
        target AS (
          SELECT i.idx, s.id, s.user_id FROM input i JOIN sessions s ON s.account_id = ${account} AND s.id = i.session_id
        ), done AS (
@@ -205,14 +217,24 @@ export class SessionsRepository {
   }
 
   /** One session with the nodes it shows, in one statement; `db` is a transaction's manager when inside one. */
-  async findDetail(accountId: string, id: string, db: EntityManager = this.dataSource.manager): Promise<SessionDetailRow | undefined> {
-    const [row]: SessionDetailRow[] = await db.query(`${sessionDetailSelect('sessions')} WHERE s.account_id = $1 AND s.id = $2`, [accountId, id]);
+  async findDetail(
+    accountId: string,
+    id: string,
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<SessionDetailRow | undefined> {
+    const [row]: SessionDetailRow[] = await db.query(
+      `${sessionDetailSelect('sessions')} WHERE s.account_id = $1 AND s.id = $2`,
+      [accountId, id],
+    );
     return row;
   }
 
   /** Who runs the session (for the checks of a read by someone else); undefined when the account has no such session. */
   async findOwner(accountId: string, id: string): Promise<string | undefined> {
-    const [row]: { user_id: string }[] = await this.dataSource.query(`SELECT user_id FROM sessions WHERE account_id = $1 AND id = $2`, [accountId, id]);
+    const [row]: { user_id: string }[] = await this.dataSource.query(
+      `SELECT user_id FROM sessions WHERE account_id = $1 AND id = $2`,
+      [accountId, id],
+    );
     return row?.user_id;
   }
 
@@ -225,7 +247,10 @@ export class SessionsRepository {
   async changeProgress(
     accountId: string,
     id: string,
-    change: (session: SessionProgressRow, db: { nodeOptions(nodeId: string): Promise<NodeOption[] | undefined> }) => Promise<Pick<SessionProgressRow, 'current_node_id' | 'path'>>,
+    change: (
+      session: SessionProgressRow,
+      db: { nodeOptions(nodeId: string): Promise<NodeOption[] | undefined> },
+    ) => Promise<Pick<SessionProgressRow, 'current_node_id' | 'path'>>,
   ): Promise<SessionDetailRow | undefined> {
     return this.dataSource.transaction(async (manager) => {
       const [session]: SessionProgressRow[] = await manager.query(
@@ -235,16 +260,17 @@ export class SessionsRepository {
       if (!session) return undefined;
       const next = await change(session, {
         nodeOptions: async (nodeId) => {
-          const [node]: { options: NodeOption[] }[] = await manager.query(`SELECT options FROM tree_nodes WHERE account_id = $1 AND id = $2`, [accountId, nodeId]);
+          const [node]: { options: NodeOption[] }[] = await manager.query(
+            `SELECT options FROM tree_nodes WHERE account_id = $1 AND id = $2`,
+            [accountId, nodeId],
+          );
           return node?.options;
         },
       });
-      await manager.query(`UPDATE sessions SET current_node_id = $3, path = $4::jsonb WHERE account_id = $1 AND id = $2`, [
-        accountId,
-        id,
-        next.current_node_id,
-        JSON.stringify(next.path),
-      ]);
+      await manager.query(
+        `UPDATE sessions SET current_node_id = $3, path = $4::jsonb WHERE account_id = $1 AND id = $2`,
+        [accountId, id, next.current_node_id, JSON.stringify(next.path)],
+      );
       return this.findDetail(accountId, id, manager);
     });
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   BadRequestException,
   ConflictException,
@@ -6,11 +7,18 @@ import {
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+
 import { AuthUser, isAdmin } from '../common/auth-user';
 import { CompleteSessionDto, DecisionDto, ListSessionsQueryDto } from './dto/session-body.dto';
 import { SESSION_COUNT_LIMIT, SessionPageDto, SessionResponseDto, SessionSummaryDto } from './dto/session-response.dto';
-import { SessionDetailRow, SessionListFilter, SessionProgressRow, SessionRow, SessionsRepository, SessionTicket } from './sessions.repository';
+import {
+  SessionDetailRow,
+  SessionListFilter,
+  SessionProgressRow,
+  SessionRow,
+  SessionsRepository,
+  SessionTicket,
+} from './sessions.repository';
 
 export type { SessionTicket } from './sessions.repository';
 
@@ -32,17 +40,33 @@ export class SessionsService {
 
   /** Starts a session on a published flow; the flow's use is counted in the same statement. */
   async start(caller: AuthUser, treeId: string, ticket: SessionTicket): Promise<SessionResponseDto> {
-    const row = await this.sessions.start({ accountId: caller.accountId, userId: caller.id, treeId, id: randomUUID(), ticket });
+    const row = await this.sessions.start({
+      accountId: caller.accountId,
+      userId: caller.id,
+      treeId,
+      id: randomUUID(),
+      ticket,
+    });
     if (!row?.id) {
-      if (!row?.tree_status || (row.tree_status === 'draft' && !isAdmin(caller))) throw new NotFoundException('Flow not found');
+      if (!row?.tree_status || (row.tree_status === 'draft' && !isAdmin(caller)))
+        throw new NotFoundException('Flow not found');
       throw new BadRequestException(`Only published flows can be run; this one is ${row.tree_status}`);
     }
     return toDetail(row as SessionDetailRow);
   }
 
   async list(caller: AuthUser, query: ListSessionsQueryDto): Promise<SessionPageDto> {
-    const { rows, counted } = await this.sessions.page(visibleSessions(caller, query), query.limit ?? 50, query.offset ?? 0, SESSION_COUNT_LIMIT);
-    return { items: rows.map(toSummary), total: Math.min(counted, SESSION_COUNT_LIMIT), total_exact: counted <= SESSION_COUNT_LIMIT };
+    const { rows, counted } = await this.sessions.page(
+      visibleSessions(caller, query),
+      query.limit ?? 50,
+      query.offset ?? 0,
+      SESSION_COUNT_LIMIT,
+    );
+    return {
+      items: rows.map(toSummary),
+      total: Math.min(counted, SESSION_COUNT_LIMIT),
+      total_exact: counted <= SESSION_COUNT_LIMIT,
+    };
   }
 
   /** Every session the list's filters match (not a page), newest first, in slices. */
@@ -54,7 +78,8 @@ export class SessionsService {
   async get(caller: AuthUser, id: string): Promise<SessionResponseDto> {
     const row = await this.sessions.findDetail(caller.accountId, id);
     if (!row) throw new NotFoundException('Session not found');
-    if (row.user_id !== caller.id && !isAdmin(caller)) throw new ForbiddenException('This is another engineer’s session');
+    if (row.user_id !== caller.id && !isAdmin(caller))
+      throw new ForbiddenException('This is another engineer’s session');
     return toDetail(row);
   }
 
@@ -73,7 +98,10 @@ export class SessionsService {
       const option = options?.find((o) => o.id === dto.option_id.toLowerCase());
       if (!option) throw new UnprocessableEntityException('option_id must be one of the current node’s options');
       return {
-        path: [...session.path, { node_id: session.current_node_id, option_id: option.id, at: new Date().toISOString() }],
+        path: [
+          ...session.path,
+          { node_id: session.current_node_id, option_id: option.id, at: new Date().toISOString() },
+        ],
         current_node_id: option.next_node_id,
       };
     });
@@ -89,7 +117,13 @@ export class SessionsService {
 
   /** Finishes the caller's own running session; of two concurrent completions the second gets 409. */
   async complete(caller: AuthUser, id: string, dto: CompleteSessionDto): Promise<SessionResponseDto> {
-    const row = await this.sessions.complete({ accountId: caller.accountId, userId: caller.id, id, outcome: dto.outcome, notes: dto.notes?.trim() || null });
+    const row = await this.sessions.complete({
+      accountId: caller.accountId,
+      userId: caller.id,
+      id,
+      outcome: dto.outcome,
+      notes: dto.notes?.trim() || null,
+    });
     if (!row?.owner_id) throw new NotFoundException('Session not found');
     if (row.owner_id !== caller.id) throw new ForbiddenException(NOT_THE_ENGINEER);
     if (!row.id) throw new ConflictException(ALREADY_COMPLETED);
@@ -138,7 +172,9 @@ function toDetail(row: SessionDetailRow): SessionResponseDto {
   const current = row.current_node_id ? byId.get(row.current_node_id) : undefined;
   return {
     ...toSummary(row),
-    current_node: current ? { ...current, options: current.options.map(({ id, label, next_node_id }) => ({ id, label, next_node_id })) } : null,
+    current_node: current
+      ? { ...current, options: current.options.map(({ id, label, next_node_id }) => ({ id, label, next_node_id })) }
+      : null,
     path: row.path.map((entry) => {
       const node = byId.get(entry.node_id);
       return {

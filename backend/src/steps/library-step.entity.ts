@@ -10,7 +10,6 @@ export class LibraryStep {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-
   @Column({ type: 'text' })
   title: string;
 

@@ -1,5 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+
 import { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { RequiresScope } from '../common/decorators/required-scope.decorator';
@@ -33,7 +42,10 @@ export class StepsController {
   @Get(':id')
   @RequiresScope('flows:read')
   @ApiOkResponse({ type: StepResponseDto })
-  async getStep(@CurrentUser() caller: AuthUser, @Param('id', new UuidParamPipe('Step')) id: string): Promise<StepResponseDto> {
+  async getStep(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', new UuidParamPipe('Step')) id: string,
+  ): Promise<StepResponseDto> {
     return StepResponseDto.from(await this.steps.get(caller, id));
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+
 import { LibraryStep } from './library-step.entity';
 import { StepsController } from './steps.controller';
 import { StepsService } from './steps.service';

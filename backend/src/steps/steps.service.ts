@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+
 import { AuthUser } from '../common/auth-user';
 import { CreateStepDto, UpdateStepDto } from './dto/step.dto';
 import { LibraryStep } from './library-step.entity';
@@ -57,7 +58,9 @@ export class StepsService {
       [caller.accountId, step.id],
     );
     if (users.length) {
-      throw new ConflictException(`The step is used by: ${users.map((t) => t.name).join(', ')}. Remove it from those flows first.`);
+      throw new ConflictException(
+        `The step is used by: ${users.map((t) => t.name).join(', ')}. Remove it from those flows first.`,
+      );
     }
     await this.steps.delete({ id: step.id, accountId: caller.accountId });
   }

@@ -21,7 +21,9 @@ describe('validateFlowGraph', () => {
 
   it('names the option whose next node is missing', () => {
     const broken = [{ id: A, type: 'question' as const, options: [{ next_node_id: MISSING }] }];
-    expect(validateFlowGraph(A, broken, 'draft')).toEqual(['nodes.0.options.0.next_node_id must name a node of this flow']);
+    expect(validateFlowGraph(A, broken, 'draft')).toEqual([
+      'nodes.0.options.0.next_node_id must name a node of this flow',
+    ]);
   });
 
   it('refuses duplicate node ids and options on a solution', () => {
@@ -51,7 +53,11 @@ describe('validateFlowGraph', () => {
     expect(validateFlowGraph(A, loop, 'published')).toEqual([message]);
     expect(validateFlowGraph(A, loop, 'draft')).toEqual([]);
     // A loop with a way out is fine ("try again").
-    const withExit = [loop[0], { ...loop[1], options: [{ next_node_id: A }, { next_node_id: C.toUpperCase() }] }, loop[2]];
+    const withExit = [
+      loop[0],
+      { ...loop[1], options: [{ next_node_id: A }, { next_node_id: C.toUpperCase() }] },
+      loop[2],
+    ];
     expect(validateFlowGraph(A, withExit, 'published')).toEqual([]);
   });
 });

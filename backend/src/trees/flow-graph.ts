@@ -1,5 +1,5 @@
-import { TreeStatus } from './tree.entity';
 import { NodeType } from './tree-node.entity';
+import { TreeStatus } from './tree.entity';
 
 export interface GraphNode {
   id: string;
@@ -30,7 +30,9 @@ export function validateFlowGraph(startNodeId: string, nodes: GraphNode[], statu
       errors.push(`nodes.${index}.options must be empty: a solution node ends the flow`);
     }
     if (node.type !== 'solution' && !options.length && status === 'published') {
-      errors.push(`nodes.${index}.options must not be empty: a ${node.type} node of a published flow needs a way forward`);
+      errors.push(
+        `nodes.${index}.options must not be empty: a ${node.type} node of a published flow needs a way forward`,
+      );
     }
     options.forEach((option, optionIndex) => {
       if (!ids.has(option.next_node_id.toLowerCase())) {

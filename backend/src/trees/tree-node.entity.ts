@@ -23,7 +23,6 @@ export class TreeNode {
   @PrimaryColumn('uuid')
   id: string;
 
-
   @Column({ name: 'tree_id', type: 'uuid' })
   treeId: string;
 

@@ -15,7 +15,6 @@ export class Tree {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-
   @Column({ type: 'text' })
   name: string;
 

@@ -8,6 +8,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+
 import { AuthUser } from '../common/auth-user';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { RequiresScope } from '../common/decorators/required-scope.decorator';
@@ -47,7 +48,10 @@ export class TreesController {
   @Get(':id')
   @RequiresScope('flows:read')
   @ApiOkResponse({ type: TreeResponseDto })
-  async getTree(@CurrentUser() caller: AuthUser, @Param('id', new UuidParamPipe('Flow')) id: string): Promise<TreeResponseDto> {
+  async getTree(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', new UuidParamPipe('Flow')) id: string,
+  ): Promise<TreeResponseDto> {
     const { tree, nodes } = await this.trees.get(caller, id);
     return TreeResponseDto.withNodes(tree, nodes);
   }
@@ -70,7 +74,10 @@ export class TreesController {
   @RequiresScope('flows:write')
   @Roles('team_admin')
   @ApiOkResponse({ type: TreeResponseDto, description: 'The flow, now archived; its sessions stay intact' })
-  async archiveTree(@CurrentUser() caller: AuthUser, @Param('id', new UuidParamPipe('Flow')) id: string): Promise<TreeResponseDto> {
+  async archiveTree(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', new UuidParamPipe('Flow')) id: string,
+  ): Promise<TreeResponseDto> {
     const { tree, nodes } = await this.trees.archive(caller, id);
     return TreeResponseDto.withNodes(tree, nodes);
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+
 import { TreesController } from './trees.controller';
 import { TreesService } from './trees.service';
 

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+
 import { AuthUser, isAdmin } from '../common/auth-user';
 import { LibraryStep } from '../steps/library-step.entity';
 import { TreeBodyDto } from './dto/tree-body.dto';
@@ -139,7 +140,9 @@ export class TreesService {
       .insert()
       .into(TreeNode)
       .values(nodes)
-      .orUpdate(NODE_CONTENT_COLUMNS, ['account_id', 'id'], { overwriteCondition: { where: 'tree_nodes.tree_id = EXCLUDED.tree_id' } })
+      .orUpdate(NODE_CONTENT_COLUMNS, ['account_id', 'id'], {
+        overwriteCondition: { where: 'tree_nodes.tree_id = EXCLUDED.tree_id' },
+      })
       .returning(['id'])
       .execute();
     if (result.raw.length !== nodes.length) {

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import { normalizeEmail } from './email';
 
 describe('normalizeEmail', () => {
@@ -18,7 +19,12 @@ describe('normalizeEmail', () => {
   it('is idempotent, for every code point of the scripts with case and compatibility forms, and for random strings', () => {
     const once = (text: string) => normalizeEmail(normalizeEmail(text)) === normalizeEmail(text);
     // Checked once for all 1.1M code points (a minute); these ranges held every failure of earlier versions.
-    for (const [from, to] of [[0, 0x3000], [0xfb00, 0xfb4f], [0xff00, 0xffef], [0x1d400, 0x1d7ff]]) {
+    for (const [from, to] of [
+      [0, 0x3000],
+      [0xfb00, 0xfb4f],
+      [0xff00, 0xffef],
+      [0x1d400, 0x1d7ff],
+    ]) {
       for (let code = from; code <= to; code++) {
         if (!once(String.fromCodePoint(code))) throw new Error(`not idempotent for U+${code.toString(16)}`);
       }

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+
 import { PasswordService } from '../auth/password.service';
 import { normalizeEmail } from './email';
 
@@ -17,12 +18,15 @@ export async function createSuperAdmin(
   const email = normalizeEmail(input.email);
   if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new Error(`Not an e-mail address: ${input.email}`);
   if (!input.name.trim()) throw new Error('A name is required');
-  if (input.password.length < MIN_SUPER_ADMIN_PASSWORD) throw new Error(`The password needs at least ${MIN_SUPER_ADMIN_PASSWORD} characters`);
+  if (input.password.length < MIN_SUPER_ADMIN_PASSWORD)
+    throw new Error(`The password needs at least ${MIN_SUPER_ADMIN_PASSWORD} characters`);
   const passwordHash = await new PasswordService().hash(input.password);
   return dataSource.transaction(async (manager) => {
     const [taken] = await manager.query('SELECT 1 FROM user_logins WHERE email = $1', [email]);
     if (taken) throw new Error(`${email} already belongs to a user`);
-    const [account] = await manager.query(`INSERT INTO accounts (name) VALUES ($1) RETURNING id`, [input.accountName ?? 'Operations']);
+    const [account] = await manager.query(`INSERT INTO accounts (name) VALUES ($1) RETURNING id`, [
+      input.accountName ?? 'Operations',
+    ]);
     const [user] = await manager.query(
       `INSERT INTO users (account_id, email, name, password_hash, role) VALUES ($1, $2, $3, $4, 'super_admin') RETURNING id`,
       [account.id, email, input.name.trim(), passwordHash],

@@ -12,7 +12,6 @@ export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-
   /** Stored normalised (users/email.ts); unique across accounts through user_logins (migration LoginEmails). */
   @Column({ type: 'text' })
   email: string;

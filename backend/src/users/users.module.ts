@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+
 import { PasswordService } from '../auth/password.service';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';

@@ -1,15 +1,16 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+
+import { PasswordService } from '../auth/password.service';
 import { AuthUser } from '../common/auth-user';
 import { isUuid } from '../common/pipes/uuid-param.pipe';
 import { InputColumn } from '../database/write-coalescing/coalesced-input';
 import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
 import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
-import { PasswordService } from '../auth/password.service';
 import { CreateUserDto } from './dto/create-user.dto';
-import { normalizeEmail } from './email';
 import { UpdateUserDto } from './dto/update-user.dto';
+import { normalizeEmail } from './email';
 import { User, UserRole } from './user.entity';
 
 @Injectable()
@@ -26,7 +27,9 @@ export class UsersService {
           `SELECT i.idx, u.id, u.account_id AS "accountId", u.email, u.name, u.role
              FROM (${input}) i JOIN users u ON u.account_id = ${account} AND u.id = i.id AND u.is_active`,
       );
-      return rows.map((row) => row && { id: row.id, accountId: row.accountId, email: row.email, name: row.name, role: row.role });
+      return rows.map(
+        (row) => row && { id: row.id, accountId: row.accountId, email: row.email, name: row.name, role: row.role },
+      );
     },
     { tenant: (key) => key.accountId },
   );
@@ -106,7 +109,9 @@ export class UsersService {
       }
 
       const losesAdmin =
-        user.role === 'team_admin' && user.isActive && ((dto.role && dto.role !== 'team_admin') || dto.is_active === false);
+        user.role === 'team_admin' &&
+        user.isActive &&
+        ((dto.role && dto.role !== 'team_admin') || dto.is_active === false);
       if (losesAdmin) {
         const admins = await repo
           .createQueryBuilder('user')

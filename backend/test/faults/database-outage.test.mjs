@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
-import pg from 'pg';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
+import pg from 'pg';
 
 import { startThrowawayPostgres } from '../../../scripts/lib/throwaway-postgres.mjs';
 
@@ -33,7 +33,12 @@ const servers = [];
 async function startServer({ logLines } = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, [join(root, 'dist/backend/main.js')], {
-    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: logLines ? 'info' : (process.env.FAULTS_LOG_LEVEL ?? 'fatal') },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      LOG_LEVEL: logLines ? 'info' : (process.env.FAULTS_LOG_LEVEL ?? 'fatal'),
+    },
     stdio: ['ignore', logLines ? 'pipe' : process.env.FAULTS_LOG_LEVEL ? 'inherit' : 'ignore', 'inherit'],
   });
   servers.push(child);
@@ -47,7 +52,10 @@ async function startServer({ logLines } = {}) {
   }
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { child, url };
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -199,7 +207,10 @@ test('SIGTERM lets in-flight requests finish 2xx, refuses new connections, then 
 
   // Another connection locks the five sessions' rows; each decision then waits for it inside
   // the server, in a transaction of its own, until the test lets go.
-  const [blocker, watcher] = [new pg.Client({ connectionString: throwaway.url }), new pg.Client({ connectionString: throwaway.url })];
+  const [blocker, watcher] = [
+    new pg.Client({ connectionString: throwaway.url }),
+    new pg.Client({ connectionString: throwaway.url }),
+  ];
   await blocker.connect();
   await watcher.connect();
   try {
@@ -214,8 +225,12 @@ test('SIGTERM lets in-flight requests finish 2xx, refuses new connections, then 
     // All five are in the database, waiting on the lock: really in flight. (Asked outside the
     // blocker's transaction, which would see pg_stat_activity as of its first look.)
     const waitingOnLock = async () =>
-      (await watcher.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)).rows[0].n;
-    for (const deadline = Date.now() + 10_000; (await waitingOnLock()) < sessions.length; ) {
+      (
+        await watcher.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        )
+      ).rows[0].n;
+    for (const deadline = Date.now() + 10_000; (await waitingOnLock()) < sessions.length;) {
       assert.ok(Date.now() < deadline, 'the decisions did not reach the lock');
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -227,7 +242,9 @@ test('SIGTERM lets in-flight requests finish 2xx, refuses new connections, then 
     // connection made while the listener closes is reset; once it is closed, refused.
     const fresh = () =>
       new Promise((done) => {
-        const req = httpRequest(`${drained.url}/api/health`, { agent: false }, (res) => done(`answered ${res.statusCode}`));
+        const req = httpRequest(`${drained.url}/api/health`, { agent: false }, (res) =>
+          done(`answered ${res.statusCode}`),
+        );
         req.on('error', (error) => done(error.code));
         req.end();
       });
@@ -237,7 +254,10 @@ test('SIGTERM lets in-flight requests finish 2xx, refuses new connections, then 
 
     // A shutdown that did not wait would be over by now (closing the pool and exiting takes
     // milliseconds): for a second, the process stays and the five still wait on the lock.
-    const outcome = await Promise.race([exited.then(() => 'exited'), new Promise((r) => setTimeout(() => r('still draining'), 1000))]);
+    const outcome = await Promise.race([
+      exited.then(() => 'exited'),
+      new Promise((r) => setTimeout(() => r('still draining'), 1000)),
+    ]);
     assert.equal(outcome, 'still draining');
     assert.equal(await waitingOnLock(), sessions.length);
 
@@ -246,7 +266,10 @@ test('SIGTERM lets in-flight requests finish 2xx, refuses new connections, then 
     assert.deepEqual(await Promise.all(inFlight), [200, 200, 200, 200, 200]);
     assert.deepEqual(await exited, { code: 0, signal: null });
     // And the decisions were written before the process ended.
-    const { rows } = await watcher.query(`SELECT count(*)::int AS n FROM sessions WHERE id = ANY($1::uuid[]) AND current_node_id = $2`, [sessions, done]);
+    const { rows } = await watcher.query(
+      `SELECT count(*)::int AS n FROM sessions WHERE id = ANY($1::uuid[]) AND current_node_id = $2`,
+      [sessions, done],
+    );
     assert.equal(rows[0].n, sessions.length);
   } finally {
     await blocker.end();

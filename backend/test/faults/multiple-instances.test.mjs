@@ -33,7 +33,12 @@ function flowBody() {
       status: 'published',
       start_node_id: ids.question,
       nodes: [
-        { id: ids.question, type: 'question', title: 'Is it plugged in?', options: [{ label: 'Yes', next_node_id: ids.step }] },
+        {
+          id: ids.question,
+          type: 'question',
+          title: 'Is it plugged in?',
+          options: [{ label: 'Yes', next_node_id: ids.step }],
+        },
         { id: ids.step, type: 'step', title: 'Restart it', options: [{ label: 'Done', next_node_id: ids.fixed }] },
         { id: ids.fixed, type: 'solution', title: 'Works' },
       ],
@@ -47,15 +52,37 @@ const ok = (res, status, what) => {
 };
 
 /** The sections of a team report two instances must agree on. */
-const sections = (report) => ({ summary: report.summary, time_series: report.time_series, top_flows: report.top_flows, top_engineers: report.top_engineers });
+const sections = (report) => ({
+  summary: report.summary,
+  time_series: report.time_series,
+  top_flows: report.top_flows,
+  top_engineers: report.top_engineers,
+});
 
 test('two instances: read-your-writes across them, the same answers, and folders that lose and double nothing', async () => {
   instances.push(...(await startApiInstances(2, { databaseUrl: database.url })));
   const [a, b] = instances.map((instance) => instance.api);
-  const admin = ok(await a('/api/v1/auth/register', { body: { account_name: 'Two', name: 'Admin', email: 'two@example.test', password: 'long-enough' } }), 201, 'register');
+  const admin = ok(
+    await a('/api/v1/auth/register', {
+      body: { account_name: 'Two', name: 'Admin', email: 'two@example.test', password: 'long-enough' },
+    }),
+    201,
+    'register',
+  );
   const adminToken = admin.access_token;
-  ok(await b('/api/v1/users', { token: adminToken, body: { email: 'eng@example.test', name: 'Eng', password: 'long-enough', role: 'engineer' } }), 201, 'add engineer');
-  const engineer = ok(await a('/api/v1/auth/login', { body: { email: 'eng@example.test', password: 'long-enough' } }), 200, 'login').access_token;
+  ok(
+    await b('/api/v1/users', {
+      token: adminToken,
+      body: { email: 'eng@example.test', name: 'Eng', password: 'long-enough', role: 'engineer' },
+    }),
+    201,
+    'add engineer',
+  );
+  const engineer = ok(
+    await a('/api/v1/auth/login', { body: { email: 'eng@example.test', password: 'long-enough' } }),
+    200,
+    'login',
+  ).access_token;
   const { ids, body } = flowBody();
   const tree = ok(await b('/api/v1/trees', { token: adminToken, body }), 201, 'create flow');
 
@@ -63,10 +90,29 @@ test('two instances: read-your-writes across them, the same answers, and folders
   async function session(write, other, rating) {
     const started = ok(await write('/api/v1/sessions', { token: engineer, body: { tree_id: tree.id } }), 201, 'start');
     const option = started.current_node.options[0].id;
-    ok(await other(`/api/v1/sessions/${started.id}/decisions`, { token: engineer, body: { node_id: ids.question, option_id: option } }), 200, 'answer');
-    ok(await write(`/api/v1/sessions/${started.id}/complete`, { token: engineer, body: { outcome: 'resolved' } }), 200, 'complete');
+    ok(
+      await other(`/api/v1/sessions/${started.id}/decisions`, {
+        token: engineer,
+        body: { node_id: ids.question, option_id: option },
+      }),
+      200,
+      'answer',
+    );
+    ok(
+      await write(`/api/v1/sessions/${started.id}/complete`, { token: engineer, body: { outcome: 'resolved' } }),
+      200,
+      'complete',
+    );
     ok(await other(`/api/v1/sessions/${started.id}/rate`, { token: engineer, body: { rating } }), 201, 'rate');
-    ok(await write(`/api/v1/sessions/${started.id}/nodes/${ids.step}/feedback`, { token: engineer, method: 'PUT', body: { was_helpful: rating > 2 } }), 201, 'vote');
+    ok(
+      await write(`/api/v1/sessions/${started.id}/nodes/${ids.step}/feedback`, {
+        token: engineer,
+        method: 'PUT',
+        body: { was_helpful: rating > 2 },
+      }),
+      201,
+      'vote',
+    );
   }
 
   // Read-your-writes: each rating, written through one instance, is in the next report of the
@@ -78,7 +124,11 @@ test('two instances: read-your-writes across them, the same answers, and folders
     ratingSum += rating;
     await session(write, read, rating);
     const fromOther = ok(await read('/api/v1/analytics/team?period=7d', { token: adminToken }), 200, 'report');
-    assert.equal(fromOther.summary.rating_count, i + 1, `rating ${i + 1} written through one instance, read through the other`);
+    assert.equal(
+      fromOther.summary.rating_count,
+      i + 1,
+      `rating ${i + 1} written through one instance, read through the other`,
+    );
     assert.equal(fromOther.summary.avg_csat, Math.round((ratingSum / (i + 1)) * 10) / 10);
     const fromWriter = ok(await write('/api/v1/analytics/team?period=7d', { token: adminToken }), 200, 'report');
     assert.deepEqual(sections(fromOther), sections(fromWriter));
@@ -86,8 +136,16 @@ test('two instances: read-your-writes across them, the same answers, and folders
 
   // A burst through both at once: both instances' folders fold the journal while writes stream in.
   await Promise.all(Array.from({ length: 24 }, (_, i) => (i % 2 ? session(a, b, 4) : session(b, a, 2))));
-  const flowReportA = ok(await a(`/api/v1/analytics/flows/${tree.id}?period=7d`, { token: adminToken }), 200, 'flow report');
-  const flowReportB = ok(await b(`/api/v1/analytics/flows/${tree.id}?period=7d`, { token: adminToken }), 200, 'flow report');
+  const flowReportA = ok(
+    await a(`/api/v1/analytics/flows/${tree.id}?period=7d`, { token: adminToken }),
+    200,
+    'flow report',
+  );
+  const flowReportB = ok(
+    await b(`/api/v1/analytics/flows/${tree.id}?period=7d`, { token: adminToken }),
+    200,
+    'flow report',
+  );
   assert.equal(flowReportA.summary.total_sessions, 36);
   assert.equal(flowReportA.summary.rating_count, 36);
   assert.deepEqual(flowReportA.step_feedback, flowReportB.step_feedback);
@@ -107,7 +165,10 @@ test('two instances: read-your-writes across them, the same answers, and folders
 });
 
 test('login limits count once across instances, per e-mail and per IP', async () => {
-  const limited = await startApiInstances(2, { databaseUrl: database.url, env: { THROTTLE_LOGIN_PER_EMAIL: '3', THROTTLE_AUTH_PER_MINUTE: '5' } });
+  const limited = await startApiInstances(2, {
+    databaseUrl: database.url,
+    env: { THROTTLE_LOGIN_PER_EMAIL: '3', THROTTLE_AUTH_PER_MINUTE: '5' },
+  });
   instances.push(...limited);
   const [a, b] = limited.map((instance) => instance.api);
   // X-Forwarded-For is believed from loopback (a local proxy): each check acts from its own IPs.
@@ -119,7 +180,11 @@ test('login limits count once across instances, per e-mail and per IP', async ()
     });
     perEmail.push(res.status);
   }
-  assert.deepEqual(perEmail, [401, 401, 401, 429, 429, 429], 'three guesses for one address in all, not three per instance');
+  assert.deepEqual(
+    perEmail,
+    [401, 401, 401, 429, 429, 429],
+    'three guesses for one address in all, not three per instance',
+  );
 
   const perIp = [];
   for (let i = 0; i < 8; i++) {
@@ -129,5 +194,9 @@ test('login limits count once across instances, per e-mail and per IP', async ()
     });
     perIp.push(res.status);
   }
-  assert.deepEqual(perIp, [401, 401, 401, 401, 401, 429, 429, 429], 'five attempts from one IP in all, not five per instance');
+  assert.deepEqual(
+    perIp,
+    [401, 401, 401, 401, 401, 429, 429, 429],
+    'five attempts from one IP in all, not five per instance',
+  );
 });

@@ -1,8 +1,9 @@
 import { Client } from 'pg';
-import { LIVE_SECTIONS } from '../../src/analytics/report/sections/sections';
+
 import { analyticsWindow } from '../../src/analytics/report/analytics-window';
-import { PRUNE_VERSIONS_SQL, VersionChannel, versionOfSql } from '../../src/analytics/rollup/analytics-version';
 import { ClosedDaysCache } from '../../src/analytics/report/closed-days';
+import { LIVE_SECTIONS } from '../../src/analytics/report/sections/sections';
+import { PRUNE_VERSIONS_SQL, VersionChannel, versionOfSql } from '../../src/analytics/rollup/analytics-version';
 import { addUser, auth, createFlow, flowPayload, Login, registerAccount, startAtStep } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -27,8 +28,10 @@ describe('analytics report cache', () => {
   });
   afterAll(() => t.close());
 
-  const team = async (as = admin) => (await t.http.get('/api/v1/analytics/team?period=7d').set(auth(as.token)).expect(200)).body;
-  const flowReport = async () => (await t.http.get(`/api/v1/analytics/flows/${flow.tree.id}?period=7d`).set(auth(admin.token)).expect(200)).body;
+  const team = async (as = admin) =>
+    (await t.http.get('/api/v1/analytics/team?period=7d').set(auth(as.token)).expect(200)).body;
+  const flowReport = async () =>
+    (await t.http.get(`/api/v1/analytics/flows/${flow.tree.id}?period=7d`).set(auth(admin.token)).expect(200)).body;
 
   async function finishedSession(owner: Login, outcome = 'resolved'): Promise<string> {
     const body = await startAtStep(t, owner, flow);
@@ -59,7 +62,9 @@ describe('analytics report cache', () => {
     const sessionId = await finishedSession(engineer, 'escalated');
     expect((await team()).summary.total_sessions).toBe(before.total_sessions + 1);
 
-    await otherConnection((client) => client.query(`UPDATE sessions SET outcome = 'workaround' WHERE id = $1`, [sessionId]));
+    await otherConnection((client) =>
+      client.query(`UPDATE sessions SET outcome = 'workaround' WHERE id = $1`, [sessionId]),
+    );
     const moved = (await team()).summary.outcome_breakdown;
     expect(moved.workaround).toBe(before.outcome_breakdown.workaround + 1);
     expect(moved.escalated).toBe(before.outcome_breakdown.escalated);
@@ -74,31 +79,53 @@ describe('analytics report cache', () => {
     // The same flow under a new name, its nodes keeping their ids.
     const fresh = flowPayload({ name: 'Printer (office)' });
     let body = JSON.stringify(fresh.body);
-    for (const key of Object.keys(fresh.ids) as (keyof typeof fresh.ids)[]) body = body.split(fresh.ids[key]).join(flow.ids[key]);
+    for (const key of Object.keys(fresh.ids) as (keyof typeof fresh.ids)[])
+      body = body.split(fresh.ids[key]).join(flow.ids[key]);
     await t.http.put(`/api/v1/trees/${flow.tree.id}`).set(auth(admin.token)).send(JSON.parse(body)).expect(200);
-    await t.http.patch(`/api/v1/users/${engineer.user.id}`).set(auth(admin.token)).send({ name: 'Renamed Engineer' }).expect(200);
+    await t.http
+      .patch(`/api/v1/users/${engineer.user.id}`)
+      .set(auth(admin.token))
+      .send({ name: 'Renamed Engineer' })
+      .expect(200);
 
     const after = await team();
     expect(after.top_flows.map((row: { name: string }) => row.name)).toEqual(['Printer (office)']);
     expect(after.top_engineers.map((row: { name: string }) => row.name)).toContain('Renamed Engineer');
 
     const sessionId = await finishedSession(engineer);
-    await t.http.put(`/api/v1/sessions/${sessionId}/nodes/${flow.ids.step}/feedback`).set(auth(engineer.token)).send({ was_helpful: true }).expect(201);
+    await t.http
+      .put(`/api/v1/sessions/${sessionId}/nodes/${flow.ids.step}/feedback`)
+      .set(auth(engineer.token))
+      .send({ was_helpful: true })
+      .expect(201);
     expect((await flowReport()).step_feedback[0].node_title).toBe('Restart the print spooler');
-    await t.dataSource.query(`UPDATE tree_nodes SET title = 'Restart the print service' WHERE id = $1`, [flow.ids.step]);
+    await t.dataSource.query(`UPDATE tree_nodes SET title = 'Restart the print service' WHERE id = $1`, [
+      flow.ids.step,
+    ]);
     expect((await flowReport()).step_feedback[0].node_title).toBe('Restart the print service');
   });
 
-  it('lets a step vote move the flow report\'s version, not the team report\'s', async () => {
+  it("lets a step vote move the flow report's version, not the team report's", async () => {
     const version = async (channels: VersionChannel[]) =>
-      (await t.dataSource.query(`SELECT ${versionOfSql('$1::uuid', channels)} AS v`, [admin.user.account_id]))[0].v as string;
+      (await t.dataSource.query(`SELECT ${versionOfSql('$1::uuid', channels)} AS v`, [admin.user.account_id]))[0]
+        .v as string;
     const sessionId = await finishedSession(engineer);
     const [team1, flow1] = [await version(['sessions']), await version(['sessions', 'steps'])];
-    const votesBefore = (await flowReport()).step_feedback.reduce((n: number, row: { helpful_no: number }) => n + row.helpful_no, 0);
-    await t.http.put(`/api/v1/sessions/${sessionId}/nodes/${flow.ids.step}/feedback`).set(auth(engineer.token)).send({ was_helpful: false }).expect(201);
+    const votesBefore = (await flowReport()).step_feedback.reduce(
+      (n: number, row: { helpful_no: number }) => n + row.helpful_no,
+      0,
+    );
+    await t.http
+      .put(`/api/v1/sessions/${sessionId}/nodes/${flow.ids.step}/feedback`)
+      .set(auth(engineer.token))
+      .send({ was_helpful: false })
+      .expect(201);
     expect(await version(['sessions'])).toBe(team1);
     expect(await version(['sessions', 'steps'])).not.toBe(flow1);
-    const votesAfter = (await flowReport()).step_feedback.reduce((n: number, row: { helpful_no: number }) => n + row.helpful_no, 0);
+    const votesAfter = (await flowReport()).step_feedback.reduce(
+      (n: number, row: { helpful_no: number }) => n + row.helpful_no,
+      0,
+    );
     expect(votesAfter).toBe(votesBefore + 1);
   });
 
@@ -134,17 +161,31 @@ describe('analytics report cache', () => {
     const cached = await team();
     expect(cached.summary.outcome_breakdown.resolved).toBeGreaterThan(0);
     // Written by a connection that then ends; no report is read until its row is pruned.
-    await otherConnection((client) => client.query(`UPDATE sessions SET outcome = 'unresolved' WHERE account_id = $1 AND outcome = 'resolved'`, [admin.user.account_id]));
+    await otherConnection((client) =>
+      client.query(`UPDATE sessions SET outcome = 'unresolved' WHERE account_id = $1 AND outcome = 'resolved'`, [
+        admin.user.account_id,
+      ]),
+    );
     await t.dataSource.query(PRUNE_VERSIONS_SQL);
     const after = await team();
     expect(after.summary.outcome_breakdown.resolved).toBe(0);
-    expect(after.summary.outcome_breakdown.unresolved).toBe(cached.summary.outcome_breakdown.unresolved + cached.summary.outcome_breakdown.resolved);
+    expect(after.summary.outcome_breakdown.unresolved).toBe(
+      cached.summary.outcome_breakdown.unresolved + cached.summary.outcome_breakdown.resolved,
+    );
   });
 
   it('prunes the versions of exited backends and still shows the next write', async () => {
     const accountId = admin.user.account_id;
-    await otherConnection((client) => client.query(`UPDATE sessions SET outcome = 'resolved' WHERE account_id = $1 AND outcome = 'unresolved'`, [accountId]));
-    const rows = async () => Number((await t.dataSource.query('SELECT count(*) FROM analytics_versions WHERE account_id = $1', [accountId]))[0].count);
+    await otherConnection((client) =>
+      client.query(`UPDATE sessions SET outcome = 'resolved' WHERE account_id = $1 AND outcome = 'unresolved'`, [
+        accountId,
+      ]),
+    );
+    const rows = async () =>
+      Number(
+        (await t.dataSource.query('SELECT count(*) FROM analytics_versions WHERE account_id = $1', [accountId]))[0]
+          .count,
+      );
     const before = await rows();
     const cached = await team();
     await t.dataSource.query(PRUNE_VERSIONS_SQL);
@@ -158,12 +199,21 @@ describe('analytics report cache', () => {
 
   describe('closed days', () => {
     const version = async (channels: VersionChannel[]) =>
-      (await t.dataSource.query(`SELECT ${versionOfSql('$1::uuid', channels)} AS v`, [admin.user.account_id]))[0].v as string;
-    const team30 = async () => (await t.http.get('/api/v1/analytics/team?period=30d').set(auth(admin.token)).expect(200)).body;
+      (await t.dataSource.query(`SELECT ${versionOfSql('$1::uuid', channels)} AS v`, [admin.user.account_id]))[0]
+        .v as string;
+    const team30 = async () =>
+      (await t.http.get('/api/v1/analytics/team?period=30d').set(auth(admin.token)).expect(200)).body;
     /** A running session of the engineer, started `days` ago. */
     async function runningSince(days: number): Promise<string> {
-      const { body } = await t.http.post('/api/v1/sessions').set(auth(engineer.token)).send({ tree_id: flow.tree.id }).expect(201);
-      await t.dataSource.query(`UPDATE sessions SET started_at = now() - $2 * interval '1 day' WHERE id = $1`, [body.id, days]);
+      const { body } = await t.http
+        .post('/api/v1/sessions')
+        .set(auth(engineer.token))
+        .send({ tree_id: flow.tree.id })
+        .expect(201);
+      await t.dataSource.query(`UPDATE sessions SET started_at = now() - $2 * interval '1 day' WHERE id = $1`, [
+        body.id,
+        days,
+      ]);
       return body.id;
     }
 
@@ -205,19 +255,29 @@ describe('analytics report cache', () => {
       const sessionId = await runningSince(12);
       const before = await team30Live();
       const past = await version(['past']);
-      await t.http.post(`/api/v1/sessions/${sessionId}/complete`).set(auth(engineer.token)).send({ outcome: 'escalated' }).expect(200);
+      await t.http
+        .post(`/api/v1/sessions/${sessionId}/complete`)
+        .set(auth(engineer.token))
+        .send({ outcome: 'escalated' })
+        .expect(200);
       expect(await version(['past'])).not.toBe(past);
       const completed = await team30Live();
       expect(completed.summary.completed_sessions).toBe(before.summary.completed_sessions + 1);
       expect(completed.summary.outcome_breakdown.escalated).toBe(before.summary.outcome_breakdown.escalated + 1);
-      expect(completed.time_series.reduce((n: number, day: { escalated: number }) => n + day.escalated, 0)).toBe(completed.summary.outcome_breakdown.escalated);
+      expect(completed.time_series.reduce((n: number, day: { escalated: number }) => n + day.escalated, 0)).toBe(
+        completed.summary.outcome_breakdown.escalated,
+      );
 
       // A rating made today counts today (read, so the report with it is what the cache holds)…
       await t.http.post(`/api/v1/sessions/${sessionId}/rate`).set(auth(engineer.token)).send({ rating: 2 }).expect(201);
       const rated = await team30Live();
       expect(rated.summary.rating_count).toBe(completed.summary.rating_count + 1);
       // …moved back by another process to a day before the window, it no longer counts.
-      await otherConnection((client) => client.query(`UPDATE session_ratings SET created_at = now() - interval '40 days' WHERE session_id = $1`, [sessionId]));
+      await otherConnection((client) =>
+        client.query(`UPDATE session_ratings SET created_at = now() - interval '40 days' WHERE session_id = $1`, [
+          sessionId,
+        ]),
+      );
       const movedBack = await team30Live();
       expect(movedBack.summary.rating_count).toBe(completed.summary.rating_count);
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { startOfLocalDay } from '../../src/analytics/report/analytics-window';
 import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
@@ -12,7 +13,18 @@ import { createTestApp, TestApp } from './support/test-app';
  * (EDT) on 11 March. The previous window is 2026-02-19 … 2026-02-28.
  */
 const RANGE = 'from=2026-03-01&to=2026-03-10';
-const DAYS = ['2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09', '2026-03-10'];
+const DAYS = [
+  '2026-03-01',
+  '2026-03-02',
+  '2026-03-03',
+  '2026-03-04',
+  '2026-03-05',
+  '2026-03-06',
+  '2026-03-07',
+  '2026-03-08',
+  '2026-03-09',
+  '2026-03-10',
+];
 const HYPERLINK = '=HYPERLINK("http://evil.example","click")';
 const QUOTED = 'Clear, "quick"\nfix';
 
@@ -74,7 +86,14 @@ describe('analytics API', () => {
     return row.id;
   }
 
-  async function rate(session: string, tree: string, user: Login, rating: number, at: string, comment: string | null = null) {
+  async function rate(
+    session: string,
+    tree: string,
+    user: Login,
+    rating: number,
+    at: string,
+    comment: string | null = null,
+  ) {
     await t.dataSource.query(
       `INSERT INTO session_ratings (account_id, session_id, user_id, tree_id, rating, comment, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [user.user.account_id, session, user.user.id, tree, rating, comment, new Date(at)],
@@ -94,10 +113,20 @@ describe('analytics API', () => {
     admin = await registerAccount(t, 'Acme');
     e1 = await addUser(t, admin);
     e2 = await addUser(t, admin);
-    await t.dataSource.query(`UPDATE accounts SET timezone = 'America/New_York' WHERE id = $1`, [admin.user.account_id]);
+    await t.dataSource.query(`UPDATE accounts SET timezone = 'America/New_York' WHERE id = $1`, [
+      admin.user.account_id,
+    ]);
 
-    libraryStepId = (await t.http.post('/api/v1/steps').set(auth(admin.token)).send({ title: 'Reset the VPN profile' }).expect(201)).body.id;
-    const ids = { question: randomUUID(), stepA: randomUUID(), stepB: randomUUID(), fixed: randomUUID(), escalate: randomUUID() };
+    libraryStepId = (
+      await t.http.post('/api/v1/steps').set(auth(admin.token)).send({ title: 'Reset the VPN profile' }).expect(201)
+    ).body.id;
+    const ids = {
+      question: randomUUID(),
+      stepA: randomUUID(),
+      stepB: randomUUID(),
+      fixed: randomUUID(),
+      escalate: randomUUID(),
+    };
     const created = await t.http
       .post('/api/v1/trees')
       .set(auth(admin.token))
@@ -116,7 +145,13 @@ describe('analytics API', () => {
               { label: 'No', next_node_id: ids.escalate },
             ],
           },
-          { id: ids.stepA, type: 'step', title: 'Reset the VPN profile', step_id: libraryStepId, options: [{ label: 'Done', next_node_id: ids.stepB }] },
+          {
+            id: ids.stepA,
+            type: 'step',
+            title: 'Reset the VPN profile',
+            step_id: libraryStepId,
+            options: [{ label: 'Done', next_node_id: ids.stepB }],
+          },
           {
             id: ids.stepB,
             type: 'step',
@@ -135,19 +170,82 @@ describe('analytics API', () => {
     f2 = await createFlow(t, admin);
 
     // The window (America/New_York): [2026-03-01T05:00Z, 2026-03-11T04:00Z).
-    const s1 = await insertSession({ tree: f1.id, user: e1, started: '2026-03-02T02:00:00Z', minutes: 10, outcome: 'resolved', node: f1.fixed }); // 1 Mar 21:00 EST
-    const s2 = await insertSession({ tree: f1.id, user: e1, started: '2026-03-02T15:00:00Z', minutes: 20, outcome: 'escalated', node: f1.escalate });
-    const s3 = await insertSession({ tree: f1.id, user: e2, started: '2026-03-05T12:00:00Z', minutes: 30, outcome: 'resolved', node: f1.fixed });
+    const s1 = await insertSession({
+      tree: f1.id,
+      user: e1,
+      started: '2026-03-02T02:00:00Z',
+      minutes: 10,
+      outcome: 'resolved',
+      node: f1.fixed,
+    }); // 1 Mar 21:00 EST
+    const s2 = await insertSession({
+      tree: f1.id,
+      user: e1,
+      started: '2026-03-02T15:00:00Z',
+      minutes: 20,
+      outcome: 'escalated',
+      node: f1.escalate,
+    });
+    const s3 = await insertSession({
+      tree: f1.id,
+      user: e2,
+      started: '2026-03-05T12:00:00Z',
+      minutes: 30,
+      outcome: 'resolved',
+      node: f1.fixed,
+    });
     await insertSession({ tree: f1.id, user: e2, started: '2026-03-05T13:00:00Z', node: f1.stepA });
     await insertSession({ tree: f1.id, user: e1, started: '2026-03-09T03:30:00Z', node: f1.stepA }); // 8 Mar 23:30 EDT
     await insertSession({ tree: f1.id, user: e2, started: '2026-03-10T10:00:00Z', node: f1.question });
-    await insertSession({ tree: f2.tree.id, user: e1, started: '2026-03-06T09:00:00Z', minutes: 40, outcome: 'workaround', node: f2.ids.fixed });
-    const s8 = await insertSession({ tree: f2.tree.id, user: admin, started: '2026-03-11T03:59:00Z', minutes: 6, outcome: 'unresolved', node: f2.ids.escalate }); // 10 Mar 23:59 EDT
-    await insertSession({ tree: f1.id, user: e1, started: '2026-03-11T04:00:00Z', minutes: 5, outcome: 'resolved', node: f1.fixed }); // 11 Mar 00:00 EDT: after the window
+    await insertSession({
+      tree: f2.tree.id,
+      user: e1,
+      started: '2026-03-06T09:00:00Z',
+      minutes: 40,
+      outcome: 'workaround',
+      node: f2.ids.fixed,
+    });
+    const s8 = await insertSession({
+      tree: f2.tree.id,
+      user: admin,
+      started: '2026-03-11T03:59:00Z',
+      minutes: 6,
+      outcome: 'unresolved',
+      node: f2.ids.escalate,
+    }); // 10 Mar 23:59 EDT
+    await insertSession({
+      tree: f1.id,
+      user: e1,
+      started: '2026-03-11T04:00:00Z',
+      minutes: 5,
+      outcome: 'resolved',
+      node: f1.fixed,
+    }); // 11 Mar 00:00 EDT: after the window
     // The previous window: [2026-02-19T05:00Z, 2026-03-01T05:00Z).
-    const p1 = await insertSession({ tree: f1.id, user: e1, started: '2026-02-20T12:00:00Z', minutes: 15, outcome: 'resolved', node: f1.fixed });
-    const p2 = await insertSession({ tree: f1.id, user: e2, started: '2026-03-01T04:59:00Z', minutes: 5, outcome: 'escalated', node: f1.escalate }); // 28 Feb 23:59 EST
-    await insertSession({ tree: f1.id, user: e1, started: '2026-02-19T04:59:00Z', minutes: 12, outcome: 'resolved', node: f1.fixed }); // before both windows
+    const p1 = await insertSession({
+      tree: f1.id,
+      user: e1,
+      started: '2026-02-20T12:00:00Z',
+      minutes: 15,
+      outcome: 'resolved',
+      node: f1.fixed,
+    });
+    const p2 = await insertSession({
+      tree: f1.id,
+      user: e2,
+      started: '2026-03-01T04:59:00Z',
+      minutes: 5,
+      outcome: 'escalated',
+      node: f1.escalate,
+    }); // 28 Feb 23:59 EST
+    await insertSession({
+      tree: f1.id,
+      user: e1,
+      started: '2026-02-19T04:59:00Z',
+      minutes: 12,
+      outcome: 'resolved',
+      node: f1.fixed,
+    }); // before both windows
 
     await rate(s1, f1.id, e1, 5, '2026-03-02T02:15:00Z', QUOTED);
     await rate(s2, f1.id, e1, 2, '2026-03-02T15:30:00Z', HYPERLINK);
@@ -168,7 +266,14 @@ describe('analytics API', () => {
     otherEngineer = await addUser(t, other);
     otherFlow = await createFlow(t, other);
     for (const started of ['2026-03-02T15:00:00Z', '2026-03-05T12:00:00Z', '2026-03-09T12:00:00Z']) {
-      const id = await insertSession({ tree: otherFlow.tree.id, user: otherEngineer, started, minutes: 3, outcome: 'resolved', node: otherFlow.ids.fixed });
+      const id = await insertSession({
+        tree: otherFlow.tree.id,
+        user: otherEngineer,
+        started,
+        minutes: 3,
+        outcome: 'resolved',
+        node: otherFlow.ids.fixed,
+      });
       await rate(id, otherFlow.tree.id, otherEngineer, 1, started.replace('00:00Z', '30:00Z'), 'Beta secret');
     }
   });
@@ -231,7 +336,8 @@ describe('analytics API', () => {
         point('2026-03-10', { sessions: 2, completed: 1, unresolved: 1 }), // 23:59 EDT is still in; 00:00 EDT on 11 March is not
       ]);
       // Cards and chart agree.
-      const sum = (key: string) => res.body.time_series.reduce((total: number, p: Record<string, number>) => total + p[key], 0);
+      const sum = (key: string) =>
+        res.body.time_series.reduce((total: number, p: Record<string, number>) => total + p[key], 0);
       expect(sum('sessions')).toBe(res.body.summary.total_sessions);
       expect(sum('completed')).toBe(res.body.summary.completed_sessions);
       expect(sum('rating_count')).toBe(res.body.summary.rating_count);
@@ -239,7 +345,11 @@ describe('analytics API', () => {
 
     it('counts the days of another time zone when tz is given (UTC)', async () => {
       const res = await get(`team?${RANGE}&tz=UTC`, admin).expect(200);
-      expect(res.body.window).toMatchObject({ tz: 'UTC', start: '2026-03-01T00:00:00.000Z', end: '2026-03-11T00:00:00.000Z' });
+      expect(res.body.window).toMatchObject({
+        tz: 'UTC',
+        start: '2026-03-01T00:00:00.000Z',
+        end: '2026-03-11T00:00:00.000Z',
+      });
       const byDate = Object.fromEntries(res.body.time_series.map((p: { date: string }) => [p.date, p]));
       expect(byDate['2026-03-01']).toMatchObject({ sessions: 1, escalated: 1, rating_count: 1, avg_csat: 1 });
       expect(byDate['2026-03-02']).toMatchObject({ sessions: 2, rating_count: 2, avg_csat: 3.5 });
@@ -255,13 +365,58 @@ describe('analytics API', () => {
     it('ranks the top flows and engineers by sessions', async () => {
       const res = await get(`team?${RANGE}`, admin).expect(200);
       expect(res.body.top_flows).toEqual([
-        { tree_id: f1.id, name: 'VPN will not connect', sessions: 6, completed_sessions: 3, completion_rate: 0.5, avg_duration_minutes: 20, rating_count: 4, avg_csat: 3 },
-        { tree_id: f2.tree.id, name: 'Printer not printing', sessions: 2, completed_sessions: 2, completion_rate: 1, avg_duration_minutes: 23, rating_count: 0, avg_csat: null },
+        {
+          tree_id: f1.id,
+          name: 'VPN will not connect',
+          sessions: 6,
+          completed_sessions: 3,
+          completion_rate: 0.5,
+          avg_duration_minutes: 20,
+          rating_count: 4,
+          avg_csat: 3,
+        },
+        {
+          tree_id: f2.tree.id,
+          name: 'Printer not printing',
+          sessions: 2,
+          completed_sessions: 2,
+          completion_rate: 1,
+          avg_duration_minutes: 23,
+          rating_count: 0,
+          avg_csat: null,
+        },
       ]);
       expect(res.body.top_engineers).toEqual([
-        { user_id: e1.user.id, name: e1.user.name, sessions: 4, completed_sessions: 3, completion_rate: 0.75, avg_duration_minutes: 23.3, rating_count: 2, avg_csat: 3.5 },
-        { user_id: e2.user.id, name: e2.user.name, sessions: 3, completed_sessions: 1, completion_rate: 0.333, avg_duration_minutes: 30, rating_count: 2, avg_csat: 2.5 },
-        { user_id: admin.user.id, name: admin.user.name, sessions: 1, completed_sessions: 1, completion_rate: 1, avg_duration_minutes: 6, rating_count: 0, avg_csat: null },
+        {
+          user_id: e1.user.id,
+          name: e1.user.name,
+          sessions: 4,
+          completed_sessions: 3,
+          completion_rate: 0.75,
+          avg_duration_minutes: 23.3,
+          rating_count: 2,
+          avg_csat: 3.5,
+        },
+        {
+          user_id: e2.user.id,
+          name: e2.user.name,
+          sessions: 3,
+          completed_sessions: 1,
+          completion_rate: 0.333,
+          avg_duration_minutes: 30,
+          rating_count: 2,
+          avg_csat: 2.5,
+        },
+        {
+          user_id: admin.user.id,
+          name: admin.user.name,
+          sessions: 1,
+          completed_sessions: 1,
+          completion_rate: 1,
+          avg_duration_minutes: 6,
+          rating_count: 0,
+          avg_csat: null,
+        },
       ]);
     });
 
@@ -325,8 +480,15 @@ describe('analytics API', () => {
       const beta = await get(`team?${RANGE}&account_id=${other.user.account_id}`, root).expect(200);
       expect(beta.body.account_id).toBe(other.user.account_id);
       expect(beta.body.window.tz).toBe('UTC'); // B's own time zone
-      expect(beta.body.summary).toMatchObject({ total_sessions: 3, completed_sessions: 3, rating_count: 3, avg_csat: 1 });
-      await get(`team?${RANGE}&account_id=${other.user.account_id}&engineer_id=${otherEngineer.user.id}`, root).expect(200);
+      expect(beta.body.summary).toMatchObject({
+        total_sessions: 3,
+        completed_sessions: 3,
+        rating_count: 3,
+        avg_csat: 1,
+      });
+      await get(`team?${RANGE}&account_id=${other.user.account_id}&engineer_id=${otherEngineer.user.id}`, root).expect(
+        200,
+      );
       await get(`team?${RANGE}&account_id=${other.user.account_id}&engineer_id=${e1.user.id}`, root).expect(404);
       await get(`team?${RANGE}&account_id=${randomUUID()}`, root).expect(404);
     });
@@ -347,7 +509,13 @@ describe('analytics API', () => {
     it('reports the caller’s own sessions and ratings', async () => {
       const res = await get(`me?${RANGE}`, e1).expect(200);
       expect(Object.keys(res.body).sort()).toEqual(['summary', 'time_series', 'top_flows', 'window']);
-      expect(res.body.summary).toMatchObject({ total_sessions: 4, completed_sessions: 3, completion_rate: 0.75, rating_count: 2, avg_csat: 3.5 });
+      expect(res.body.summary).toMatchObject({
+        total_sessions: 4,
+        completed_sessions: 3,
+        completion_rate: 0.75,
+        rating_count: 2,
+        avg_csat: 3.5,
+      });
       expect(res.body.summary.previous.total_sessions).toBe(1);
       expect(res.body.top_flows.map((f: { name: string; sessions: number }) => [f.name, f.sessions])).toEqual([
         ['VPN will not connect', 3],
@@ -356,7 +524,12 @@ describe('analytics API', () => {
       expect(res.body.time_series).toHaveLength(10);
 
       const mine = await get(`me?${RANGE}`, e2).expect(200);
-      expect(mine.body.summary).toMatchObject({ total_sessions: 3, completed_sessions: 1, rating_count: 2, avg_csat: 2.5 });
+      expect(mine.body.summary).toMatchObject({
+        total_sessions: 3,
+        completed_sessions: 1,
+        rating_count: 2,
+        avg_csat: 2.5,
+      });
     });
   });
 
@@ -394,16 +567,48 @@ describe('analytics API', () => {
       expect(res.body.csat_distribution).toEqual({ '1': 1, '2': 1, '3': 0, '4': 1, '5': 1 });
       expect(res.body.time_series.map((p: { sessions: number }) => p.sessions)).toEqual([1, 1, 0, 0, 2, 0, 0, 1, 0, 1]);
       expect(res.body.step_feedback).toEqual([
-        { node_id: f1.stepB, node_title: 'Renew the certificate', step_id: null, helpful_yes: 1, helpful_no: 1, helpful_rate: 0.5 },
-        { node_id: f1.stepA, node_title: 'Reset the VPN profile', step_id: libraryStepId, helpful_yes: 2, helpful_no: 1, helpful_rate: 0.667 },
+        {
+          node_id: f1.stepB,
+          node_title: 'Renew the certificate',
+          step_id: null,
+          helpful_yes: 1,
+          helpful_no: 1,
+          helpful_rate: 0.5,
+        },
+        {
+          node_id: f1.stepA,
+          node_title: 'Reset the VPN profile',
+          step_id: libraryStepId,
+          helpful_yes: 2,
+          helpful_no: 1,
+          helpful_rate: 0.667,
+        },
       ]);
       expect(res.body.drop_off).toEqual([
         { node_id: f1.stepA, node_title: 'Reset the VPN profile', node_type: 'step', sessions: 2 },
         { node_id: f1.question, node_title: 'Does the VPN client start?', node_type: 'question', sessions: 1 },
       ]);
       expect(res.body.outcomes_by_node).toEqual([
-        { node_id: f1.fixed, node_title: 'VPN connects', node_type: 'solution', sessions: 2, resolved: 2, escalated: 0, workaround: 0, unresolved: 0 },
-        { node_id: f1.escalate, node_title: 'Escalate to networking', node_type: 'solution', sessions: 1, resolved: 0, escalated: 1, workaround: 0, unresolved: 0 },
+        {
+          node_id: f1.fixed,
+          node_title: 'VPN connects',
+          node_type: 'solution',
+          sessions: 2,
+          resolved: 2,
+          escalated: 0,
+          workaround: 0,
+          unresolved: 0,
+        },
+        {
+          node_id: f1.escalate,
+          node_title: 'Escalate to networking',
+          node_type: 'solution',
+          sessions: 1,
+          resolved: 0,
+          escalated: 1,
+          workaround: 0,
+          unresolved: 0,
+        },
       ]);
     });
 
@@ -462,9 +667,17 @@ describe('analytics API', () => {
     it('exports the team report as a download with a dated file name', async () => {
       const res = await get(`team?${RANGE}&format=csv`, admin).expect(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
-      expect(res.headers['content-disposition']).toBe('attachment; filename="team-analytics-2026-03-01_2026-03-10.csv"');
+      expect(res.headers['content-disposition']).toBe(
+        'attachment; filename="team-analytics-2026-03-01_2026-03-10.csv"',
+      );
       const blocks = res.text.split('\r\n\r\n');
-      expect(blocks.map((block: string) => block.split('\r\n')[0])).toEqual(['window', 'summary', 'time_series', 'top_flows', 'top_engineers']);
+      expect(blocks.map((block: string) => block.split('\r\n')[0])).toEqual([
+        'window',
+        'summary',
+        'time_series',
+        'top_flows',
+        'top_engineers',
+      ]);
       const series = blocks[2].split('\r\n');
       expect(series[1]).toBe('date,sessions,completed,resolved,escalated,workaround,unresolved,rating_count,avg_csat');
       expect(series.slice(2)).toHaveLength(10);
@@ -485,11 +698,17 @@ describe('analytics API', () => {
 
     it('escapes the flow export: quotes, line breaks, and formulas neutralised; no names for engineers', async () => {
       const res = await get(`flows/${f1.id}?${RANGE}&format=csv`, admin).expect(200);
-      expect(res.headers['content-disposition']).toBe('attachment; filename="flow-analytics-vpn-will-not-connect-2026-03-01_2026-03-10.csv"');
-      expect(res.text).toContain(`\r\n2026-03-02T15:30:00.000Z,2,"'=HYPERLINK(""http://evil.example"",""click"")",${e1.user.name}\r\n`);
+      expect(res.headers['content-disposition']).toBe(
+        'attachment; filename="flow-analytics-vpn-will-not-connect-2026-03-01_2026-03-10.csv"',
+      );
+      expect(res.text).toContain(
+        `\r\n2026-03-02T15:30:00.000Z,2,"'=HYPERLINK(""http://evil.example"",""click"")",${e1.user.name}\r\n`,
+      );
       expect(res.text).toContain(`\r\n2026-03-02T02:15:00.000Z,5,"Clear, ""quick""\nfix",${e1.user.name}\r\n`);
       expect(res.text).toContain('csat_distribution\r\nrating,count\r\n1,1\r\n2,1\r\n3,0\r\n4,1\r\n5,1\r\n');
-      expect(res.text).toContain(`step_feedback\r\nnode_id,node_title,step_id,helpful_yes,helpful_no,helpful_rate\r\n${f1.stepB},Renew the certificate,,1,1,0.5\r\n`);
+      expect(res.text).toContain(
+        `step_feedback\r\nnode_id,node_title,step_id,helpful_yes,helpful_no,helpful_rate\r\n${f1.stepB},Renew the certificate,,1,1,0.5\r\n`,
+      );
       const engineer = await get(`flows/${f1.id}?${RANGE}&format=csv`, e2).expect(200);
       expect(engineer.text).toContain('\r\n2026-03-01T05:10:00.000Z,1,Too long,\r\n');
       expect(engineer.text).not.toContain(e1.user.name);

@@ -85,7 +85,11 @@ describe('API token scopes: every route × its scope', () => {
       it(`${route} as ${caller}: a token with every other scope gets 403 naming the scope`, async () => {
         const needed = operations[route]['x-required-scope'] as string;
         if (!SCOPES.includes(needed)) return; // public, any-token and person-only routes: see the test above.
-        const { token } = await createApiToken(t, owner(), SCOPES.filter((scope) => scope !== needed));
+        const { token } = await createApiToken(
+          t,
+          owner(),
+          SCOPES.filter((scope) => scope !== needed),
+        );
         const res = await call(route, token, await row.make(world));
         expect({ status: res.status, body: res.body }).toMatchObject({ status: 403, body: { required_scope: needed } });
         expect(res.body.message).toContain(needed);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+
 import { addUser, auth, createApiToken, createFlow, Login, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -29,7 +30,8 @@ describe('API tokens', () => {
   });
   afterAll(() => t.close());
 
-  const listAs = async (who: Login, query = '') => (await t.http.get(`/api/v1/tokens${query}`).set(auth(who.token)).expect(200)).body;
+  const listAs = async (who: Login, query = '') =>
+    (await t.http.get(`/api/v1/tokens${query}`).set(auth(who.token)).expect(200)).body;
 
   describe('creating', () => {
     it('answers 201 with the secret, once, shaped rf_pat_<base62><checksum>, expiring in 90 days by default', async () => {
@@ -92,7 +94,9 @@ describe('API tokens', () => {
       const [row] = await t.dataSource.query(`SELECT * FROM api_tokens WHERE id = $1`, [created.id]);
       expect(Buffer.from(row.token_digest).equals(createHash('sha256').update(created.token).digest())).toBe(true);
       const secretPart = created.token.slice(13);
-      const [{ everything }] = await t.dataSource.query(`SELECT string_agg(row_to_json(a)::text, ' ') AS everything FROM api_tokens a`);
+      const [{ everything }] = await t.dataSource.query(
+        `SELECT string_agg(row_to_json(a)::text, ' ') AS everything FROM api_tokens a`,
+      );
       expect(everything).not.toContain(secretPart);
       expect(everything).not.toContain(created.token);
     });
@@ -161,10 +165,16 @@ describe('API tokens', () => {
       const flow = await createFlow(t, admin);
       const { token } = await createApiToken(t, admin, ['analytics:read']);
       await t.http.get('/api/v1/analytics/team?period=7d').set(auth(token)).expect(200);
-      const refused = await t.http.post('/api/v1/sessions').set(auth(token)).send({ tree_id: flow.tree.id }).expect(403);
+      const refused = await t.http
+        .post('/api/v1/sessions')
+        .set(auth(token))
+        .send({ tree_id: flow.tree.id })
+        .expect(403);
       expect(refused.body).toMatchObject({ statusCode: 403, required_scope: 'sessions:write' });
       expect(refused.body.message).toContain('sessions:write');
-      const sessions = await t.dataSource.query(`SELECT count(*)::int AS n FROM sessions WHERE tree_id = $1`, [flow.tree.id]);
+      const sessions = await t.dataSource.query(`SELECT count(*)::int AS n FROM sessions WHERE tree_id = $1`, [
+        flow.tree.id,
+      ]);
       expect(sessions[0].n).toBe(0);
     });
 
@@ -180,7 +190,10 @@ describe('API tokens', () => {
       const own = await createApiToken(t, admin, ALL_SCOPES);
       const other = await createApiToken(t, admin, ['flows:read']);
       for (const res of [
-        await t.http.post('/api/v1/tokens').set(auth(own.token)).send({ name: 'Minted', scopes: ['flows:read'] }),
+        await t.http
+          .post('/api/v1/tokens')
+          .set(auth(own.token))
+          .send({ name: 'Minted', scopes: ['flows:read'] }),
         await t.http.get('/api/v1/tokens').set(auth(own.token)),
         await t.http.get('/api/v1/tokens?all=true').set(auth(own.token)),
         await t.http.delete(`/api/v1/tokens/${other.id}`).set(auth(own.token)),
@@ -199,13 +212,18 @@ describe('API tokens', () => {
       ['made up', () => 'rf_pat_000000000000000000000000000000000000AB'],
     ])('answers 401 to an %s token', async (_what, change) => {
       const { token } = await createApiToken(t, engineer, ['flows:read']);
-      const res = await t.http.get('/api/v1/trees').set(auth(change(token))).expect(401);
+      const res = await t.http
+        .get('/api/v1/trees')
+        .set(auth(change(token)))
+        .expect(401);
       expect(res.body.message).toBe('Invalid API token');
     });
 
     it('answers 401 to a well-formed token that was never issued', async () => {
       const { token } = await createApiToken(t, engineer, ['flows:read']);
-      await t.dataSource.query(`DELETE FROM api_tokens WHERE token_digest = $1`, [createHash('sha256').update(token).digest()]);
+      await t.dataSource.query(`DELETE FROM api_tokens WHERE token_digest = $1`, [
+        createHash('sha256').update(token).digest(),
+      ]);
       await t.http.get('/api/v1/trees').set(auth(token)).expect(401);
     });
   });
@@ -240,7 +258,9 @@ describe('API tokens', () => {
     it('takes effect on the next request, and the answer says the token expired', async () => {
       const created = await createApiToken(t, engineer, ['flows:read'], { expires_in_days: 1 });
       await t.http.get('/api/v1/trees').set(auth(created.token)).expect(200);
-      await t.dataSource.query(`UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [created.id]);
+      await t.dataSource.query(`UPDATE api_tokens SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+        created.id,
+      ]);
       const res = await t.http.get('/api/v1/trees').set(auth(created.token)).expect(401);
       expect(res.body.message).toMatch(/expired/);
     });
@@ -252,11 +272,19 @@ describe('API tokens', () => {
       const { token } = await createApiToken(t, second, ['users:read']);
       await t.http.get('/api/v1/users').set(auth(token)).expect(200);
 
-      await t.http.patch(`/api/v1/users/${second.user.id}`).set(auth(admin.token)).send({ role: 'engineer' }).expect(200);
+      await t.http
+        .patch(`/api/v1/users/${second.user.id}`)
+        .set(auth(admin.token))
+        .send({ role: 'engineer' })
+        .expect(200);
       await t.http.get('/api/v1/users').set(auth(token)).expect(403);
       await t.http.get('/api/v1/auth/me').set(auth(token)).expect(200);
 
-      await t.http.patch(`/api/v1/users/${second.user.id}`).set(auth(admin.token)).send({ is_active: false }).expect(200);
+      await t.http
+        .patch(`/api/v1/users/${second.user.id}`)
+        .set(auth(admin.token))
+        .send({ is_active: false })
+        .expect(200);
       const res = await t.http.get('/api/v1/auth/me').set(auth(token)).expect(401);
       expect(res.body.message).toMatch(/owner/);
     });
@@ -273,8 +301,12 @@ describe('API tokens', () => {
       try {
         const before = Date.now();
         for (let i = 0; i < 15; i++) await t.http.get('/api/v1/trees').set(auth(created.token)).expect(200);
-        await Promise.all(Array.from({ length: 15 }, () => t.http.get('/api/v1/trees').set(auth(created.token)).expect(200)));
-        const writes = await t.dataSource.query(`SELECT count(*)::int AS n FROM token_writes WHERE id = $1`, [created.id]);
+        await Promise.all(
+          Array.from({ length: 15 }, () => t.http.get('/api/v1/trees').set(auth(created.token)).expect(200)),
+        );
+        const writes = await t.dataSource.query(`SELECT count(*)::int AS n FROM token_writes WHERE id = $1`, [
+          created.id,
+        ]);
         // The first use writes; the rest of the minute does not (a second write only if the minute turned meanwhile).
         expect(writes[0].n).toBeGreaterThanOrEqual(1);
         expect(writes[0].n).toBeLessThanOrEqual(2);
@@ -282,7 +314,9 @@ describe('API tokens', () => {
         expect(Date.parse(listed.last_used_at)).toBeGreaterThanOrEqual(before - 1000);
         expect(Date.parse(listed.last_used_at)).toBeLessThanOrEqual(Date.now() + 1000);
       } finally {
-        await t.dataSource.query(`DROP TRIGGER token_writes ON api_tokens; DROP FUNCTION note_token_write(); DROP TABLE token_writes;`);
+        await t.dataSource.query(
+          `DROP TRIGGER token_writes ON api_tokens; DROP FUNCTION note_token_write(); DROP TABLE token_writes;`,
+        );
       }
     });
   });

@@ -1,4 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
+
 import { addUser, auth, registerAccount, uniqueEmail } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -62,11 +63,20 @@ describe('auth', () => {
 
   it('logs in with the right password and gives one answer for a wrong password or unknown e-mail', async () => {
     const admin = await registerAccount(t);
-    const ok = await t.http.post('/api/v1/auth/login').send({ email: admin.user.email.toUpperCase(), password: 'correct-horse' }).expect(200);
+    const ok = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: admin.user.email.toUpperCase(), password: 'correct-horse' })
+      .expect(200);
     expect(ok.body.user.id).toBe(admin.user.id);
 
-    const wrongPassword = await t.http.post('/api/v1/auth/login').send({ email: admin.user.email, password: 'nope-nope' }).expect(401);
-    const unknownEmail = await t.http.post('/api/v1/auth/login').send({ email: 'nobody@example.test', password: 'nope-nope' }).expect(401);
+    const wrongPassword = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: admin.user.email, password: 'nope-nope' })
+      .expect(401);
+    const unknownEmail = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'nobody@example.test', password: 'nope-nope' })
+      .expect(401);
     expect(wrongPassword.body).toEqual(unknownEmail.body);
   });
 
@@ -98,7 +108,18 @@ describe('auth', () => {
     // expires when the test says so, not after a real wait that a busy machine may overrun.
     jest.useFakeTimers({
       now: Date.now(),
-      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
     });
     try {
       const exp = Math.floor(Date.now() / 1000) + 60;
@@ -109,7 +130,10 @@ describe('auth', () => {
       // Another signature over the same claims is not the token that verified.
       const [header, claims, signature] = shortLived.split('.');
       const flipped = signature.startsWith('A') ? `B${signature.slice(1)}` : `A${signature.slice(1)}`;
-      await t.http.get('/api/v1/auth/me').set(auth([header, claims, flipped].join('.'))).expect(401);
+      await t.http
+        .get('/api/v1/auth/me')
+        .set(auth([header, claims, flipped].join('.')))
+        .expect(401);
       // Still accepted in its last second; refused from its expiry on.
       jest.setSystemTime(exp * 1000 - 1);
       await t.http.get('/api/v1/auth/me').set(auth(shortLived)).expect(200);

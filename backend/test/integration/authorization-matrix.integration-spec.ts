@@ -1,5 +1,5 @@
 import { PasswordService } from '../../src/auth/password.service';
-import { CALLERS, Caller, MATRIX, World } from './support/authorization-matrix';
+import { Caller, CALLERS, MATRIX, World } from './support/authorization-matrix';
 import { addUser, auth, Login, registerAccount, uniqueEmail } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 

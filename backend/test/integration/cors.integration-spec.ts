@@ -15,7 +15,9 @@ describe('CORS, with CORS_ORIGINS set', () => {
       .set('Access-Control-Request-Headers', 'authorization,content-type')
       .expect(204);
     expect(preflight.headers['access-control-allow-origin']).toBe(portal);
-    expect(preflight.headers['access-control-allow-methods']?.split(/,\s*/)).toEqual(expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']));
+    expect(preflight.headers['access-control-allow-methods']?.split(/,\s*/)).toEqual(
+      expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
+    );
     expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
   });
 
@@ -24,7 +26,11 @@ describe('CORS, with CORS_ORIGINS set', () => {
     const listed = await t.http.get('/api/v1/auth/me').set(auth(admin.token)).set('Origin', portal).expect(200);
     expect(listed.headers['access-control-allow-origin']).toBe(portal);
     expect(listed.headers['access-control-expose-headers']).toMatch(/X-Request-Id/i);
-    const other = await t.http.get('/api/v1/auth/me').set(auth(admin.token)).set('Origin', 'https://elsewhere.example').expect(200);
+    const other = await t.http
+      .get('/api/v1/auth/me')
+      .set(auth(admin.token))
+      .set('Origin', 'https://elsewhere.example')
+      .expect(200);
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });

@@ -11,21 +11,33 @@ describe('demo seed', () => {
   afterAll(() => t.close());
 
   it('gives working demo logins, six published flows and 90 days of history', async () => {
-    const login = await t.http.post('/api/v1/auth/login').send({ email: 'engineer1@northwind.example', password: DEMO_PASSWORD }).expect(200);
+    const login = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'engineer1@northwind.example', password: DEMO_PASSWORD })
+      .expect(200);
     expect(login.body.user.role).toBe('engineer');
-    const admin = await t.http.post('/api/v1/auth/login').send({ email: 'admin@northwind.example', password: DEMO_PASSWORD }).expect(200);
+    const admin = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'admin@northwind.example', password: DEMO_PASSWORD })
+      .expect(200);
     expect(admin.body.user.role).toBe('team_admin');
 
     const flows = await t.http.get('/api/v1/trees').set(auth(login.body.access_token)).expect(200);
     expect(flows.body).toHaveLength(6);
-    const sessions = await t.http.get('/api/v1/sessions?all=true&limit=1').set(auth(admin.body.access_token)).expect(200);
+    const sessions = await t.http
+      .get('/api/v1/sessions?all=true&limit=1')
+      .set(auth(admin.body.access_token))
+      .expect(200);
     expect(sessions.body.total).toBeGreaterThan(900);
 
     // 90 days of history: the team's 90-day report (the account's own days) holds every session,
     // none started after now, and every weekday of the window before today has sessions.
-    const team = (await t.http.get('/api/v1/analytics/team?period=90d').set(auth(admin.body.access_token)).expect(200)).body;
+    const team = (await t.http.get('/api/v1/analytics/team?period=90d').set(auth(admin.body.access_token)).expect(200))
+      .body;
     expect(team.time_series).toHaveLength(90);
-    const [stored] = await t.dataSource.query(`SELECT count(*)::int AS sessions, count(*) FILTER (WHERE started_at > now())::int AS future FROM sessions`);
+    const [stored] = await t.dataSource.query(
+      `SELECT count(*)::int AS sessions, count(*) FILTER (WHERE started_at > now())::int AS future FROM sessions`,
+    );
     expect(team.summary.total_sessions).toBe(stored.sessions);
     expect(stored.future).toBe(0);
     const weekdays = team.time_series
@@ -53,9 +65,17 @@ describe('demo seed', () => {
   });
 
   it('seeds another copy under its own name and email domain, kept apart from the first', async () => {
-    const before = await t.dataSource.query(`SELECT count(*)::int AS n FROM sessions WHERE account_id = (SELECT id FROM accounts WHERE name = 'Northwind IT')`);
-    await seedDemoData(t.dataSource, undefined, { accountName: 'Northwind IT (copy)', emailDomain: 'copy.northwind.example' });
-    const login = await t.http.post('/api/v1/auth/login').send({ email: 'engineer2@copy.northwind.example', password: DEMO_PASSWORD }).expect(200);
+    const before = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM sessions WHERE account_id = (SELECT id FROM accounts WHERE name = 'Northwind IT')`,
+    );
+    await seedDemoData(t.dataSource, undefined, {
+      accountName: 'Northwind IT (copy)',
+      emailDomain: 'copy.northwind.example',
+    });
+    const login = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'engineer2@copy.northwind.example', password: DEMO_PASSWORD })
+      .expect(200);
     expect(login.body.user.name).toBe('Tom Becker');
     const [copy] = await t.dataSource.query(`SELECT id FROM accounts WHERE name = 'Northwind IT (copy)'`);
     expect(login.body.user.account_id).toBe(copy.id);
@@ -63,7 +83,11 @@ describe('demo seed', () => {
     expect(flows.body).toHaveLength(6);
     const sessions = await t.http.get('/api/v1/sessions?limit=1').set(auth(login.body.access_token)).expect(200);
     expect(sessions.body.total).toBeGreaterThan(0);
-    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM sessions WHERE account_id = (SELECT id FROM accounts WHERE name = 'Northwind IT')`)).toEqual(before);
+    expect(
+      await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM sessions WHERE account_id = (SELECT id FROM accounts WHERE name = 'Northwind IT')`,
+      ),
+    ).toEqual(before);
   });
 
   it('is a no-op the second time', async () => {

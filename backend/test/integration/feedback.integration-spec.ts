@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
+
 import { SessionRatingsRepository } from '../../src/feedback/session-ratings.repository';
 import { raceInDatabase } from './support/database-race';
+import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('feedback: CSAT ratings and step votes', () => {
@@ -15,21 +16,35 @@ describe('feedback: CSAT ratings and step votes', () => {
     t = await createTestApp();
     admin = await registerAccount(t);
     engineer = await addUser(t, admin);
-    stepId = (await t.http.post('/api/v1/steps').set(auth(admin.token)).send({ title: 'Restart the spooler' }).expect(201)).body.id;
+    stepId = (
+      await t.http.post('/api/v1/steps').set(auth(admin.token)).send({ title: 'Restart the spooler' }).expect(201)
+    ).body.id;
     flow = await createFlow(t, admin, {}, stepId);
   });
   afterAll(() => t.close());
 
   /** A session standing at the flow's step (votes are taken on steps a session reached). */
   const start = async (who: Login = engineer) => {
-    const session = (await t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: flow.tree.id }).expect(201)).body;
-    const option = session.current_node.options.find((o: { next_node_id: string }) => o.next_node_id === flow.ids.step).id;
+    const session = (
+      await t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: flow.tree.id }).expect(201)
+    ).body;
+    const option = session.current_node.options.find(
+      (o: { next_node_id: string }) => o.next_node_id === flow.ids.step,
+    ).id;
     return (
-      await t.http.post(`/api/v1/sessions/${session.id}/decisions`).set(auth(who.token)).send({ node_id: flow.ids.question, option_id: option }).expect(200)
+      await t.http
+        .post(`/api/v1/sessions/${session.id}/decisions`)
+        .set(auth(who.token))
+        .send({ node_id: flow.ids.question, option_id: option })
+        .expect(200)
     ).body;
   };
   const finish = async (sessionId: string, who: Login = engineer) =>
-    t.http.post(`/api/v1/sessions/${sessionId}/complete`).set(auth(who.token)).send({ outcome: 'resolved' }).expect(200);
+    t.http
+      .post(`/api/v1/sessions/${sessionId}/complete`)
+      .set(auth(who.token))
+      .send({ outcome: 'resolved' })
+      .expect(200);
   const counters = async () => {
     const res = await t.http.get(`/api/v1/steps/${stepId}`).set(auth(admin.token)).expect(200);
     return { yes: res.body.helpful_yes, no: res.body.helpful_no };
@@ -42,8 +57,18 @@ describe('feedback: CSAT ratings and step votes', () => {
       const url = `/api/v1/sessions/${session.id}`;
       await t.http.get(`${url}/rating`).set(auth(engineer.token)).expect(404);
 
-      const rated = await t.http.post(`${url}/rate`).set(auth(engineer.token)).send({ rating: 4, comment: ' Clear steps ' }).expect(201);
-      expect(rated.body).toEqual({ id: expect.any(String), session_id: session.id, rating: 4, comment: 'Clear steps', created_at: expect.any(String) });
+      const rated = await t.http
+        .post(`${url}/rate`)
+        .set(auth(engineer.token))
+        .send({ rating: 4, comment: ' Clear steps ' })
+        .expect(201);
+      expect(rated.body).toEqual({
+        id: expect.any(String),
+        session_id: session.id,
+        rating: 4,
+        comment: 'Clear steps',
+        created_at: expect.any(String),
+      });
       await t.http.post(`${url}/rate`).set(auth(engineer.token)).send({ rating: 5 }).expect(409);
 
       const read = await t.http.get(`${url}/rating`).set(auth(engineer.token)).expect(200);
@@ -73,9 +98,17 @@ describe('feedback: CSAT ratings and step votes', () => {
         const res = await t.http.post(url).set(auth(engineer.token)).send(body).expect(422);
         expect(res.body.message.join(' ')).toMatch(/rating/);
       }
-      const long = await t.http.post(url).set(auth(engineer.token)).send({ rating: 3, comment: 'x'.repeat(501) }).expect(422);
+      const long = await t.http
+        .post(url)
+        .set(auth(engineer.token))
+        .send({ rating: 3, comment: 'x'.repeat(501) })
+        .expect(422);
       expect(long.body.message.join(' ')).toMatch(/comment/);
-      await t.http.post(url).set(auth(engineer.token)).send({ rating: 3, comment: 'x'.repeat(500) }).expect(201);
+      await t.http
+        .post(url)
+        .set(auth(engineer.token))
+        .send({ rating: 3, comment: 'x'.repeat(500) })
+        .expect(201);
     });
 
     it('is race-safe: 25 simultaneous ratings give one 201, 24 × 409 and one row', async () => {
@@ -83,13 +116,19 @@ describe('feedback: CSAT ratings and step votes', () => {
       await finish(session.id);
       const results = await Promise.all(
         Array.from({ length: 25 }, (_, i) =>
-          t.http.post(`/api/v1/sessions/${session.id}/rate`).set(auth(engineer.token)).send({ rating: (i % 5) + 1 }),
+          t.http
+            .post(`/api/v1/sessions/${session.id}/rate`)
+            .set(auth(engineer.token))
+            .send({ rating: (i % 5) + 1 }),
         ),
       );
       const codes = results.map((r) => r.status);
       expect(codes.filter((c) => c === 201)).toHaveLength(1);
       expect(codes.filter((c) => c === 409)).toHaveLength(24);
-      const [{ rows }] = await t.dataSource.query('SELECT count(*)::int AS rows FROM session_ratings WHERE session_id = $1', [session.id]);
+      const [{ rows }] = await t.dataSource.query(
+        'SELECT count(*)::int AS rows FROM session_ratings WHERE session_id = $1',
+        [session.id],
+      );
       expect(rows).toBe(1);
     });
 
@@ -105,7 +144,8 @@ describe('feedback: CSAT ratings and step votes', () => {
       const ratings = t.app.get(SessionRatingsRepository) as unknown as {
         rateAll(calls: object[], accountId: string): Promise<({ id: string | null } | undefined)[]>;
       };
-      const statement = (rating: number) => ratings.rateAll([{ ...caller, sessionId: session.id, rating, comment: null }], caller.accountId);
+      const statement = (rating: number) =>
+        ratings.rateAll([{ ...caller, sessionId: session.id, rating, comment: null }], caller.accountId);
       const results = await raceInDatabase(
         t.databaseUrl,
         'SELECT 1 FROM sessions WHERE account_id = $1 AND id = $2 FOR UPDATE',
@@ -114,7 +154,10 @@ describe('feedback: CSAT ratings and step votes', () => {
         () => Promise.all([statement(2), statement(5)]),
       );
       expect(results.map(([row]) => row?.id != null).sort()).toEqual([false, true]);
-      const [{ rows }] = await t.dataSource.query('SELECT count(*)::int AS rows FROM session_ratings WHERE session_id = $1', [session.id]);
+      const [{ rows }] = await t.dataSource.query(
+        'SELECT count(*)::int AS rows FROM session_ratings WHERE session_id = $1',
+        [session.id],
+      );
       expect(rows).toBe(1);
     });
   });
@@ -124,11 +167,25 @@ describe('feedback: CSAT ratings and step votes', () => {
       const before = await counters();
       const session = await start();
       const url = `/api/v1/steps/${stepId}/feedback`;
-      const first = await t.http.post(url).set(auth(engineer.token)).send({ session_id: session.id, was_helpful: true }).expect(201);
-      expect(first.body).toEqual({ step_id: stepId, node_id: flow.ids.step, session_id: session.id, was_helpful: true, status: 'created' });
+      const first = await t.http
+        .post(url)
+        .set(auth(engineer.token))
+        .send({ session_id: session.id, was_helpful: true })
+        .expect(201);
+      expect(first.body).toEqual({
+        step_id: stepId,
+        node_id: flow.ids.step,
+        session_id: session.id,
+        was_helpful: true,
+        status: 'created',
+      });
       expect(await counters()).toEqual({ yes: before.yes + 1, no: before.no });
 
-      const changed = await t.http.post(url).set(auth(engineer.token)).send({ session_id: session.id, was_helpful: false }).expect(200);
+      const changed = await t.http
+        .post(url)
+        .set(auth(engineer.token))
+        .send({ session_id: session.id, was_helpful: false })
+        .expect(200);
       expect(changed.body.status).toBe('updated');
       expect(await counters()).toEqual({ yes: before.yes, no: before.no + 1 });
 
@@ -142,7 +199,10 @@ describe('feedback: CSAT ratings and step votes', () => {
       await finish(session.id);
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          t.http.post(`/api/v1/steps/${stepId}/feedback`).set(auth(engineer.token)).send({ session_id: session.id, was_helpful: i % 2 === 0 }),
+          t.http
+            .post(`/api/v1/steps/${stepId}/feedback`)
+            .set(auth(engineer.token))
+            .send({ session_id: session.id, was_helpful: i % 2 === 0 }),
         ),
       );
       const codes = results.map((r) => r.status);
@@ -156,8 +216,14 @@ describe('feedback: CSAT ratings and step votes', () => {
       const sessions = await Promise.all(Array.from({ length: 12 }, () => start()));
       await Promise.all(
         sessions.flatMap((session, i) => [
-          t.http.post(`/api/v1/steps/${stepId}/feedback`).set(auth(engineer.token)).send({ session_id: session.id, was_helpful: i % 3 !== 0 }),
-          t.http.post(`/api/v1/steps/${stepId}/feedback`).set(auth(engineer.token)).send({ session_id: session.id, was_helpful: i % 2 === 0 }),
+          t.http
+            .post(`/api/v1/steps/${stepId}/feedback`)
+            .set(auth(engineer.token))
+            .send({ session_id: session.id, was_helpful: i % 3 !== 0 }),
+          t.http
+            .post(`/api/v1/steps/${stepId}/feedback`)
+            .set(auth(engineer.token))
+            .send({ session_id: session.id, was_helpful: i % 2 === 0 }),
         ]),
       );
       const [truth] = await t.dataSource.query(
@@ -170,7 +236,9 @@ describe('feedback: CSAT ratings and step votes', () => {
 
     it('lands on the node this session visited when several nodes reuse the step; refuses one it reached none of (409)', async () => {
       const [first, second, done] = [randomUUID(), randomUUID(), randomUUID()];
-      const reused = (await t.http.post('/api/v1/steps').set(auth(admin.token)).send({ title: 'Reseat the cable' }).expect(201)).body.id;
+      const reused = (
+        await t.http.post('/api/v1/steps').set(auth(admin.token)).send({ title: 'Reseat the cable' }).expect(201)
+      ).body.id;
       const question = randomUUID();
       const tree = (
         await t.http
@@ -182,44 +250,112 @@ describe('feedback: CSAT ratings and step votes', () => {
             status: 'published',
             start_node_id: question,
             nodes: [
-              { id: question, type: 'question', title: 'Which port?', options: [{ label: 'Front', next_node_id: first }, { label: 'Back', next_node_id: second }] },
-              { id: first, type: 'step', title: 'Reseat the front cable', step_id: reused, options: [{ label: 'Done', next_node_id: done }] },
-              { id: second, type: 'step', title: 'Reseat the back cable', step_id: reused, options: [{ label: 'Done', next_node_id: done }] },
+              {
+                id: question,
+                type: 'question',
+                title: 'Which port?',
+                options: [
+                  { label: 'Front', next_node_id: first },
+                  { label: 'Back', next_node_id: second },
+                ],
+              },
+              {
+                id: first,
+                type: 'step',
+                title: 'Reseat the front cable',
+                step_id: reused,
+                options: [{ label: 'Done', next_node_id: done }],
+              },
+              {
+                id: second,
+                type: 'step',
+                title: 'Reseat the back cable',
+                step_id: reused,
+                options: [{ label: 'Done', next_node_id: done }],
+              },
               { id: done, type: 'solution', title: 'Connected' },
             ],
           })
           .expect(201)
       ).body;
       const vote = async (sessionId: string) =>
-        (await t.http.post(`/api/v1/steps/${reused}/feedback`).set(auth(engineer.token)).send({ session_id: sessionId, was_helpful: true }).expect(201)).body;
+        (
+          await t.http
+            .post(`/api/v1/steps/${reused}/feedback`)
+            .set(auth(engineer.token))
+            .send({ session_id: sessionId, was_helpful: true })
+            .expect(201)
+        ).body;
 
-      const viaBack = (await t.http.post('/api/v1/sessions').set(auth(engineer.token)).send({ tree_id: tree.id }).expect(201)).body;
+      const viaBack = (
+        await t.http.post('/api/v1/sessions').set(auth(engineer.token)).send({ tree_id: tree.id }).expect(201)
+      ).body;
       const back = viaBack.current_node.options.find((o: { label: string }) => o.label === 'Back').id;
-      await t.http.post(`/api/v1/sessions/${viaBack.id}/decisions`).set(auth(engineer.token)).send({ node_id: question, option_id: back }).expect(200);
+      await t.http
+        .post(`/api/v1/sessions/${viaBack.id}/decisions`)
+        .set(auth(engineer.token))
+        .send({ node_id: question, option_id: back })
+        .expect(200);
       expect((await vote(viaBack.id)).node_id).toBe(second);
 
-      const notYet = (await t.http.post('/api/v1/sessions').set(auth(engineer.token)).send({ tree_id: tree.id }).expect(201)).body;
-      const refused = await t.http.post(`/api/v1/steps/${reused}/feedback`).set(auth(engineer.token)).send({ session_id: notYet.id, was_helpful: true });
+      const notYet = (
+        await t.http.post('/api/v1/sessions').set(auth(engineer.token)).send({ tree_id: tree.id }).expect(201)
+      ).body;
+      const refused = await t.http
+        .post(`/api/v1/steps/${reused}/feedback`)
+        .set(auth(engineer.token))
+        .send({ session_id: notYet.id, was_helpful: true });
       expect(refused.status).toBe(409);
       expect(refused.body.message).toMatch(/not reached that step/);
-      await t.http.put(`/api/v1/sessions/${notYet.id}/nodes/${first}/feedback`).set(auth(engineer.token)).send({ was_helpful: true }).expect(409);
+      await t.http
+        .put(`/api/v1/sessions/${notYet.id}/nodes/${first}/feedback`)
+        .set(auth(engineer.token))
+        .send({ was_helpful: true })
+        .expect(409);
     });
 
     it('refuses a step the flow does not use (422), other engineers (403), other accounts (404)', async () => {
       const session = await start();
-      const unused = (await t.http.post('/api/v1/steps').set(auth(admin.token)).send({ title: 'Unused' }).expect(201)).body.id;
-      const res = await t.http.post(`/api/v1/steps/${unused}/feedback`).set(auth(engineer.token)).send({ session_id: session.id, was_helpful: true }).expect(422);
+      const unused = (await t.http.post('/api/v1/steps').set(auth(admin.token)).send({ title: 'Unused' }).expect(201))
+        .body.id;
+      const res = await t.http
+        .post(`/api/v1/steps/${unused}/feedback`)
+        .set(auth(engineer.token))
+        .send({ session_id: session.id, was_helpful: true })
+        .expect(422);
       expect(res.body.message).toMatch(/step_id/);
 
       const colleague = await addUser(t, admin);
-      await t.http.post(`/api/v1/steps/${stepId}/feedback`).set(auth(colleague.token)).send({ session_id: session.id, was_helpful: true }).expect(403);
+      await t.http
+        .post(`/api/v1/steps/${stepId}/feedback`)
+        .set(auth(colleague.token))
+        .send({ session_id: session.id, was_helpful: true })
+        .expect(403);
 
       const stranger = await registerAccount(t, 'Stranger');
-      const strangerStep = (await t.http.post('/api/v1/steps').set(auth(stranger.token)).send({ title: 'S' }).expect(201)).body.id;
-      await t.http.post(`/api/v1/steps/${stepId}/feedback`).set(auth(stranger.token)).send({ session_id: session.id, was_helpful: true }).expect(404);
-      await t.http.post(`/api/v1/steps/${strangerStep}/feedback`).set(auth(engineer.token)).send({ session_id: session.id, was_helpful: true }).expect(404);
-      await t.http.post(`/api/v1/steps/${stepId}/feedback`).set(auth(engineer.token)).send({ session_id: 'nope', was_helpful: true }).expect(422);
-      await t.http.post(`/api/v1/steps/${stepId}/feedback`).set(auth(engineer.token)).send({ session_id: session.id, was_helpful: 'yes' }).expect(422);
+      const strangerStep = (
+        await t.http.post('/api/v1/steps').set(auth(stranger.token)).send({ title: 'S' }).expect(201)
+      ).body.id;
+      await t.http
+        .post(`/api/v1/steps/${stepId}/feedback`)
+        .set(auth(stranger.token))
+        .send({ session_id: session.id, was_helpful: true })
+        .expect(404);
+      await t.http
+        .post(`/api/v1/steps/${strangerStep}/feedback`)
+        .set(auth(engineer.token))
+        .send({ session_id: session.id, was_helpful: true })
+        .expect(404);
+      await t.http
+        .post(`/api/v1/steps/${stepId}/feedback`)
+        .set(auth(engineer.token))
+        .send({ session_id: 'nope', was_helpful: true })
+        .expect(422);
+      await t.http
+        .post(`/api/v1/steps/${stepId}/feedback`)
+        .set(auth(engineer.token))
+        .send({ session_id: session.id, was_helpful: 'yes' })
+        .expect(422);
     });
   });
 
@@ -245,12 +381,27 @@ describe('feedback: CSAT ratings and step votes', () => {
 
     it('takes feedback only on step nodes of the session’s flow', async () => {
       const session = await start();
-      await t.http.put(`/api/v1/sessions/${session.id}/nodes/${flow.ids.question}/feedback`).set(auth(engineer.token)).send({ was_helpful: true }).expect(422);
+      await t.http
+        .put(`/api/v1/sessions/${session.id}/nodes/${flow.ids.question}/feedback`)
+        .set(auth(engineer.token))
+        .send({ was_helpful: true })
+        .expect(422);
       const other = await createFlow(t, admin, { name: 'Other flow' });
-      await t.http.put(`/api/v1/sessions/${session.id}/nodes/${other.ids.step}/feedback`).set(auth(engineer.token)).send({ was_helpful: true }).expect(404);
+      await t.http
+        .put(`/api/v1/sessions/${session.id}/nodes/${other.ids.step}/feedback`)
+        .set(auth(engineer.token))
+        .send({ was_helpful: true })
+        .expect(404);
       const stranger = await registerAccount(t, 'Far away');
-      await t.http.put(`/api/v1/sessions/${session.id}/nodes/${flow.ids.step}/feedback`).set(auth(stranger.token)).send({ was_helpful: true }).expect(404);
-      await t.http.delete(`/api/v1/sessions/${session.id}/nodes/${flow.ids.step}/feedback`).set(auth(stranger.token)).expect(404);
+      await t.http
+        .put(`/api/v1/sessions/${session.id}/nodes/${flow.ids.step}/feedback`)
+        .set(auth(stranger.token))
+        .send({ was_helpful: true })
+        .expect(404);
+      await t.http
+        .delete(`/api/v1/sessions/${session.id}/nodes/${flow.ids.step}/feedback`)
+        .set(auth(stranger.token))
+        .expect(404);
     });
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import { PasswordService } from '../../src/auth/password.service';
 import { Caller, MATRIX, World } from './support/authorization-matrix';
 import { addUser, auth, Login, registerAccount, uniqueEmail } from './support/fixtures';
@@ -18,7 +19,16 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 describe('fuzzing from the OpenAPI spec', () => {
   let t: TestApp;
   let world: World;
-  let spec: { paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: { in: string; name: string }[] }>>; components: { schemas: Record<string, Schema> } };
+  let spec: {
+    paths: Record<
+      string,
+      Record<
+        string,
+        { requestBody?: { content: Record<string, { schema: Schema }> }; parameters?: { in: string; name: string }[] }
+      >
+    >;
+    components: { schemas: Record<string, Schema> };
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -36,7 +46,9 @@ describe('fuzzing from the OpenAPI spec', () => {
   });
   afterAll(() => t.close());
 
-  const tokenFor = (caller: Caller) => ({ anonymous: null, engineer: world.engineer, team_admin: world.admin, super_admin: world.superAdmin })[caller]?.token ?? null;
+  const tokenFor = (caller: Caller) =>
+    ({ anonymous: null, engineer: world.engineer, team_admin: world.admin, super_admin: world.superAdmin })[caller]
+      ?.token ?? null;
   /** The caller a route accepts (2xx), so a refusal can only come from the broken input. */
   const acceptedCaller = (route: string): Caller =>
     (['engineer', 'team_admin', 'anonymous'] as Caller[]).find((c) => MATRIX[route].expect[c] < 300) ?? 'team_admin';
@@ -80,10 +92,30 @@ describe('fuzzing from the OpenAPI spec', () => {
       fc.asyncProperty(
         fc.constantFrom(...routes),
         fc.jsonValue({ maxDepth: 3 }),
-        fc.oneof(fc.uuid(), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('..%2f..%2fetc', '%00', 'null', '-1', '9'.repeat(40))),
+        fc.oneof(
+          fc.uuid(),
+          fc.string({ unit: 'grapheme', maxLength: 40 }),
+          fc.constantFrom('..%2f..%2fetc', '%00', 'null', '-1', '9'.repeat(40)),
+        ),
         fc.dictionary(
-          fc.constantFrom('period', 'limit', 'offset', 'status', 'tz', 'from', 'to', 'search', 'user_id', 'all', 'format', 'engineer_id'),
-          fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('9999-12-31', '0001-01-01', '2999-12-31', '+010000-01-01', 'a\u0000b')),
+          fc.constantFrom(
+            'period',
+            'limit',
+            'offset',
+            'status',
+            'tz',
+            'from',
+            'to',
+            'search',
+            'user_id',
+            'all',
+            'format',
+            'engineer_id',
+          ),
+          fc.oneof(
+            fc.string({ maxLength: 30 }),
+            fc.constantFrom('9999-12-31', '0001-01-01', '2999-12-31', '+010000-01-01', 'a\u0000b'),
+          ),
         ),
         async (route, body, pathValue, query) => {
           const [method, template] = route.split(' ');
@@ -92,7 +124,8 @@ describe('fuzzing from the OpenAPI spec', () => {
           const verb = method.toLowerCase() as Method;
           const raw = verb === 'get' || verb === 'delete' ? undefined : JSON.stringify(body);
           const res = await send(verb, qs ? `${path}?${qs}` : path, world.admin.token, undefined, raw);
-          if (res.status >= 500) failures.push(`${route} ${path}?${qs} ${JSON.stringify(body).slice(0, 120)} → ${res.status}`);
+          if (res.status >= 500)
+            failures.push(`${route} ${path}?${qs} ${JSON.stringify(body).slice(0, 120)} → ${res.status}`);
         },
       ),
       { numRuns: RUNS * routes.length, seed: SEED },
@@ -107,7 +140,12 @@ describe('fuzzing from the OpenAPI spec', () => {
       '{"name":"a\\u0000b","title":"a\\u0000b","email":"a\\u0000b@example.test","comment":"a\\u0000b","notes":"a\\u0000b","account_name":"a\\u0000b"}',
       '{"nodes":[[]],"options":[[]],"start_node_id":"00000000-0000-4000-8000-000000000000","name":"x"}',
     ];
-    const queries = ['from=9999-12-31&to=9999-12-31', 'from=9999-12-31&to=9999-12-31&format=csv', 'search=a%00b', 'tz=a%00b&period=7d'];
+    const queries = [
+      'from=9999-12-31&to=9999-12-31',
+      'from=9999-12-31&to=9999-12-31&format=csv',
+      'search=a%00b',
+      'tz=a%00b&period=7d',
+    ];
     const failures: string[] = [];
     for (const route of Object.keys(MATRIX)) {
       const [method, template] = route.split(' ');
@@ -116,9 +154,11 @@ describe('fuzzing from the OpenAPI spec', () => {
       const path = request.path.split('?')[0];
       for (const caller of ['anonymous', 'engineer', 'team_admin', 'super_admin'] as Caller[]) {
         const attempts: Promise<{ status: number }>[] = [];
-        if (verb === 'get' || verb === 'delete') for (const query of queries) attempts.push(send(verb, `${path}?${query}`, tokenFor(caller)));
+        if (verb === 'get' || verb === 'delete')
+          for (const query of queries) attempts.push(send(verb, `${path}?${query}`, tokenFor(caller)));
         else for (const raw of bodies) attempts.push(send(verb, path, tokenFor(caller), undefined, raw));
-        for (const res of await Promise.all(attempts)) if (res.status >= 500) failures.push(`${route} (${template}) as ${caller} → ${res.status}`);
+        for (const res of await Promise.all(attempts))
+          if (res.status >= 500) failures.push(`${route} (${template}) as ${caller} → ${res.status}`);
       }
     }
     expect(failures).toEqual([]);
@@ -139,12 +179,22 @@ describe('fuzzing from the OpenAPI spec', () => {
   });
 
   it('refuses huge and odd strings without a 5xx and stays up', async () => {
-    const odd = ['\u0000', '\uFFFF', '💥'.repeat(300), 'ﷺ'.repeat(1000), '<script>alert(1)</script>', "'; DROP TABLE users; --"];
+    const odd = [
+      '\u0000',
+      '\uFFFF',
+      '💥'.repeat(300),
+      'ﷺ'.repeat(1000),
+      '<script>alert(1)</script>',
+      "'; DROP TABLE users; --",
+    ];
     for (const value of odd) {
       const res = await send('post', '/api/v1/steps', world.admin.token, { title: value });
       expect(res.status).toBeLessThan(500);
     }
-    const big = await send('post', '/api/v1/steps', world.admin.token, { title: 'x', instructions: 'y'.repeat(99_000) });
+    const big = await send('post', '/api/v1/steps', world.admin.token, {
+      title: 'x',
+      instructions: 'y'.repeat(99_000),
+    });
     expect([413, 422]).toContain(big.status);
     await t.http.get('/api/health').expect(200);
   });

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
-import { RollupJournalFolder } from '../../src/analytics/rollup/rollup-journal-folder';
+
 import { foldJournal } from '../../src/analytics/rollup/rollup-fold';
+import { RollupJournalFolder } from '../../src/analytics/rollup/rollup-journal-folder';
 import { verifyRollups } from '../../src/analytics/rollup/rollup-recount';
 import { ZERO_UUID } from '../../src/analytics/rollup/rollup-schema';
 import { addUser, auth, createFlow, Login, registerAccount, startAtStep } from './support/fixtures';
@@ -50,9 +51,21 @@ describe('rollup journal', () => {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       const id = (await startAtStep(t, engineer, flow)).id;
-      await t.http.post(`/api/v1/sessions/${id}/complete`).set(auth(engineer.token)).send({ outcome: i % 2 ? 'resolved' : 'escalated' }).expect(200);
-      await t.http.post(`/api/v1/sessions/${id}/rate`).set(auth(engineer.token)).send({ rating: 1 + (i % 5) }).expect(201);
-      await t.http.put(`/api/v1/sessions/${id}/nodes/${flow.ids.step}/feedback`).set(auth(engineer.token)).send({ was_helpful: i % 3 === 0 }).expect(201);
+      await t.http
+        .post(`/api/v1/sessions/${id}/complete`)
+        .set(auth(engineer.token))
+        .send({ outcome: i % 2 ? 'resolved' : 'escalated' })
+        .expect(200);
+      await t.http
+        .post(`/api/v1/sessions/${id}/rate`)
+        .set(auth(engineer.token))
+        .send({ rating: 1 + (i % 5) })
+        .expect(201);
+      await t.http
+        .put(`/api/v1/sessions/${id}/nodes/${flow.ids.step}/feedback`)
+        .set(auth(engineer.token))
+        .send({ was_helpful: i % 3 === 0 })
+        .expect(201);
       ids.push(id);
     }
     return ids;
@@ -68,12 +81,17 @@ describe('rollup journal', () => {
 
   const reports = async () => {
     const team = await t.http.get('/api/v1/analytics/team?period=30d').set(auth(admin.token)).expect(200);
-    const flowReport = await t.http.get(`/api/v1/analytics/flows/${flow.tree.id}?period=30d`).set(auth(admin.token)).expect(200);
+    const flowReport = await t.http
+      .get(`/api/v1/analytics/flows/${flow.tree.id}?period=30d`)
+      .set(auth(admin.token))
+      .expect(200);
     return { team: team.body, flow: flowReport.body };
   };
 
   const expectExact = async () => {
-    const { total, differences } = await t.dataSource.transaction('REPEATABLE READ', (manager) => verifyRollups(manager));
+    const { total, differences } = await t.dataSource.transaction('REPEATABLE READ', (manager) =>
+      verifyRollups(manager),
+    );
     expect({ total, differences }).toEqual({ total: 0, differences: [] });
   };
 
@@ -81,10 +99,10 @@ describe('rollup journal', () => {
   const completedInTable = async () =>
     Number(
       (
-        await t.dataSource.query(`SELECT coalesce(sum(completed), 0)::int AS n FROM analytics_rollup_daily WHERE account_id = $1 AND user_id = $2 AND tree_id = $2`, [
-          admin.user.account_id,
-          ZERO_UUID,
-        ])
+        await t.dataSource.query(
+          `SELECT coalesce(sum(completed), 0)::int AS n FROM analytics_rollup_daily WHERE account_id = $1 AND user_id = $2 AND tree_id = $2`,
+          [admin.user.account_id, ZERO_UUID],
+        )
       )[0].n,
     );
 
@@ -104,7 +122,11 @@ describe('rollup journal', () => {
       let unfolded: Awaited<ReturnType<typeof reports>>;
       try {
         await blocker.query('BEGIN');
-        for (const table of ['analytics_journal_sessions', 'analytics_journal_session_ratings', 'analytics_journal_step_ratings']) {
+        for (const table of [
+          'analytics_journal_sessions',
+          'analytics_journal_session_ratings',
+          'analytics_journal_step_ratings',
+        ]) {
           await blocker.query(`SELECT 1 FROM ${table} FOR UPDATE`);
         }
         unfolded = await reports();
@@ -119,7 +141,11 @@ describe('rollup journal', () => {
 
       // With the folder stopped, only the fold a report sets going moves the rows into the tables.
       expect(await reports()).toEqual(unfolded);
-      await eventually('the fold a report set going', async () => Object.values(await journalRows()).every((n) => n === 0), 5_000);
+      await eventually(
+        'the fold a report set going',
+        async () => Object.values(await journalRows()).every((n) => n === 0),
+        5_000,
+      );
       expect(await completedInTable()).toBe(before + 3);
       expect(await reports()).toEqual(unfolded);
       await expectExact();
@@ -129,7 +155,12 @@ describe('rollup journal', () => {
   it('concurrent folds take disjoint rows and lose none', async () => {
     await withoutFolder(async () => {
       await finishedSessions(12);
-      const folded = await Promise.all([foldJournal(t.dataSource, 2), foldJournal(t.dataSource, 3), foldJournal(t.dataSource, 5), foldJournal(t.dataSource)]);
+      const folded = await Promise.all([
+        foldJournal(t.dataSource, 2),
+        foldJournal(t.dataSource, 3),
+        foldJournal(t.dataSource, 5),
+        foldJournal(t.dataSource),
+      ]);
       expect(folded.reduce((a, b) => a + b, 0)).toBe(12 * 7);
       expect(await journalRows()).toEqual({ sessions: 0, ratings: 0, votes: 0 });
       await expectExact();
@@ -138,14 +169,15 @@ describe('rollup journal', () => {
 
   /** Polls `check` every 50 ms until it holds, for at most `ms`. */
   async function eventually(what: string, check: () => Promise<boolean>, ms: number): Promise<void> {
-    for (const started = Date.now(); !(await check()); ) {
+    for (const started = Date.now(); !(await check());) {
       if (Date.now() - started > ms) throw new Error(`${what} did not happen within ${ms} ms`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 
   it('the API folds the journal on its own, and vacuums what it folded', async () => {
-    const size = async () => Number((await t.dataSource.query(`SELECT pg_relation_size('analytics_journal_sessions') AS n`))[0].n);
+    const size = async () =>
+      Number((await t.dataSource.query(`SELECT pg_relation_size('analytics_journal_sessions') AS n`))[0].n);
     await withoutFolder(async () => {
       await finishedSessions(2);
       expect(await size()).toBeGreaterThan(0);

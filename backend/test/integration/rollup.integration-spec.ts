@@ -1,6 +1,7 @@
 import fc from 'fast-check';
-import { LIVE_SECTIONS } from '../../src/analytics/report/sections/sections';
+
 import { addDays, analyticsWindow, localDate } from '../../src/analytics/report/analytics-window';
+import { LIVE_SECTIONS } from '../../src/analytics/report/sections/sections';
 import { SqlRunner } from '../../src/analytics/report/sections/sql';
 import { foldJournal, foldJournalSql } from '../../src/analytics/rollup/rollup-fold';
 import { rebuildRollups, verifyRollups } from '../../src/analytics/rollup/rollup-recount';
@@ -36,14 +37,25 @@ describe('analytics rollups (exactness)', () => {
     t = await createTestApp();
     admin = await registerAccount(t, 'Rollup Co');
     engineers = [admin, await addUser(t, admin), await addUser(t, admin)];
-    flows = [await createFlow(t, admin), await createFlow(t, admin, { name: 'VPN' }), await createFlow(t, admin, { name: 'Mail' })];
+    flows = [
+      await createFlow(t, admin),
+      await createFlow(t, admin, { name: 'VPN' }),
+      await createFlow(t, admin, { name: 'Mail' }),
+    ];
     await t.dataSource.query(`UPDATE accounts SET timezone = 'Europe/Berlin' WHERE id = $1`, [admin.user.account_id]);
   });
   afterAll(() => t.close());
 
   /** A session standing at its flow's step (where votes are taken). */
   async function start(owner: Login, flow: Tracked['flow']): Promise<Tracked> {
-    const tracked = { id: (await startAtStep(t, owner, flow)).id, owner, flow, completed: false, rated: false, voted: false };
+    const tracked = {
+      id: (await startAtStep(t, owner, flow)).id,
+      owner,
+      flow,
+      completed: false,
+      rated: false,
+      voted: false,
+    };
     sessions.push(tracked);
     return tracked;
   }
@@ -65,7 +77,12 @@ describe('analytics rollups (exactness)', () => {
 
       const team = (await t.http.get(`/api/v1/analytics/team?${query}`).set(auth(admin.token)).expect(200)).body;
       const scope = { accountId };
-      expect({ summary: team.summary, time_series: team.time_series, top_flows: team.top_flows, top_engineers: team.top_engineers }).toEqual(
+      expect({
+        summary: team.summary,
+        time_series: team.time_series,
+        top_flows: team.top_flows,
+        top_engineers: team.top_engineers,
+      }).toEqual(
         await live(async (db) => ({
           summary: await q.summary(db, scope, window),
           time_series: await q.timeSeries(db, scope, window),
@@ -76,7 +93,12 @@ describe('analytics rollups (exactness)', () => {
 
       const engineer = engineers[1];
       const mine = (await t.http.get(`/api/v1/analytics/me?${query}`).set(auth(engineer.token)).expect(200)).body;
-      const filtered = (await t.http.get(`/api/v1/analytics/team?${query}&engineer_id=${engineer.user.id}`).set(auth(admin.token)).expect(200)).body;
+      const filtered = (
+        await t.http
+          .get(`/api/v1/analytics/team?${query}&engineer_id=${engineer.user.id}`)
+          .set(auth(admin.token))
+          .expect(200)
+      ).body;
       const engineerScope = { accountId, userId: engineer.user.id };
       const expectedMine = await live(async (db) => ({
         summary: await q.summary(db, engineerScope, window),
@@ -84,10 +106,14 @@ describe('analytics rollups (exactness)', () => {
         top_flows: await q.topFlows(db, engineerScope, window),
       }));
       expect({ summary: mine.summary, time_series: mine.time_series, top_flows: mine.top_flows }).toEqual(expectedMine);
-      expect({ summary: filtered.summary, time_series: filtered.time_series, top_flows: filtered.top_flows }).toEqual(expectedMine);
+      expect({ summary: filtered.summary, time_series: filtered.time_series, top_flows: filtered.top_flows }).toEqual(
+        expectedMine,
+      );
 
       for (const flow of flows) {
-        const body = (await t.http.get(`/api/v1/analytics/flows/${flow.tree.id}?${query}`).set(auth(admin.token)).expect(200)).body;
+        const body = (
+          await t.http.get(`/api/v1/analytics/flows/${flow.tree.id}?${query}`).set(auth(admin.token)).expect(200)
+        ).body;
         const flowScope = { accountId, treeId: flow.tree.id };
         expect({
           summary: body.summary,
@@ -111,12 +137,26 @@ describe('analytics rollups (exactness)', () => {
   }
 
   async function expectRollupsVerify(): Promise<void> {
-    const { total, differences } = await t.dataSource.transaction('REPEATABLE READ', (manager) => verifyRollups(manager));
+    const { total, differences } = await t.dataSource.transaction('REPEATABLE READ', (manager) =>
+      verifyRollups(manager),
+    );
     expect({ total, differences }).toEqual({ total: 0, differences: [] });
   }
 
   const op = fc.record({
-    kind: fc.constantFrom('start', 'start', 'complete', 'complete', 'rate', 'vote', 'vote', 'retract', 'decide', 'move', 'fold'),
+    kind: fc.constantFrom(
+      'start',
+      'start',
+      'complete',
+      'complete',
+      'rate',
+      'vote',
+      'vote',
+      'retract',
+      'decide',
+      'move',
+      'fold',
+    ),
     who: fc.nat(),
     which: fc.nat(),
     value: fc.nat(),
@@ -147,7 +187,11 @@ describe('analytics rollups (exactness)', () => {
           // "rollups and live aggregation agree" over nothing.
           switch (o.kind) {
             case 'complete':
-              await http.post(`/api/v1/sessions/${target.id}/complete`).set(as).send({ outcome: OUTCOMES[o.value % 4] }).expect(target.completed ? 409 : 200);
+              await http
+                .post(`/api/v1/sessions/${target.id}/complete`)
+                .set(as)
+                .send({ outcome: OUTCOMES[o.value % 4] })
+                .expect(target.completed ? 409 : 200);
               target.completed = true;
               break;
             case 'rate':
@@ -159,16 +203,24 @@ describe('analytics rollups (exactness)', () => {
               target.rated ||= target.completed;
               break;
             case 'vote':
-              await http.put(`/api/v1/sessions/${target.id}/nodes/${target.flow.ids.step}/feedback`).set(as).send({ was_helpful: o.helpful }).expect(target.voted ? 200 : 201);
+              await http
+                .put(`/api/v1/sessions/${target.id}/nodes/${target.flow.ids.step}/feedback`)
+                .set(as)
+                .send({ was_helpful: o.helpful })
+                .expect(target.voted ? 200 : 201);
               target.voted = true;
               break;
             case 'retract':
-              await http.delete(`/api/v1/sessions/${target.id}/nodes/${target.flow.ids.step}/feedback`).set(as).expect(204);
+              await http
+                .delete(`/api/v1/sessions/${target.id}/nodes/${target.flow.ids.step}/feedback`)
+                .set(as)
+                .expect(204);
               target.voted = false;
               break;
             case 'decide': {
               const current = (await http.get(`/api/v1/sessions/${target.id}`).set(as).expect(200)).body;
-              const option = current.current_node?.options?.[o.value % Math.max(1, current.current_node.options.length)];
+              const option =
+                current.current_node?.options?.[o.value % Math.max(1, current.current_node.options.length)];
               if (option) {
                 await http
                   .post(`/api/v1/sessions/${target.id}/decisions`)
@@ -187,9 +239,15 @@ describe('analytics rollups (exactness)', () => {
                 [target.id, o.secondsAgo, o.durationSeconds],
               );
               expect(moved).toBe(1);
-              const [, ratings] = await t.dataSource.query(`UPDATE session_ratings SET created_at = now() - $2 * interval '1 second' WHERE session_id = $1`, [target.id, o.secondsAgo / 2]);
+              const [, ratings] = await t.dataSource.query(
+                `UPDATE session_ratings SET created_at = now() - $2 * interval '1 second' WHERE session_id = $1`,
+                [target.id, o.secondsAgo / 2],
+              );
               expect(ratings).toBe(target.rated ? 1 : 0);
-              const [, votes] = await t.dataSource.query(`UPDATE step_ratings SET created_at = now() - $2 * interval '1 second' WHERE session_id = $1`, [target.id, o.secondsAgo / 3]);
+              const [, votes] = await t.dataSource.query(
+                `UPDATE step_ratings SET created_at = now() - $2 * interval '1 second' WHERE session_id = $1`,
+                [target.id, o.secondsAgo / 3],
+              );
               expect(votes).toBe(target.voted ? 1 : 0);
               break;
             }
@@ -210,9 +268,11 @@ describe('analytics rollups (exactness)', () => {
           votes: sessions.filter((s) => s.voted).length,
         });
         // Sessions completed through the API last milliseconds: keep durations whole seconds.
-        await t.dataSource.query(`UPDATE sessions SET completed_at = date_trunc('second', completed_at) + (started_at - date_trunc('second', started_at))
+        await t.dataSource.query(
+          `UPDATE sessions SET completed_at = date_trunc('second', completed_at) + (started_at - date_trunc('second', started_at))
                                    WHERE account_id = $1 AND completed_at IS NOT NULL AND completed_at <> date_trunc('second', completed_at) + (started_at - date_trunc('second', started_at))`,
-          [admin.user.account_id]);
+          [admin.user.account_id],
+        );
         await expectRollupsVerify();
         await expectAllEndpointsExact();
       }),
@@ -222,17 +282,37 @@ describe('analytics rollups (exactness)', () => {
 
   it('stays exact after concurrent completions, ratings, votes and retractions', async () => {
     const started = await Promise.all(Array.from({ length: 24 }, (_, i) => start(engineers[i % 3], flows[i % 3])));
-    await Promise.all(started.map((s, i) => t.http.post(`/api/v1/sessions/${s.id}/complete`).set(auth(s.owner.token)).send({ outcome: OUTCOMES[i % 4] })));
+    await Promise.all(
+      started.map((s, i) =>
+        t.http
+          .post(`/api/v1/sessions/${s.id}/complete`)
+          .set(auth(s.owner.token))
+          .send({ outcome: OUTCOMES[i % 4] }),
+      ),
+    );
     await Promise.all(
       started.flatMap((s, i) => [
-        t.http.post(`/api/v1/sessions/${s.id}/rate`).set(auth(s.owner.token)).send({ rating: 1 + (i % 5) }),
+        t.http
+          .post(`/api/v1/sessions/${s.id}/rate`)
+          .set(auth(s.owner.token))
+          .send({ rating: 1 + (i % 5) }),
         t.http.post(`/api/v1/sessions/${s.id}/rate`).set(auth(s.owner.token)).send({ rating: 5 }), // one of the two wins
-        t.http.put(`/api/v1/sessions/${s.id}/nodes/${s.flow.ids.step}/feedback`).set(auth(s.owner.token)).send({ was_helpful: i % 2 === 0 }),
-        t.http.put(`/api/v1/sessions/${s.id}/nodes/${s.flow.ids.step}/feedback`).set(auth(s.owner.token)).send({ was_helpful: i % 3 === 0 }),
+        t.http
+          .put(`/api/v1/sessions/${s.id}/nodes/${s.flow.ids.step}/feedback`)
+          .set(auth(s.owner.token))
+          .send({ was_helpful: i % 2 === 0 }),
+        t.http
+          .put(`/api/v1/sessions/${s.id}/nodes/${s.flow.ids.step}/feedback`)
+          .set(auth(s.owner.token))
+          .send({ was_helpful: i % 3 === 0 }),
       ]),
     );
     await Promise.all(
-      started.filter((_, i) => i % 4 === 0).map((s) => t.http.delete(`/api/v1/sessions/${s.id}/nodes/${s.flow.ids.step}/feedback`).set(auth(s.owner.token))),
+      started
+        .filter((_, i) => i % 4 === 0)
+        .map((s) =>
+          t.http.delete(`/api/v1/sessions/${s.id}/nodes/${s.flow.ids.step}/feedback`).set(auth(s.owner.token)),
+        ),
     );
     await expectRollupsVerify();
     const [counts] = await t.dataSource.query(
@@ -244,34 +324,62 @@ describe('analytics rollups (exactness)', () => {
   });
 
   it('shows a completion and a rating in the very next analytics response', async () => {
-    const read = async () => (await t.http.get('/api/v1/analytics/team?period=7d').set(auth(admin.token)).expect(200)).body.summary;
+    const read = async () =>
+      (await t.http.get('/api/v1/analytics/team?period=7d').set(auth(admin.token)).expect(200)).body.summary;
     const before = await read();
     const s = await start(engineers[2], flows[0]);
     expect((await read()).total_sessions).toBe(before.total_sessions + 1);
-    await t.http.post(`/api/v1/sessions/${s.id}/complete`).set(auth(s.owner.token)).send({ outcome: 'resolved' }).expect(200);
+    await t.http
+      .post(`/api/v1/sessions/${s.id}/complete`)
+      .set(auth(s.owner.token))
+      .send({ outcome: 'resolved' })
+      .expect(200);
     const completed = await read();
     expect(completed.completed_sessions).toBe(before.completed_sessions + 1);
     expect(completed.outcome_breakdown.resolved).toBe(before.outcome_breakdown.resolved + 1);
     await t.http.post(`/api/v1/sessions/${s.id}/rate`).set(auth(s.owner.token)).send({ rating: 4 }).expect(201);
     expect((await read()).rating_count).toBe(before.rating_count + 1);
-    const flow = async () => (await t.http.get(`/api/v1/analytics/flows/${flows[0].tree.id}?period=7d`).set(auth(admin.token)).expect(200)).body;
-    const votesBefore = (await flow()).step_feedback.reduce((n: number, row: { helpful_yes: number }) => n + row.helpful_yes, 0);
-    await t.http.put(`/api/v1/sessions/${s.id}/nodes/${flows[0].ids.step}/feedback`).set(auth(s.owner.token)).send({ was_helpful: true });
-    expect((await flow()).step_feedback.reduce((n: number, row: { helpful_yes: number }) => n + row.helpful_yes, 0)).toBe(votesBefore + 1);
+    const flow = async () =>
+      (await t.http.get(`/api/v1/analytics/flows/${flows[0].tree.id}?period=7d`).set(auth(admin.token)).expect(200))
+        .body;
+    const votesBefore = (await flow()).step_feedback.reduce(
+      (n: number, row: { helpful_yes: number }) => n + row.helpful_yes,
+      0,
+    );
+    await t.http
+      .put(`/api/v1/sessions/${s.id}/nodes/${flows[0].ids.step}/feedback`)
+      .set(auth(s.owner.token))
+      .send({ was_helpful: true });
+    expect(
+      (await flow()).step_feedback.reduce((n: number, row: { helpful_yes: number }) => n + row.helpful_yes, 0),
+    ).toBe(votesBefore + 1);
   });
 
   it('verify names a corrupted bucket in each family, and rebuild repairs it', async () => {
     await start(engineers[0], flows[0]).then((s) =>
-      t.http.post(`/api/v1/sessions/${s.id}/complete`).set(auth(s.owner.token)).send({ outcome: 'resolved' }).expect(200),
+      t.http
+        .post(`/api/v1/sessions/${s.id}/complete`)
+        .set(auth(s.owner.token))
+        .send({ outcome: 'resolved' })
+        .expect(200),
     );
     await foldJournal(t.dataSource);
-    await t.dataSource.query(`UPDATE analytics_rollup_daily SET sessions = sessions + 1 WHERE ctid = (SELECT min(ctid) FROM analytics_rollup_daily)`);
-    await t.dataSource.query(`UPDATE analytics_duration_seconds_hourly SET n = n + 2 WHERE ctid = (SELECT min(ctid) FROM analytics_duration_seconds_hourly)`);
+    await t.dataSource.query(
+      `UPDATE analytics_rollup_daily SET sessions = sessions + 1 WHERE ctid = (SELECT min(ctid) FROM analytics_rollup_daily)`,
+    );
+    await t.dataSource.query(
+      `UPDATE analytics_duration_seconds_hourly SET n = n + 2 WHERE ctid = (SELECT min(ctid) FROM analytics_duration_seconds_hourly)`,
+    );
 
-    const { total, differences } = await t.dataSource.transaction('REPEATABLE READ', (manager) => verifyRollups(manager));
+    const { total, differences } = await t.dataSource.transaction('REPEATABLE READ', (manager) =>
+      verifyRollups(manager),
+    );
     expect(total).toBe(2);
     expect(differences).toEqual([
-      expect.objectContaining({ table: 'analytics_rollup_daily', expected: expect.objectContaining({ sessions: expect.any(Number) }) }),
+      expect.objectContaining({
+        table: 'analytics_rollup_daily',
+        expected: expect.objectContaining({ sessions: expect.any(Number) }),
+      }),
       expect.objectContaining({ table: 'analytics_duration_seconds_hourly' }),
     ]);
     const [daily, seconds] = differences;

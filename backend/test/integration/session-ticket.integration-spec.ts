@@ -49,8 +49,15 @@ describe('the ticket a session belongs to', () => {
   afterAll(() => t.close());
 
   const start = async (who: Login, ticket: Record<string, unknown> = {}) =>
-    (await t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: flow.tree.id, ...ticket }).expect(201)).body;
-  const list = async (who: Login, query: string) => (await t.http.get(`/api/v1/sessions?${query}`).set(auth(who.token)).expect(200)).body;
+    (
+      await t.http
+        .post('/api/v1/sessions')
+        .set(auth(who.token))
+        .send({ tree_id: flow.tree.id, ...ticket })
+        .expect(201)
+    ).body;
+  const list = async (who: Login, query: string) =>
+    (await t.http.get(`/api/v1/sessions?${query}`).set(auth(who.token)).expect(200)).body;
 
   it('is given at start and comes back on every session answer', async () => {
     const started = await start(engineer, { external_ref: `  ${REF}  `, external_url: URL });
@@ -59,7 +66,11 @@ describe('the ticket a session belongs to', () => {
     const url = `/api/v1/sessions/${started.id}`;
     const answers = [
       await t.http.get(url).set(auth(engineer.token)).expect(200),
-      await t.http.post(`${url}/decisions`).set(auth(engineer.token)).send({ node_id: flow.ids.question, option_id: flow.tree.nodes[0].options[0].id }).expect(200),
+      await t.http
+        .post(`${url}/decisions`)
+        .set(auth(engineer.token))
+        .send({ node_id: flow.ids.question, option_id: flow.tree.nodes[0].options[0].id })
+        .expect(200),
       await t.http.post(`${url}/back`).set(auth(engineer.token)).expect(200),
       await t.http.post(`${url}/complete`).set(auth(engineer.token)).send({ outcome: 'resolved' }).expect(200),
       await t.http.get(url).set(auth(admin.token)).expect(200),
@@ -67,7 +78,10 @@ describe('the ticket a session belongs to', () => {
     for (const answer of answers) expect(answer.body).toMatchObject({ external_ref: REF, external_url: URL });
 
     const page = await list(engineer, 'limit=100');
-    expect(page.items.find((item: { id: string }) => item.id === started.id)).toMatchObject({ external_ref: REF, external_url: URL });
+    expect(page.items.find((item: { id: string }) => item.id === started.id)).toMatchObject({
+      external_ref: REF,
+      external_url: URL,
+    });
   });
 
   it('is optional: a session without one answers null for both', async () => {
@@ -79,7 +93,11 @@ describe('the ticket a session belongs to', () => {
 
   it('works through an API token with sessions:write, as a ticketing tool would send it', async () => {
     const { token } = await createApiToken(t, engineer, ['sessions:write', 'sessions:read']);
-    const res = await t.http.post('/api/v1/sessions').set(auth(token)).send({ tree_id: flow.tree.id, external_ref: 'INC-TOKEN-1' }).expect(201);
+    const res = await t.http
+      .post('/api/v1/sessions')
+      .set(auth(token))
+      .send({ tree_id: flow.tree.id, external_ref: 'INC-TOKEN-1' })
+      .expect(201);
     expect(res.body).toMatchObject({ user_id: engineer.user.id, external_ref: 'INC-TOKEN-1' });
     const found = (await t.http.get('/api/v1/sessions?external_ref=INC-TOKEN-1').set(auth(token)).expect(200)).body;
     expect(found.items.map((item: { id: string }) => item.id)).toEqual([res.body.id]);
@@ -98,7 +116,11 @@ describe('the ticket a session belongs to', () => {
     ['a numeric URL', { external_url: 42 }, 'external_url'],
   ])('refuses %s with 422 naming the field, and starts nothing', async (_what, ticket, field) => {
     const before = (await list(engineer, 'limit=1')).total;
-    const res = await t.http.post('/api/v1/sessions').set(auth(engineer.token)).send({ tree_id: flow.tree.id, ...ticket }).expect(422);
+    const res = await t.http
+      .post('/api/v1/sessions')
+      .set(auth(engineer.token))
+      .send({ tree_id: flow.tree.id, ...ticket })
+      .expect(422);
     expect(res.body.message.join(' ')).toContain(field);
     expect((await list(engineer, 'limit=1')).total).toBe(before);
   });
@@ -107,7 +129,10 @@ describe('the ticket a session belongs to', () => {
     const ref = 'R'.repeat(200);
     const url = `https://example.com/${'a'.repeat(2000 - 'https://example.com/'.length)}`;
     expect(url).toHaveLength(2000);
-    expect(await start(engineer, { external_ref: ref, external_url: url })).toMatchObject({ external_ref: ref, external_url: url });
+    expect(await start(engineer, { external_ref: ref, external_url: url })).toMatchObject({
+      external_ref: ref,
+      external_url: url,
+    });
   });
 
   describe('finding a ticket’s sessions', () => {
@@ -127,7 +152,9 @@ describe('the ticket a session belongs to', () => {
       expect(page.items.map((item: { id: string }) => item.id)).toEqual([mine]);
       expect(page.total).toBe(1);
       // Trimmed as the reference was at start; otherwise exact (case, prefixes).
-      expect((await list(engineer, 'external_ref=%20INC-FIND-1%20')).items.map((item: { id: string }) => item.id)).toEqual([mine]);
+      expect(
+        (await list(engineer, 'external_ref=%20INC-FIND-1%20')).items.map((item: { id: string }) => item.id),
+      ).toEqual([mine]);
     });
 
     it('searches the whole account for a team admin, and nothing of another account', async () => {
@@ -143,7 +170,10 @@ describe('the ticket a session belongs to', () => {
     });
 
     it('answers 422 to a reference that could never match', async () => {
-      const res = await t.http.get(`/api/v1/sessions?external_ref=${'x'.repeat(201)}`).set(auth(engineer.token)).expect(422);
+      const res = await t.http
+        .get(`/api/v1/sessions?external_ref=${'x'.repeat(201)}`)
+        .set(auth(engineer.token))
+        .expect(422);
       expect(res.body.message.join(' ')).toContain('external_ref');
       await t.http.get('/api/v1/sessions?external_ref=').set(auth(engineer.token)).expect(422);
       await t.http.get('/api/v1/sessions?external_ref=%20%20').set(auth(engineer.token)).expect(422);
@@ -164,24 +194,40 @@ describe('the ticket a session belongs to', () => {
       const total = (await list(colleague, 'limit=1')).total;
       expect(rows).toHaveLength(total);
       expect(rows.map((row) => row.id)).toEqual(expect.arrayContaining(ids));
-      expect(rows.find((row) => row.id === ids[0])).toMatchObject({ external_ref: 'CSV-1', external_url: 'https://helpdesk.example/CSV-1' });
+      expect(rows.find((row) => row.id === ids[0])).toMatchObject({
+        external_ref: 'CSV-1',
+        external_url: 'https://helpdesk.example/CSV-1',
+      });
       // A reference a spreadsheet would run as a formula stays text.
       expect(rows.find((row) => row.id === ids[1])?.external_ref).toBe('\'=HYPERLINK("http://evil.example","click")');
       expect(rows.find((row) => row.id === ids[2])).toMatchObject({ external_ref: '', external_url: '' });
 
-      const byAccept = await t.http.get('/api/v1/sessions?external_ref=CSV-1').set(auth(colleague.token)).set('Accept', 'text/csv').expect(200);
+      const byAccept = await t.http
+        .get('/api/v1/sessions?external_ref=CSV-1')
+        .set(auth(colleague.token))
+        .set('Accept', 'text/csv')
+        .expect(200);
       expect(parseCsv(byAccept.text).map((row) => row.id)).toEqual([ids[0]]);
     });
 
     it('reads every session exactly once across slices, even when many started at the same instant', async () => {
-      const caller: AuthUser = { id: admin.user.id, accountId: admin.user.account_id, email: admin.user.email, name: admin.user.name, role: 'team_admin' };
+      const caller: AuthUser = {
+        id: admin.user.id,
+        accountId: admin.user.account_id,
+        email: admin.user.email,
+        name: admin.user.name,
+        role: 'team_admin',
+      };
       for (let i = 0; i < 7; i++) await start(admin, { external_ref: 'SLICE' });
-      await t.dataSource.query(`UPDATE sessions SET started_at = '2026-03-01T10:00:00.123456Z' WHERE external_ref = 'SLICE'`);
+      await t.dataSource.query(
+        `UPDATE sessions SET started_at = '2026-03-01T10:00:00.123456Z' WHERE external_ref = 'SLICE'`,
+      );
       await t.dataSource.query(
         `UPDATE sessions SET started_at = '2026-03-01T10:00:00.123789Z' WHERE id = (SELECT id FROM sessions WHERE external_ref = 'SLICE' LIMIT 1)`,
       );
       const seen: string[] = [];
-      for await (const slice of t.app.get(SessionsService).listAll(caller, { external_ref: 'SLICE' }, 2)) seen.push(...slice.map((s) => s.id));
+      for await (const slice of t.app.get(SessionsService).listAll(caller, { external_ref: 'SLICE' }, 2))
+        seen.push(...slice.map((s) => s.id));
       const expected = await t.dataSource.query(`SELECT id FROM sessions WHERE external_ref = 'SLICE'`);
       expect(seen).toHaveLength(7);
       expect(new Set(seen)).toEqual(new Set(expected.map((row: { id: string }) => row.id)));

@@ -1,6 +1,6 @@
-import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
 import { SessionsRepository } from '../../src/sessions/sessions.repository';
 import { raceInDatabase } from './support/database-race';
+import { addUser, auth, createFlow, Login, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
 describe('sessions', () => {
@@ -48,7 +48,12 @@ describe('sessions', () => {
       .expect(200);
     expect(moved.body.current_node_id).toBe(flow.ids.step);
     expect(moved.body.path).toEqual([
-      expect.objectContaining({ node_id: flow.ids.question, option_id: optionOf(0, 0), node_title: 'Is the printer on the network?', option_label: 'Yes' }),
+      expect.objectContaining({
+        node_id: flow.ids.question,
+        option_id: optionOf(0, 0),
+        node_title: 'Is the printer on the network?',
+        option_label: 'Yes',
+      }),
     ]);
 
     const back = await t.http.post(`${url}/back`).set(auth(engineer.token)).expect(200);
@@ -56,10 +61,22 @@ describe('sessions', () => {
     expect(back.body.path).toEqual([]);
     await t.http.post(`${url}/back`).set(auth(engineer.token)).expect(409);
 
-    await t.http.post(`${url}/decisions`).set(auth(engineer.token)).send({ node_id: flow.ids.question, option_id: optionOf(0, 0) }).expect(200);
-    await t.http.post(`${url}/decisions`).set(auth(engineer.token)).send({ node_id: flow.ids.step, option_id: optionOf(1, 1) }).expect(200);
+    await t.http
+      .post(`${url}/decisions`)
+      .set(auth(engineer.token))
+      .send({ node_id: flow.ids.question, option_id: optionOf(0, 0) })
+      .expect(200);
+    await t.http
+      .post(`${url}/decisions`)
+      .set(auth(engineer.token))
+      .send({ node_id: flow.ids.step, option_id: optionOf(1, 1) })
+      .expect(200);
 
-    const done = await t.http.post(`${url}/complete`).set(auth(engineer.token)).send({ outcome: 'escalated', notes: 'Fuser fault' }).expect(200);
+    const done = await t.http
+      .post(`${url}/complete`)
+      .set(auth(engineer.token))
+      .send({ outcome: 'escalated', notes: 'Fuser fault' })
+      .expect(200);
     expect(done.body).toMatchObject({ outcome: 'escalated', notes: 'Fuser fault', current_node_id: flow.ids.escalate });
     expect(done.body.completed_at).toEqual(expect.any(String));
     expect(done.body.duration_minutes).toEqual(expect.any(Number));
@@ -69,14 +86,26 @@ describe('sessions', () => {
     expect(done.body.current_node).toMatchObject({ id: flow.ids.escalate });
 
     await t.http.post(`${url}/complete`).set(auth(engineer.token)).send({ outcome: 'resolved' }).expect(409);
-    await t.http.post(`${url}/decisions`).set(auth(engineer.token)).send({ node_id: flow.ids.escalate, option_id: optionOf(0, 0) }).expect(409);
+    await t.http
+      .post(`${url}/decisions`)
+      .set(auth(engineer.token))
+      .send({ node_id: flow.ids.escalate, option_id: optionOf(0, 0) })
+      .expect(409);
   });
 
   it('refuses a decision on a node that is not current (409) and an option of another node (422)', async () => {
     const session = await start();
     const url = `/api/v1/sessions/${session.id}/decisions`;
-    await t.http.post(url).set(auth(engineer.token)).send({ node_id: flow.ids.step, option_id: optionOf(1, 0) }).expect(409);
-    const res = await t.http.post(url).set(auth(engineer.token)).send({ node_id: flow.ids.question, option_id: optionOf(1, 0) }).expect(422);
+    await t.http
+      .post(url)
+      .set(auth(engineer.token))
+      .send({ node_id: flow.ids.step, option_id: optionOf(1, 0) })
+      .expect(409);
+    const res = await t.http
+      .post(url)
+      .set(auth(engineer.token))
+      .send({ node_id: flow.ids.question, option_id: optionOf(1, 0) })
+      .expect(422);
     expect(res.body.message).toMatch(/option_id/);
   });
 
@@ -84,8 +113,14 @@ describe('sessions', () => {
     const session = await start();
     const url = `/api/v1/sessions/${session.id}/decisions`;
     const answers = await Promise.all([
-      t.http.post(url).set(auth(engineer.token)).send({ node_id: flow.ids.question, option_id: optionOf(0, 0) }),
-      t.http.post(url).set(auth(engineer.token)).send({ node_id: flow.ids.question, option_id: optionOf(0, 1) }),
+      t.http
+        .post(url)
+        .set(auth(engineer.token))
+        .send({ node_id: flow.ids.question, option_id: optionOf(0, 0) }),
+      t.http
+        .post(url)
+        .set(auth(engineer.token))
+        .send({ node_id: flow.ids.question, option_id: optionOf(0, 1) }),
     ]);
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
     const final = await t.http.get(`/api/v1/sessions/${session.id}`).set(auth(engineer.token)).expect(200);
@@ -112,7 +147,8 @@ describe('sessions', () => {
     const sessions = t.app.get(SessionsRepository) as unknown as {
       completeAll(calls: object[], accountId: string): Promise<({ id?: string | null } | undefined)[]>;
     };
-    const statement = (outcome: string) => sessions.completeAll([{ ...caller, id: session.id, outcome, notes: null }], caller.accountId);
+    const statement = (outcome: string) =>
+      sessions.completeAll([{ ...caller, id: session.id, outcome, notes: null }], caller.accountId);
     const results = await raceInDatabase(
       t.databaseUrl,
       'SELECT 1 FROM sessions WHERE account_id = $1 AND id = $2 FOR UPDATE',
@@ -128,7 +164,11 @@ describe('sessions', () => {
 
   it('validates the outcome (422) and the start body (422)', async () => {
     const session = await start();
-    const res = await t.http.post(`/api/v1/sessions/${session.id}/complete`).set(auth(engineer.token)).send({ outcome: 'fixed-ish' }).expect(422);
+    const res = await t.http
+      .post(`/api/v1/sessions/${session.id}/complete`)
+      .set(auth(engineer.token))
+      .send({ outcome: 'fixed-ish' })
+      .expect(422);
     expect(res.body.message.join(' ')).toMatch(/outcome must be one of/);
     await t.http.post('/api/v1/sessions').set(auth(engineer.token)).send({ tree_id: 'nope' }).expect(422);
   });
@@ -140,7 +180,11 @@ describe('sessions', () => {
     await t.http.get(url).set(auth(admin.token)).expect(200);
     await t.http.get(url).set(auth(other.token)).expect(403);
     await t.http.post(`${url}/complete`).set(auth(admin.token)).send({ outcome: 'resolved' }).expect(403);
-    await t.http.post(`${url}/decisions`).set(auth(other.token)).send({ node_id: flow.ids.question, option_id: optionOf(0, 0) }).expect(403);
+    await t.http
+      .post(`${url}/decisions`)
+      .set(auth(other.token))
+      .send({ node_id: flow.ids.question, option_id: optionOf(0, 0) })
+      .expect(403);
   });
 
   it('lists my sessions; admins can list the account’s and filter by engineer', async () => {
@@ -152,7 +196,10 @@ describe('sessions', () => {
 
     const filtered = await t.http.get(`/api/v1/sessions?user_id=${other.user.id}`).set(auth(admin.token)).expect(200);
     expect(filtered.body.items.map((s: { id: string }) => s.id)).toEqual([mine.id]);
-    const all = await t.http.get('/api/v1/sessions?all=true&status=active&limit=100').set(auth(admin.token)).expect(200);
+    const all = await t.http
+      .get('/api/v1/sessions?all=true&status=active&limit=100')
+      .set(auth(admin.token))
+      .expect(200);
     expect(all.body.items.length).toBeGreaterThan(1);
     expect(all.body.items.every((s: { completed_at: string | null }) => s.completed_at === null)).toBe(true);
 
@@ -161,7 +208,8 @@ describe('sessions', () => {
 
   it('counts the list up to 1,000 and says when more sessions match', async () => {
     const busy = await addUser(t, admin);
-    const list = async (query = '') => (await t.http.get(`/api/v1/sessions?limit=5${query}`).set(auth(busy.token)).expect(200)).body;
+    const list = async (query = '') =>
+      (await t.http.get(`/api/v1/sessions?limit=5${query}`).set(auth(busy.token)).expect(200)).body;
     // Sessions started a second apart, the newest last, written directly (1,000 starts through the API take long).
     const insert = (count: number, from: number) =>
       t.dataSource.query(
@@ -177,10 +225,16 @@ describe('sessions', () => {
     const page = await list();
     expect(page).toMatchObject({ total: 1000, total_exact: false });
     // The page itself is still the newest five.
-    const newest = await t.dataSource.query(`SELECT id FROM sessions WHERE user_id = $1 ORDER BY started_at DESC LIMIT 5`, [busy.user.id]);
+    const newest = await t.dataSource.query(
+      `SELECT id FROM sessions WHERE user_id = $1 ORDER BY started_at DESC LIMIT 5`,
+      [busy.user.id],
+    );
     expect(page.items.map((s: { id: string }) => s.id)).toEqual(newest.map((s: { id: string }) => s.id));
     // Filters count what they match: two of them finished leaves 1,000 running, exactly.
-    await t.dataSource.query(`UPDATE sessions SET completed_at = started_at + interval '1 minute', outcome = 'resolved' WHERE id IN ($1, $2)`, [newest[0].id, newest[1].id]);
+    await t.dataSource.query(
+      `UPDATE sessions SET completed_at = started_at + interval '1 minute', outcome = 'resolved' WHERE id IN ($1, $2)`,
+      [newest[0].id, newest[1].id],
+    );
     expect(await list('&status=completed')).toMatchObject({ total: 2, total_exact: true });
     expect(await list('&status=active')).toMatchObject({ total: 1000, total_exact: true });
     // An admin's view of the whole account is counted the same way.
@@ -197,7 +251,11 @@ describe('sessions', () => {
     await t.http.post('/api/v1/sessions').set(auth(stranger.token)).send({ tree_id: flow.tree.id }).expect(404);
     const session = await start();
     await t.http.get(`/api/v1/sessions/${session.id}`).set(auth(stranger.token)).expect(404);
-    await t.http.post(`/api/v1/sessions/${session.id}/complete`).set(auth(stranger.token)).send({ outcome: 'resolved' }).expect(404);
+    await t.http
+      .post(`/api/v1/sessions/${session.id}/complete`)
+      .set(auth(stranger.token))
+      .send({ outcome: 'resolved' })
+      .expect(404);
     const list = await t.http.get('/api/v1/sessions?all=true').set(auth(stranger.token)).expect(200);
     expect(list.body.total).toBe(0);
   });

@@ -21,7 +21,11 @@ describe('step library', () => {
     await t.http.get(`/api/v1/steps/${created.body.id}`).set(auth(engineer.token)).expect(200);
 
     await t.http.post('/api/v1/steps').set(auth(engineer.token)).send({ title: 'Nope' }).expect(403);
-    await t.http.patch(`/api/v1/steps/${created.body.id}`).set(auth(engineer.token)).send({ title: 'Nope' }).expect(403);
+    await t.http
+      .patch(`/api/v1/steps/${created.body.id}`)
+      .set(auth(engineer.token))
+      .send({ title: 'Nope' })
+      .expect(403);
     await t.http.delete(`/api/v1/steps/${created.body.id}`).set(auth(engineer.token)).expect(403);
 
     const updated = await t.http

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+
 import { createSuperAdmin } from '../../src/users/super-admin';
 import { auth, createFlow, Login, registerAccount, uniqueEmail } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
@@ -16,7 +17,11 @@ describe('super_admin', () => {
   beforeAll(async () => {
     t = await createTestApp();
     customer = await registerAccount(t, 'Customer');
-    const created = await createSuperAdmin(t.dataSource, { email: uniqueEmail('ops').toUpperCase(), name: 'Ops', password });
+    const created = await createSuperAdmin(t.dataSource, {
+      email: uniqueEmail('ops').toUpperCase(),
+      name: 'Ops',
+      password,
+    });
     const login = await t.http.post('/api/v1/auth/login').send({ email: created.email, password }).expect(200);
     expect(login.body.user).toMatchObject({ role: 'super_admin', email: created.email });
     expect(login.body.user.account_id).not.toBe(customer.user.account_id);
@@ -25,8 +30,12 @@ describe('super_admin', () => {
   afterAll(() => t.close());
 
   it('is made by the command-line function only, with a long password and a free address', async () => {
-    await expect(createSuperAdmin(t.dataSource, { email: uniqueEmail('ops'), name: 'Ops', password: 'short' })).rejects.toThrow(/at least 16/);
-    await expect(createSuperAdmin(t.dataSource, { email: customer.user.email, name: 'Ops', password })).rejects.toThrow(/already belongs/);
+    await expect(
+      createSuperAdmin(t.dataSource, { email: uniqueEmail('ops'), name: 'Ops', password: 'short' }),
+    ).rejects.toThrow(/at least 16/);
+    await expect(createSuperAdmin(t.dataSource, { email: customer.user.email, name: 'Ops', password })).rejects.toThrow(
+      /already belongs/,
+    );
     const res = await t.http
       .post('/api/v1/users')
       .set(auth(customer.token))
@@ -42,7 +51,9 @@ describe('super_admin', () => {
       const url = `/api/v1/analytics/team?period=7d&account_id=${customer.user.account_id}`;
       await t.http.get(url).set(auth(superAdmin.token)).expect(200);
       await t.http.get(url).set(auth(superAdmin.token)).expect(200);
-      const lines = audit.mock.calls.map(([message]) => String(message)).filter((message) => message.startsWith('super_admin'));
+      const lines = audit.mock.calls
+        .map(([message]) => String(message))
+        .filter((message) => message.startsWith('super_admin'));
       expect(lines).toEqual([
         `super_admin ${superAdmin.id} (${superAdmin.email}) read the team analytics of account ${customer.user.account_id}`,
         `super_admin ${superAdmin.id} (${superAdmin.email}) read the team analytics of account ${customer.user.account_id}`,
@@ -67,8 +78,9 @@ describe('super_admin', () => {
       ['post', '/api/v1/sessions', { tree_id: tree.id }],
       ['post', '/api/v1/tokens', { name: 'ops', scopes: ['analytics:read'] }],
     ];
+    const http = t.http as unknown as Record<string, (p: string) => ReturnType<typeof t.http.get>>;
     for (const [method, path, body] of writes) {
-      const res = await (t.http as unknown as Record<string, (p: string) => ReturnType<typeof t.http.get>>)[method](path).set(auth(superAdmin.token)).send(body);
+      const res = await http[method](path).set(auth(superAdmin.token)).send(body);
       expect({ method, path, status: res.status, message: res.body.message }).toEqual({
         method,
         path,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { TenantKeys1764001000000 } from '../../src/database/migrations/1764001000000-TenantKeys';
@@ -22,7 +23,14 @@ describe('upgrading to tenant keys and normalised e-mail addresses', () => {
   let database: { name: string; url: string };
   let db: DataSource;
   const [a, b] = [randomUUID(), randomUUID()];
-  const ids = { userA: randomUUID(), userB: randomUUID(), treeA: randomUUID(), treeB: randomUUID(), taken: randomUUID(), session: randomUUID() };
+  const ids = {
+    userA: randomUUID(),
+    userB: randomUUID(),
+    treeA: randomUUID(),
+    treeB: randomUUID(),
+    taken: randomUUID(),
+    session: randomUUID(),
+  };
 
   beforeAll(async () => {
     database = await createScratchDatabase();
@@ -43,10 +51,14 @@ describe('upgrading to tenant keys and normalised e-mail addresses', () => {
       `INSERT INTO trees (id, account_id, name, status, start_node_id) VALUES ($1, $3, 'A flow', 'published', $5), ($2, $4, 'B flow', 'published', $5)`,
       [ids.treeA, ids.treeB, a, b, ids.taken],
     );
-    await db.query(`INSERT INTO tree_nodes (id, account_id, tree_id, type, title) VALUES ($1, $2, $3, 'solution', 'A’s node')`, [ids.taken, a, ids.treeA]);
-    await db.query(`INSERT INTO sessions (id, account_id, tree_id, user_id, current_node_id) VALUES ($1, $2, $3, $4, $5)`, [
-      ids.session, b, ids.treeB, ids.userB, ids.taken,
-    ]);
+    await db.query(
+      `INSERT INTO tree_nodes (id, account_id, tree_id, type, title) VALUES ($1, $2, $3, 'solution', 'A’s node')`,
+      [ids.taken, a, ids.treeA],
+    );
+    await db.query(
+      `INSERT INTO sessions (id, account_id, tree_id, user_id, current_node_id) VALUES ($1, $2, $3, $4, $5)`,
+      [ids.session, b, ids.treeB, ids.userB, ids.taken],
+    );
     await db.query(
       `INSERT INTO step_ratings (account_id, session_id, tree_id, node_id, user_id, was_helpful) VALUES ($1, $2, $3, $4, $5, true)`,
       [b, ids.session, ids.treeB, ids.taken, ids.userB],
@@ -60,19 +72,30 @@ describe('upgrading to tenant keys and normalised e-mail addresses', () => {
   });
 
   it('re-creates a node taken over by another account as a removed placeholder in the account that names it', async () => {
-    const nodes = await db.query(`SELECT account_id, tree_id, type, title, removed_at IS NOT NULL AS removed FROM tree_nodes WHERE id = $1 ORDER BY title`, [
-      ids.taken,
-    ]);
+    const nodes = await db.query(
+      `SELECT account_id, tree_id, type, title, removed_at IS NOT NULL AS removed FROM tree_nodes WHERE id = $1 ORDER BY title`,
+      [ids.taken],
+    );
     expect(nodes).toEqual([
-      { account_id: b, tree_id: ids.treeB, type: 'step', title: '(lost: taken over by another account before migration TenantKeys)', removed: true },
+      {
+        account_id: b,
+        tree_id: ids.treeB,
+        type: 'step',
+        title: '(lost: taken over by another account before migration TenantKeys)',
+        removed: true,
+      },
       { account_id: a, tree_id: ids.treeA, type: 'solution', title: 'A’s node', removed: false },
     ]);
     // B's vote is kept, and now points at B's own row.
-    expect(await db.query(`SELECT account_id, node_id FROM step_ratings`)).toEqual([{ account_id: b, node_id: ids.taken }]);
+    expect(await db.query(`SELECT account_id, node_id FROM step_ratings`)).toEqual([
+      { account_id: b, node_id: ids.taken },
+    ]);
   });
 
   it('normalises stored addresses; of two that become one, the first keeps it and the later one keeps its own, marked', async () => {
-    const users: { email: string; name: string }[] = await db.query(`SELECT email, name FROM users ORDER BY created_at`);
+    const users: { email: string; name: string }[] = await db.query(
+      `SELECT email, name FROM users ORDER BY created_at`,
+    );
     expect(users.map((user) => user.email)).toEqual([
       'admin-a@example.test',
       'admin-b@example.test',

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { addUser, auth, flowPayload, Login, registerAccount } from './support/fixtures';
 import { tenantKeyViolations } from './support/tenant-keys';
 import { createTestApp, TestApp } from './support/test-app';
@@ -78,8 +79,14 @@ describe('tenant keys', () => {
         extrasA[shared] = `A's node ${round}`;
         extrasB[shared] = `B's node ${round}`;
         const [resA, resB] = await Promise.all([
-          t.http.put(`/api/v1/trees/${treeA.id}`).set(auth(a.token)).send(flowWith(round + 1, payloadA, extrasA)),
-          t.http.put(`/api/v1/trees/${treeB.id}`).set(auth(b.token)).send(flowWith(round + 1, payloadB, extrasB)),
+          t.http
+            .put(`/api/v1/trees/${treeA.id}`)
+            .set(auth(a.token))
+            .send(flowWith(round + 1, payloadA, extrasA)),
+          t.http
+            .put(`/api/v1/trees/${treeB.id}`)
+            .set(auth(b.token))
+            .send(flowWith(round + 1, payloadB, extrasB)),
         ]);
         expect([resA.status, resB.status]).toEqual([200, 200]);
       }
@@ -95,10 +102,19 @@ describe('tenant keys', () => {
         [engineerA, treeA, payloadA, extrasA],
         [engineerB, treeB, payloadB, extrasB],
       ] as const) {
-        const session = await t.http.post('/api/v1/sessions').set(auth(engineer.token)).send({ tree_id: tree.id }).expect(201);
-        expect(session.body.current_node).toMatchObject({ id: payload.ids.question, title: 'Is the printer on the network?' });
+        const session = await t.http
+          .post('/api/v1/sessions')
+          .set(auth(engineer.token))
+          .send({ tree_id: tree.id })
+          .expect(201);
+        expect(session.body.current_node).toMatchObject({
+          id: payload.ids.question,
+          title: 'Is the printer on the network?',
+        });
         const lastExtra = Object.keys(extras).at(-1) as string;
-        const option = session.body.current_node.options.find((o: { next_node_id: string }) => o.next_node_id === lastExtra);
+        const option = session.body.current_node.options.find(
+          (o: { next_node_id: string }) => o.next_node_id === lastExtra,
+        );
         const moved = await t.http
           .post(`/api/v1/sessions/${session.body.id}/decisions`)
           .set(auth(engineer.token))
@@ -122,9 +138,10 @@ describe('tenant keys', () => {
 
       expect(await flowState(a, treeA.id)).toEqual(before);
       expect((await flowState(b, treeB.id)).nodes[ids.question]).toBe('B’s own question');
-      const rows: { account_id: string }[] = await t.dataSource.query('SELECT account_id FROM tree_nodes WHERE id = $1 ORDER BY account_id', [
-        ids.question,
-      ]);
+      const rows: { account_id: string }[] = await t.dataSource.query(
+        'SELECT account_id FROM tree_nodes WHERE id = $1 ORDER BY account_id',
+        [ids.question],
+      );
       expect(rows.map((row) => row.account_id).sort()).toEqual([a.user.account_id, b.user.account_id].sort());
     });
 
@@ -135,13 +152,22 @@ describe('tenant keys', () => {
       const treeTwo = (await t.http.post('/api/v1/trees').set(auth(admin.token)).send(two.body).expect(201)).body;
       const shared = randomUUID();
       const [resOne, resTwo] = await Promise.all([
-        t.http.put(`/api/v1/trees/${treeOne.id}`).set(auth(admin.token)).send(flowWith(1, one, { [shared]: 'One’s' })),
-        t.http.put(`/api/v1/trees/${treeTwo.id}`).set(auth(admin.token)).send(flowWith(1, two, { [shared]: 'Two’s' })),
+        t.http
+          .put(`/api/v1/trees/${treeOne.id}`)
+          .set(auth(admin.token))
+          .send(flowWith(1, one, { [shared]: 'One’s' })),
+        t.http
+          .put(`/api/v1/trees/${treeTwo.id}`)
+          .set(auth(admin.token))
+          .send(flowWith(1, two, { [shared]: 'Two’s' })),
       ]);
       expect([resOne.status, resTwo.status].sort()).toEqual([200, 409]);
       const [winner, loser, loserPayload] = resOne.status === 200 ? [treeOne, treeTwo, two] : [treeTwo, treeOne, one];
       expect((await flowState(admin, winner.id)).nodes[shared]).toBeDefined();
-      expect(await flowState(admin, loser.id)).toEqual({ start: loserPayload.ids.question, nodes: titles(loserPayload) });
+      expect(await flowState(admin, loser.id)).toEqual({
+        start: loserPayload.ids.question,
+        nodes: titles(loserPayload),
+      });
     });
   });
 });

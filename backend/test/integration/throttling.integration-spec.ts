@@ -19,7 +19,10 @@ describe('abuse limits', () => {
     const attempts = [];
     for (let i = 0; i < 6; i++) {
       attempts.push(
-        await t.http.post('/api/v1/auth/login').set(from(`203.0.113.${i + 1}`)).send({ email: admin.user.email, password: 'wrong-guess' }),
+        await t.http
+          .post('/api/v1/auth/login')
+          .set(from(`203.0.113.${i + 1}`))
+          .send({ email: admin.user.email, password: 'wrong-guess' }),
       );
     }
     expect(attempts.map((r) => r.status)).toEqual([401, 401, 401, 401, 429, 429]);
@@ -28,13 +31,20 @@ describe('abuse limits', () => {
 
     // Another user's login is unaffected.
     const other = await registerAccount(t);
-    await t.http.post('/api/v1/auth/login').set(from('203.0.113.99')).send({ email: other.user.email, password: 'correct-horse' }).expect(200);
+    await t.http
+      .post('/api/v1/auth/login')
+      .set(from('203.0.113.99'))
+      .send({ email: other.user.email, password: 'correct-horse' })
+      .expect(200);
   });
 
   it('limits login and register attempts per IP', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 10; i++) {
-      const res = await t.http.post('/api/v1/auth/login').set(from('198.51.100.7')).send({ email: `nobody${i}@example.test`, password: 'whatever1' });
+      const res = await t.http
+        .post('/api/v1/auth/login')
+        .set(from('198.51.100.7'))
+        .send({ email: `nobody${i}@example.test`, password: 'whatever1' });
       codes.push(res.status);
     }
     expect(codes.slice(0, 8).every((c) => c === 401)).toBe(true);
@@ -47,7 +57,14 @@ describe('abuse limits', () => {
     const other = await createApiToken(t, admin, ['flows:read']);
     const codes: number[] = [];
     for (let i = 0; i < 65; i++) {
-      codes.push((await t.http.get('/api/v1/trees').set(from(`10.20.${Math.floor(i / 200)}.${(i % 200) + 1}`)).set(auth(spread.token))).status);
+      codes.push(
+        (
+          await t.http
+            .get('/api/v1/trees')
+            .set(from(`10.20.${Math.floor(i / 200)}.${(i % 200) + 1}`))
+            .set(auth(spread.token))
+        ).status,
+      );
     }
     expect(codes.slice(0, 60).every((c) => c === 200)).toBe(true);
     expect(codes.slice(60)).toEqual([429, 429, 429, 429, 429]);
@@ -66,14 +83,20 @@ describe('abuse limits', () => {
   it('keys the per-e-mail limit on the normalised address: case and compatibility variants share it, a dotted İ is another address', async () => {
     const t0 = await registerAccount(t, 'Unicode');
     const email = `limit-i.${Date.now()}@example.test`;
-    await t.http.post('/api/v1/users').set(auth(t0.token)).send({ email, name: 'Limit', password: 'right-password', role: 'engineer' }).expect(201);
+    await t.http
+      .post('/api/v1/users')
+      .set(auth(t0.token))
+      .send({ email, name: 'Limit', password: 'right-password', role: 'engineer' })
+      .expect(201);
     const login = (address: string, password: string, ip: string) =>
       t.http.post('/api/v1/auth/login').set(from(ip)).send({ email: address, password });
     for (let i = 0; i < 4; i++) await login(email, 'wrong-guess', `203.0.113.${120 + i}`).expect(401);
     await login(email, 'wrong-guess', '203.0.113.130').expect(429);
     // Upper case, fullwidth letters and the Kelvin sign are the same address: still limited.
     await login(email.toUpperCase(), 'right-password', '203.0.113.131').expect(429);
-    await login(email.replace('limit', '\uff4c\uff49\uff4d\uff49\uff54'), 'right-password', '203.0.113.132').expect(429);
+    await login(email.replace('limit', '\uff4c\uff49\uff4d\uff49\uff54'), 'right-password', '203.0.113.132').expect(
+      429,
+    );
     // Before, this one logged in with the right password (PostgreSQL's lower() folded İ, JavaScript's did not).
     await login(email.replace('limit-i', 'l\u0130mit-\u0130'), 'right-password', '203.0.113.133').expect(401);
   });
@@ -104,7 +127,11 @@ describe('abuse limits', () => {
   });
 
   it('tells no one how many attempts an e-mail address has had (no X-RateLimit-*-auth-email headers)', async () => {
-    const res = await t.http.post('/api/v1/auth/login').set(from('203.0.113.200')).send({ email: uniqueEmail(), password: 'whatever1' }).expect(401);
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .set(from('203.0.113.200'))
+      .send({ email: uniqueEmail(), password: 'whatever1' })
+      .expect(401);
     expect(Object.keys(res.headers).filter((name) => name.includes('auth-email'))).toEqual([]);
     expect(res.headers['x-ratelimit-remaining-auth-ip']).toBeDefined();
   });

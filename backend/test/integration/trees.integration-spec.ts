@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+
 import { addUser, auth, createFlow, flowPayload, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -10,12 +11,23 @@ describe('flows (trees)', () => {
   it('creates a flow with its nodes; options get ids', async () => {
     const admin = await registerAccount(t);
     const { ids, tree } = await createFlow(t, admin);
-    expect(tree).toMatchObject({ name: 'Printer not printing', status: 'published', start_node_id: ids.question, version: 1, usage_count: 0 });
+    expect(tree).toMatchObject({
+      name: 'Printer not printing',
+      status: 'published',
+      start_node_id: ids.question,
+      version: 1,
+      usage_count: 0,
+    });
     expect(tree.nodes).toHaveLength(4);
     expect(tree.nodes[0].options[0]).toEqual({ id: expect.any(String), label: 'Yes', next_node_id: ids.step });
 
     const fetched = await t.http.get(`/api/v1/trees/${tree.id}`).set(auth(admin.token)).expect(200);
-    expect(fetched.body.nodes.map((n: { id: string }) => n.id)).toEqual([ids.question, ids.step, ids.fixed, ids.escalate]);
+    expect(fetched.body.nodes.map((n: { id: string }) => n.id)).toEqual([
+      ids.question,
+      ids.step,
+      ids.fixed,
+      ids.escalate,
+    ]);
   });
 
   it('refuses broken links with 422 naming the field', async () => {
@@ -34,7 +46,11 @@ describe('flows (trees)', () => {
     const a = await registerAccount(t, 'A');
     const b = await registerAccount(t, 'B');
     const foreignStep = await t.http.post('/api/v1/steps').set(auth(b.token)).send({ title: 'B step' }).expect(201);
-    const res = await t.http.post('/api/v1/trees').set(auth(a.token)).send(flowPayload({}, foreignStep.body.id).body).expect(422);
+    const res = await t.http
+      .post('/api/v1/trees')
+      .set(auth(a.token))
+      .send(flowPayload({}, foreignStep.body.id).body)
+      .expect(422);
     expect(res.body.message).toContain('nodes.1.step_id must name a step of your step library');
 
     const { body } = flowPayload();
@@ -77,7 +93,11 @@ describe('flows (trees)', () => {
       { id: ids.question, type: 'question', title: 'Is it on?', options: [{ label: 'Yes', next_node_id: ids.fixed }] },
       { id: ids.fixed, type: 'solution', title: 'Printing works again' },
     ] as typeof body.nodes;
-    const updated = await t.http.put(`/api/v1/trees/${tree.id}`).set(auth(admin.token)).send({ ...body, version: 1 }).expect(200);
+    const updated = await t.http
+      .put(`/api/v1/trees/${tree.id}`)
+      .set(auth(admin.token))
+      .send({ ...body, version: 1 })
+      .expect(200);
     expect(updated.body.version).toBe(2);
     expect(updated.body.nodes.map((n: { id: string }) => n.id)).toEqual([ids.question, ids.fixed]);
 
@@ -87,7 +107,11 @@ describe('flows (trees)', () => {
     );
     expect(removed).toBe(2);
 
-    const stale = await t.http.put(`/api/v1/trees/${tree.id}`).set(auth(admin.token)).send({ ...body, version: 1 }).expect(409);
+    const stale = await t.http
+      .put(`/api/v1/trees/${tree.id}`)
+      .set(auth(admin.token))
+      .send({ ...body, version: 1 })
+      .expect(409);
     expect(stale.body.message).toMatch(/changed by someone else/);
   });
 

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Client } from 'pg';
+
 import { DEMO_PASSWORD } from '../../src/demo/demo-seed';
 import { reportsAndLiveAggregation, rollupDifferences } from './support/analytics-oracle';
 import { fingerprintTables, restoreDump, TableFingerprints } from './support/database-snapshot';
@@ -22,13 +23,25 @@ describe('upgrade from the first landed version (a51a82d)', () => {
     await restoreDump(database.url, join(__dirname, '../fixtures/a51a82d-demo.sql.gz'));
     before = await fingerprintTables(database.url);
     t = await createTestApp({}, database); // runs today's migrations
-    after = await fingerprintTables(database.url, Object.fromEntries(Object.entries(before).map(([table, { columns }]) => [table, columns])));
+    after = await fingerprintTables(
+      database.url,
+      Object.fromEntries(Object.entries(before).map(([table, { columns }]) => [table, columns])),
+    );
   }, 120_000);
   afterAll(() => t?.close());
 
   it('starts from the first version’s schema and a seeded account', async () => {
     expect(Object.keys(before).sort()).toEqual(
-      expect.arrayContaining(['accounts', 'users', 'trees', 'tree_nodes', 'sessions', 'session_ratings', 'step_ratings', 'analytics_rollup_daily']),
+      expect.arrayContaining([
+        'accounts',
+        'users',
+        'trees',
+        'tree_nodes',
+        'sessions',
+        'session_ratings',
+        'step_ratings',
+        'analytics_rollup_daily',
+      ]),
     );
     expect(before.sessions.rows).toBeGreaterThan(900);
     expect(before.step_ratings.rows).toBeGreaterThan(200);
@@ -72,9 +85,15 @@ describe('upgrade from the first landed version (a51a82d)', () => {
       treeIds: trees.map((tree: { id: string }) => tree.id),
     };
     for (const tz of ['Europe/Berlin', 'UTC', 'America/New_York']) {
-      const { api, live } = await reportsAndLiveAggregation(t.http, t.dataSource, callers, { from: first, to: last, tz });
+      const { api, live } = await reportsAndLiveAggregation(t.http, t.dataSource, callers, {
+        from: first,
+        to: last,
+        tz,
+      });
       expect(api).toEqual(live);
-      expect((api as { team: { summary: { total_sessions: number } } }).team.summary.total_sessions).toBe(before.sessions.rows);
+      expect((api as { team: { summary: { total_sessions: number } } }).team.summary.total_sessions).toBe(
+        before.sessions.rows,
+      );
     }
   });
 });

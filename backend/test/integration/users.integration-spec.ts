@@ -45,24 +45,40 @@ describe('users', () => {
     const admin = await registerAccount(t);
     const engineer = await addUser(t, admin);
     await t.http.get('/api/v1/users').set(auth(engineer.token)).expect(403);
-    await t.http.patch(`/api/v1/users/${engineer.user.id}`).set(auth(admin.token)).send({ role: 'team_admin' }).expect(200);
+    await t.http
+      .patch(`/api/v1/users/${engineer.user.id}`)
+      .set(auth(admin.token))
+      .send({ role: 'team_admin' })
+      .expect(200);
     await t.http.get('/api/v1/users').set(auth(engineer.token)).expect(200);
   });
 
   it('stops a deactivated user’s token and login, and brings them back on reactivation', async () => {
     const admin = await registerAccount(t);
     const engineer = await addUser(t, admin);
-    await t.http.patch(`/api/v1/users/${engineer.user.id}`).set(auth(admin.token)).send({ is_active: false }).expect(200);
+    await t.http
+      .patch(`/api/v1/users/${engineer.user.id}`)
+      .set(auth(admin.token))
+      .send({ is_active: false })
+      .expect(200);
     await t.http.get('/api/v1/auth/me').set(auth(engineer.token)).expect(401);
     await t.http.post('/api/v1/auth/login').send({ email: engineer.user.email, password: 'engineer-pass' }).expect(401);
 
-    await t.http.patch(`/api/v1/users/${engineer.user.id}`).set(auth(admin.token)).send({ is_active: true }).expect(200);
+    await t.http
+      .patch(`/api/v1/users/${engineer.user.id}`)
+      .set(auth(admin.token))
+      .send({ is_active: true })
+      .expect(200);
     await t.http.post('/api/v1/auth/login').send({ email: engineer.user.email, password: 'engineer-pass' }).expect(200);
   });
 
   it('keeps the last active team_admin (409)', async () => {
     const admin = await registerAccount(t);
-    const res = await t.http.patch(`/api/v1/users/${admin.user.id}`).set(auth(admin.token)).send({ role: 'engineer' }).expect(409);
+    const res = await t.http
+      .patch(`/api/v1/users/${admin.user.id}`)
+      .set(auth(admin.token))
+      .send({ role: 'engineer' })
+      .expect(409);
     expect(res.body.message).toMatch(/at least one active team_admin/);
     await t.http.patch(`/api/v1/users/${admin.user.id}`).set(auth(admin.token)).send({ is_active: false }).expect(409);
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
+
 import { verifyRollups } from '../../src/analytics/rollup/rollup-recount';
 import { WriteCoalescer } from '../../src/database/write-coalescing/write-coalescer';
 import { addUser, auth, createFlow, Login, registerAccount, startAtStep } from './support/fixtures';
@@ -22,11 +23,15 @@ describe('writes sent together: one statement, each caller answered for itself',
   /** Write calls (they carry a caller; the JWT check's lookups do not) that reached a coalescer, and who waits for a count. */
   let writeCalls = 0;
   const waiting: { count: number; done: () => void }[] = [];
-  const writeCallsReach = (count: number) => new Promise<void>((done) => (writeCalls >= count ? done() : waiting.push({ count, done })));
+  const writeCallsReach = (count: number) =>
+    new Promise<void>((done) => (writeCalls >= count ? done() : waiting.push({ count, done })));
 
   beforeAll(async () => {
     const run = WriteCoalescer.prototype.run;
-    jest.spyOn(WriteCoalescer.prototype, 'run').mockImplementation(function (this: WriteCoalescer<unknown, unknown>, item: unknown) {
+    jest.spyOn(WriteCoalescer.prototype, 'run').mockImplementation(function (
+      this: WriteCoalescer<unknown, unknown>,
+      item: unknown,
+    ) {
       const result = run.call(this, item);
       if (typeof item === 'object' && item !== null && 'caller' in item) {
         writeCalls++;
@@ -47,7 +52,8 @@ describe('writes sent together: one statement, each caller answered for itself',
   });
 
   const start = async (who: Login = engineer) =>
-    (await t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: flow.tree.id }).expect(201)).body.id as string;
+    (await t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: flow.tree.id }).expect(201)).body
+      .id as string;
   const finish = (id: string, who: Login = engineer, outcome = 'resolved') =>
     t.http.post(`/api/v1/sessions/${id}/complete`).set(auth(who.token)).send({ outcome });
   const rate = (id: string, rating: number, who: Login = engineer) =>
@@ -65,17 +71,24 @@ describe('writes sent together: one statement, each caller answered for itself',
    * waits on it, and lets go once every one of `rest` has reached its coalescer (queued behind `first`, or sent at once
    * for another account): `rest` then go to the database together.
    */
-  async function queuedBehind(lockedSession: string, first: () => request.Test, rest: (() => request.Test)[], lockedTable = 'sessions') {
+  async function queuedBehind(
+    lockedSession: string,
+    first: () => request.Test,
+    rest: (() => request.Test)[],
+    lockedTable = 'sessions',
+  ) {
     const blocker = new Client({ connectionString: t.databaseUrl });
     await blocker.connect();
     try {
       await blocker.query('BEGIN');
       await blocker.query(`SELECT 1 FROM ${lockedTable} WHERE id = $1 FOR UPDATE`, [lockedSession]);
       const firstAnswer = first().then((res) => res);
-      for (let waiting = 0; waiting === 0; ) {
+      for (let waiting = 0; waiting === 0;) {
         await new Promise((resolve) => setTimeout(resolve, 20));
         const [{ n }] = (
-          await blocker.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`)
+          await blocker.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          )
         ).rows;
         waiting = n;
       }
@@ -104,7 +117,13 @@ describe('writes sent together: one statement, each caller answered for itself',
   };
 
   it('ratings: each its own 201, 400, 403, 404 or 409, and only the allowed ones written', async () => {
-    const [s0, s1, s2, s3, theirs] = [await finished(), await finished(), await finished(), await finished(), await finished(colleague)];
+    const [s0, s1, s2, s3, theirs] = [
+      await finished(),
+      await finished(),
+      await finished(),
+      await finished(),
+      await finished(colleague),
+    ];
     const running = await start();
     const { first, rest } = await queuedBehind(s0, () => rate(s0, 5), [
       () => rate(s1, 1),
@@ -123,11 +142,14 @@ describe('writes sent together: one statement, each caller answered for itself',
     expect([one.status, oneAgain.status].sort()).toEqual([201, 409]);
     expect(refused.map((res) => res.status)).toEqual([400, 403, 404, 404, 201]);
 
-    const stored = await t.dataSource.query(`SELECT session_id, rating FROM session_ratings WHERE session_id = ANY($1::uuid[])`, [
-      [s0, s1, s2, s3, theirs, running],
-    ]);
+    const stored = await t.dataSource.query(
+      `SELECT session_id, rating FROM session_ratings WHERE session_id = ANY($1::uuid[])`,
+      [[s0, s1, s2, s3, theirs, running]],
+    );
     const winner = one.status === 201 ? one : oneAgain;
-    expect(Object.fromEntries(stored.map((r: { session_id: string; rating: number }) => [r.session_id, r.rating]))).toEqual({
+    expect(
+      Object.fromEntries(stored.map((r: { session_id: string; rating: number }) => [r.session_id, r.rating])),
+    ).toEqual({
       [s0]: 5,
       [s1]: winner.body.rating,
       [s2]: 2,
@@ -159,9 +181,16 @@ describe('writes sent together: one statement, each caller answered for itself',
     expect([one.status, oneFlipped.status].sort()).toEqual([200, 201]);
     expect(refused.map((res) => res.status)).toEqual([403, 404, 422, 404]);
 
-    const stored = await t.dataSource.query(`SELECT session_id, was_helpful FROM step_ratings WHERE session_id = ANY($1::uuid[])`, [[s0, s1, s2, s3]]);
+    const stored = await t.dataSource.query(
+      `SELECT session_id, was_helpful FROM step_ratings WHERE session_id = ANY($1::uuid[])`,
+      [[s0, s1, s2, s3]],
+    );
     const later = one.status === 200 ? one : oneFlipped;
-    expect(Object.fromEntries(stored.map((r: { session_id: string; was_helpful: boolean }) => [r.session_id, r.was_helpful]))).toEqual({
+    expect(
+      Object.fromEntries(
+        stored.map((r: { session_id: string; was_helpful: boolean }) => [r.session_id, r.was_helpful]),
+      ),
+    ).toEqual({
       [s0]: true,
       [s1]: later.body.was_helpful,
       [s2]: false,
@@ -172,7 +201,13 @@ describe('writes sent together: one statement, each caller answered for itself',
   });
 
   it('completions: each finished once with its own outcome; a second completion is 409, someone else’s 403', async () => {
-    const [s0, s1, s2, s3, theirs] = [await start(), await start(), await start(), await start(), await start(colleague)];
+    const [s0, s1, s2, s3, theirs] = [
+      await start(),
+      await start(),
+      await start(),
+      await start(),
+      await start(colleague),
+    ];
     const { first, rest } = await queuedBehind(s0, () => finish(s0), [
       () => finish(s1, engineer, 'escalated'),
       () => finish(s2, engineer, 'workaround'),
@@ -188,10 +223,17 @@ describe('writes sent together: one statement, each caller answered for itself',
     expect([one.status, oneAgain.status].sort()).toEqual([200, 409]);
     expect(others.map((res) => res.status)).toEqual([403, 404, 200]);
     // Each caller sees its own session back, with its own outcome.
-    expect([two.body.id, two.body.outcome, three.body.id, three.body.outcome]).toEqual([s2, 'workaround', s3, 'unresolved']);
+    expect([two.body.id, two.body.outcome, three.body.id, three.body.outcome]).toEqual([
+      s2,
+      'workaround',
+      s3,
+      'unresolved',
+    ]);
     expect(two.body.current_node).toEqual(expect.objectContaining({ id: flow.ids.question }));
 
-    const stored = await t.dataSource.query(`SELECT id, outcome FROM sessions WHERE id = ANY($1::uuid[])`, [[s0, s1, s2, s3, theirs]]);
+    const stored = await t.dataSource.query(`SELECT id, outcome FROM sessions WHERE id = ANY($1::uuid[])`, [
+      [s0, s1, s2, s3, theirs],
+    ]);
     const winner = one.status === 200 ? one : oneAgain;
     expect(Object.fromEntries(stored.map((r: { id: string; outcome: string }) => [r.id, r.outcome]))).toEqual({
       [s0]: 'resolved',
@@ -211,8 +253,10 @@ describe('writes sent together: one statement, each caller answered for itself',
   it('starts: each caller gets its own new session; the flow counts every start; drafts and archived flows refused', async () => {
     const draft = await createFlow(t, admin, { status: 'draft' });
     const archived = await createFlow(t, admin, { status: 'archived' });
-    const begin = (treeId: string, who: Login = engineer) => t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: treeId });
-    const usage = async () => (await t.http.get(`/api/v1/trees/${flow.tree.id}`).set(auth(admin.token)).expect(200)).body.usage_count as number;
+    const begin = (treeId: string, who: Login = engineer) =>
+      t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: treeId });
+    const usage = async () =>
+      (await t.http.get(`/api/v1/trees/${flow.tree.id}`).set(auth(admin.token)).expect(200)).body.usage_count as number;
     const before = await usage();
     const { first, rest } = await queuedBehind(
       flow.tree.id,
@@ -233,7 +277,12 @@ describe('writes sent together: one statement, each caller answered for itself',
     expect(started.map((res) => res.status)).toEqual([201, 201, 201, 201]);
     expect(rest.slice(3).map((res) => res.status)).toEqual([404, 400, 400, 404, 404]);
     expect(new Set(started.map((res) => res.body.id)).size).toBe(4);
-    expect(started.map((res) => res.body.user_id)).toEqual([engineer.user.id, engineer.user.id, colleague.user.id, engineer.user.id]);
+    expect(started.map((res) => res.body.user_id)).toEqual([
+      engineer.user.id,
+      engineer.user.id,
+      colleague.user.id,
+      engineer.user.id,
+    ]);
     for (const res of started) {
       expect(res.body).toEqual(expect.objectContaining({ tree_id: flow.tree.id, completed_at: null, path: [] }));
       expect(res.body.current_node).toEqual(expect.objectContaining({ id: flow.ids.question }));

@@ -19,14 +19,14 @@ export const routes: Routes = [
       { path: '', pathMatch: 'full', redirectTo: 'flows' },
       {
         path: 'flows/:id/analytics',
-        loadChildren: () =>
-          import('./features/analytics/analytics.routes').then((m) => m.FLOW_ANALYTICS_ROUTES),
+        loadChildren: () => import('./features/analytics/analytics.routes').then((m) => m.FLOW_ANALYTICS_ROUTES),
       },
       {
         // The deep link for ticketing tools: starts a session with the ticket attached, then opens the runner.
         path: 'flows/:id/start',
         title: 'Starting a session · ResolutionFlow',
-        loadComponent: () => import('./features/runner/start-from-link.component').then((m) => m.StartFromLinkComponent),
+        loadComponent: () =>
+          import('./features/runner/start-from-link.component').then((m) => m.StartFromLinkComponent),
       },
       { path: 'flows', loadChildren: () => import('./features/flows/flows.routes').then((m) => m.FLOWS_ROUTES) },
       {

@@ -105,7 +105,10 @@ export const PRINTER_FLOW: FlowDetail = {
 /** Answers a pending request with the backend's error shape. */
 export function failWith(request: TestRequest, status: number, message: string | string[]): void {
   const statusText: Record<number, string> = { 404: 'Not Found', 409: 'Conflict', 422: 'Unprocessable Entity' };
-  request.flush({ statusCode: status, message, error: statusText[status] ?? 'Error' }, { status, statusText: statusText[status] ?? 'Error' });
+  request.flush(
+    { statusCode: status, message, error: statusText[status] ?? 'Error' },
+    { status, statusText: statusText[status] ?? 'Error' },
+  );
 }
 
 /** The one pending request for `method url`, e.g. expectCall(http, 'PATCH', '/api/v1/users/user-erin'). */

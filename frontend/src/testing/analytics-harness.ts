@@ -1,7 +1,7 @@
 import { Location } from '@angular/common';
-import { provideLocationMocks } from '@angular/common/testing';
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideLocationMocks } from '@angular/common/testing';
 import { Component, NO_ERRORS_SCHEMA } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
@@ -39,7 +39,12 @@ export interface AnalyticsTestPage {
  * charts/charts.spec.ts renders the real charts.
  */
 export function withoutChartDrawings(): void {
-  for (const chart of [SessionsChartComponent, CsatTrendChartComponent, OutcomeBreakdownChartComponent, CsatDistributionChartComponent]) {
+  for (const chart of [
+    SessionsChartComponent,
+    CsatTrendChartComponent,
+    OutcomeBreakdownChartComponent,
+    CsatDistributionChartComponent,
+  ]) {
     TestBed.overrideComponent(chart, {
       remove: { imports: [BarChartModule, LineChartModule] },
       add: { schemas: [NO_ERRORS_SCHEMA] },
@@ -128,7 +133,9 @@ export function kpi(page: HTMLElement, label: string) {
   const trend = card.querySelector('rf-trend')!;
   return {
     value: textOf(card.querySelector('.kpi__value')),
-    trend: textOf(trend).replace(textOf(trend.querySelector('.visually-hidden')), '').trim(),
+    trend: textOf(trend)
+      .replace(textOf(trend.querySelector('.visually-hidden')), '')
+      .trim(),
     spoken: textOf(trend.querySelector('.visually-hidden')),
     tone: ['good', 'bad', 'neutral', 'none'].find((tone) => trend.classList.contains(`trend--${tone}`)),
     detail: textOf(card.querySelector('.kpi__detail')),

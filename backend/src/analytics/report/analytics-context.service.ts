@@ -1,4 +1,5 @@
 import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+
 import { AuthUser } from '../../common/auth-user';
 import { AnalyticsWindow, isKnownTimeZone, keptAnalyticsWindow } from './analytics-window';
 import { AnalyticsQueryDto } from './dto/analytics-query.dto';
@@ -27,7 +28,10 @@ export interface FlowRef extends AccountRef {
   name: string;
 }
 
-const closedRef = (row: ClosedColumns): ClosedRef => ({ before: new Date(row.closed_before), version: row.past_version });
+const closedRef = (row: ClosedColumns): ClosedRef => ({
+  before: new Date(row.closed_before),
+  version: row.past_version,
+});
 
 const TZ_MESSAGE = 'tz must be an IANA time zone name such as Europe/Berlin';
 
@@ -50,7 +54,14 @@ export class AnalyticsContextService {
   async flow(db: SqlRunner, caller: AuthUser, treeId: string): Promise<FlowRef> {
     const row = await findReportFlow(db, caller.accountId, treeId);
     checkFlowReport(caller, row);
-    return { id: row.id, name: row.name, timezone: row.timezone, version: row.version, closed: closedRef(row), folded: !row.journal_pending };
+    return {
+      id: row.id,
+      name: row.name,
+      timezone: row.timezone,
+      version: row.version,
+      closed: closedRef(row),
+      folded: !row.journal_pending,
+    };
   }
 
   /**
@@ -58,7 +69,12 @@ export class AnalyticsContextService {
    * day boundaries) and to PostgreSQL (which buckets the days), else 422; the account's own
    * time zone falls back to UTC should it ever be unusable.
    */
-  async window(db: SqlRunner, query: AnalyticsQueryDto, accountTimezone: string, now = new Date()): Promise<AnalyticsWindow> {
+  async window(
+    db: SqlRunner,
+    query: AnalyticsQueryDto,
+    accountTimezone: string,
+    now = new Date(),
+  ): Promise<AnalyticsWindow> {
     let tz: string;
     if (query.tz !== undefined) {
       const known = await this.postgresZone(db, query.tz);

@@ -1,3 +1,4 @@
+import { offsetAt } from '../../common/time/zoned-time';
 import {
   addDays,
   analyticsWindow,
@@ -8,7 +9,6 @@ import {
   localDate,
   startOfLocalDay,
 } from './analytics-window';
-import { offsetAt } from '../../common/time/zoned-time';
 
 const iso = (date: Date) => date.toISOString();
 
@@ -48,11 +48,25 @@ describe('analyticsWindow', () => {
   });
 
   it('uses from/to instead of the period when both are given', () => {
-    const w = analyticsWindow({ period: '90d', from: '2026-03-01', to: '2026-03-10', tz: 'UTC', now: new Date('2030-01-01T00:00:00Z') });
+    const w = analyticsWindow({
+      period: '90d',
+      from: '2026-03-01',
+      to: '2026-03-10',
+      tz: 'UTC',
+      now: new Date('2030-01-01T00:00:00Z'),
+    });
     expect(w.period).toBe('custom');
     expect(w.days).toEqual([
-      '2026-03-01', '2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05',
-      '2026-03-06', '2026-03-07', '2026-03-08', '2026-03-09', '2026-03-10',
+      '2026-03-01',
+      '2026-03-02',
+      '2026-03-03',
+      '2026-03-04',
+      '2026-03-05',
+      '2026-03-06',
+      '2026-03-07',
+      '2026-03-08',
+      '2026-03-09',
+      '2026-03-10',
     ]);
     expect([w.previousFrom, w.previousTo]).toEqual(['2026-02-19', '2026-02-28']);
   });
@@ -98,7 +112,16 @@ describe('analyticsWindow', () => {
   });
 
   it('every day boundary is the first second of its local date, in many zones over a year', () => {
-    const zones = ['UTC', 'America/New_York', 'America/Los_Angeles', 'Europe/London', 'Europe/Berlin', 'Australia/Sydney', 'Asia/Kolkata', 'America/Santiago'];
+    const zones = [
+      'UTC',
+      'America/New_York',
+      'America/Los_Angeles',
+      'Europe/London',
+      'Europe/Berlin',
+      'Australia/Sydney',
+      'Asia/Kolkata',
+      'America/Santiago',
+    ];
     for (const tz of zones) {
       for (let i = 0; i < 366; i += 1) {
         const date = addDays('2026-01-01', i);
@@ -116,7 +139,9 @@ describe('analyticsWindow', () => {
   });
 
   it('refuses a range that ends before it starts', () => {
-    expect(() => analyticsWindow({ from: '2026-03-02', to: '2026-03-01', tz: 'UTC', now: new Date() })).toThrow(RangeError);
+    expect(() => analyticsWindow({ from: '2026-03-02', to: '2026-03-01', tz: 'UTC', now: new Date() })).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -148,7 +173,20 @@ describe('date and zone helpers', () => {
     expect(isIsoDate('2026-02-28')).toBe(true);
     expect(isIsoDate('2028-02-29')).toBe(true);
     expect(isIsoDate('2999-12-31')).toBe(true);
-    for (const bad of ['2026-02-29', '2026-02-30', '2026-13-01', '2026-1-01', '26-01-01', '2026-01-01T00:00:00Z', '1969-12-31', '3000-01-01', '9999-12-31', '', 20260101, null]) {
+    for (const bad of [
+      '2026-02-29',
+      '2026-02-30',
+      '2026-13-01',
+      '2026-1-01',
+      '26-01-01',
+      '2026-01-01T00:00:00Z',
+      '1969-12-31',
+      '3000-01-01',
+      '9999-12-31',
+      '',
+      20260101,
+      null,
+    ]) {
       expect(isIsoDate(bad)).toBe(false);
     }
   });
@@ -159,8 +197,10 @@ describe('date and zone helpers', () => {
   });
 
   it('isKnownTimeZone accepts IANA names and refuses unknown names and offsets', () => {
-    for (const good of ['UTC', 'Europe/Berlin', 'America/Argentina/Buenos_Aires', 'Etc/GMT+5', 'europe/berlin']) expect(isKnownTimeZone(good)).toBe(true);
-    for (const bad of ['Mars/Olympus', '+05:00', 'UTC+1', '', 'Europe/Berlin; DROP TABLE', 42, undefined]) expect(isKnownTimeZone(bad)).toBe(false);
+    for (const good of ['UTC', 'Europe/Berlin', 'America/Argentina/Buenos_Aires', 'Etc/GMT+5', 'europe/berlin'])
+      expect(isKnownTimeZone(good)).toBe(true);
+    for (const bad of ['Mars/Olympus', '+05:00', 'UTC+1', '', 'Europe/Berlin; DROP TABLE', 42, undefined])
+      expect(isKnownTimeZone(bad)).toBe(false);
   });
 
   it('offsetAt gives the UTC offset in force at an instant', () => {

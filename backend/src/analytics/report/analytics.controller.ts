@@ -13,18 +13,18 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+
 import type { AuthUser } from '../../common/auth-user';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { RequiresScope } from '../../common/decorators/required-scope.decorator';
 import { Roles } from '../../common/decorators/roles.decorator';
 import { CSV_TYPE, wantsCsv } from '../../common/http/wants-csv';
 import { UuidParamPipe } from '../../common/pipes/uuid-param.pipe';
-import { CsvExport, flowCsv, myCsv, teamCsv } from './export/analytics-export';
 import { AnalyticsService } from './analytics.service';
-import { TEAM_REPORT_ROLES } from './report-access';
-import { AnalyticsQueryDto, TeamAnalyticsQueryDto } from './dto/analytics-query.dto';
-import type { AnalyticsFormat } from './dto/analytics-query.dto';
+import { AnalyticsQueryDto, TeamAnalyticsQueryDto, type AnalyticsFormat } from './dto/analytics-query.dto';
 import { FlowAnalyticsDto, MyAnalyticsDto, TeamAnalyticsDto } from './dto/analytics-response.dto';
+import { CsvExport, flowCsv, myCsv, teamCsv } from './export/analytics-export';
+import { TEAM_REPORT_ROLES } from './report-access';
 
 /** 200 as JSON (the DTO) or as a CSV download, chosen by format=csv or Accept: text/csv. */
 const JsonOrCsv = (dto: Type<unknown>) =>
@@ -32,7 +32,9 @@ const JsonOrCsv = (dto: Type<unknown>) =>
     description: 'JSON by default; a CSV file (time series and tables) with format=csv or Accept: text/csv',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(dto) } },
-      [CSV_TYPE]: { schema: { type: 'string', description: 'RFC 4180 CSV, one table after another, each headed by its name' } },
+      [CSV_TYPE]: {
+        schema: { type: 'string', description: 'RFC 4180 CSV, one table after another, each headed by its name' },
+      },
     },
   });
 
@@ -92,7 +94,13 @@ export class AnalyticsController {
   }
 }
 
-function respond<T>(req: FastifyRequest, res: FastifyReply, format: AnalyticsFormat | undefined, report: T, toCsv: (report: T) => CsvExport): T | StreamableFile {
+function respond<T>(
+  req: FastifyRequest,
+  res: FastifyReply,
+  format: AnalyticsFormat | undefined,
+  report: T,
+  toCsv: (report: T) => CsvExport,
+): T | StreamableFile {
   void res.header('Vary', 'Accept');
   if (!wantsCsv(format, req)) return report;
   const { filename, body } = toCsv(report);

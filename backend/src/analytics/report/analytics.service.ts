@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
+
 import { AuthUser } from '../../common/auth-user';
+import { RollupJournalFolder } from '../rollup/rollup-journal-folder';
 import { AccountRef, AnalyticsContextService, ClosedRef, windowDto } from './analytics-context.service';
-import { showsCommenters, teamReportAccount } from './report-access';
+import { ClosedDays, ClosedDaysCache } from './closed-days';
 import { AnalyticsQueryDto, TeamAnalyticsQueryDto } from './dto/analytics-query.dto';
 import { FlowAnalyticsDto, MyAnalyticsDto, TeamAnalyticsDto } from './dto/analytics-response.dto';
-import { sectionsFor } from './sections/sections';
+import { showsCommenters, teamReportAccount } from './report-access';
 import { ReportCache, reportKey } from './report-cache';
 import { ReportSnapshot } from './report-snapshot';
 import { queryRecentComments } from './sections/live/recent-comments.query';
+import { sectionsFor } from './sections/sections';
 import { AnalyticsScope } from './sections/sql';
-import { ClosedDays, ClosedDaysCache } from './closed-days';
-import { RollupJournalFolder } from '../rollup/rollup-journal-folder';
 
 /**
  * Assembles the three analytics responses: one access/time-zone lookup, then one statement
@@ -66,7 +67,15 @@ export class AnalyticsService {
           q.topFlows(db, scope, window, closed),
           q.topEngineers(db, scope, window, closed),
         ]);
-        return { account_id: accountId, engineer_id: engineerId ?? null, window: windowDto(window), summary, time_series, top_flows, top_engineers };
+        return {
+          account_id: accountId,
+          engineer_id: engineerId ?? null,
+          window: windowDto(window),
+          summary,
+          time_series,
+          top_flows,
+          top_engineers,
+        };
       });
     });
   }
@@ -99,33 +108,38 @@ export class AnalyticsService {
       const window = await this.context.window(db, query, flow.timezone);
       const scope: AnalyticsScope = { accountId: caller.accountId, treeId: flow.id, folded: flow.folded };
       const withNames = showsCommenters(caller);
-      return this.cache.through(reportKey('flow', [caller.accountId, flow.id, withNames], window), flow.version, async () => {
-        const q = sectionsFor(window);
-        const closed = this.closed(flow.closed);
-        const [summary, time_series, csat_distribution, step_feedback, drop_off, outcomes_by_node, recent_comments] = await Promise.all([
-          q.summary(db, scope, window, closed),
-          q.timeSeries(db, scope, window, closed),
-          q.csatDistribution(db, scope, window, closed),
-          q.stepFeedback(db, scope, window, closed),
-          q.dropOff(db, scope, window, closed),
-          q.outcomesByNode(db, scope, window, closed),
-          queryRecentComments(db, scope, window, { withNames }),
-        ]);
-        return {
-          tree_id: flow.id,
-          name: flow.name,
-          window: windowDto(window),
-          summary,
-          avg_csat: summary.avg_csat,
-          total_ratings: summary.rating_count,
-          time_series,
-          csat_distribution,
-          step_feedback,
-          drop_off,
-          outcomes_by_node,
-          recent_comments,
-        };
-      });
+      return this.cache.through(
+        reportKey('flow', [caller.accountId, flow.id, withNames], window),
+        flow.version,
+        async () => {
+          const q = sectionsFor(window);
+          const closed = this.closed(flow.closed);
+          const [summary, time_series, csat_distribution, step_feedback, drop_off, outcomes_by_node, recent_comments] =
+            await Promise.all([
+              q.summary(db, scope, window, closed),
+              q.timeSeries(db, scope, window, closed),
+              q.csatDistribution(db, scope, window, closed),
+              q.stepFeedback(db, scope, window, closed),
+              q.dropOff(db, scope, window, closed),
+              q.outcomesByNode(db, scope, window, closed),
+              queryRecentComments(db, scope, window, { withNames }),
+            ]);
+          return {
+            tree_id: flow.id,
+            name: flow.name,
+            window: windowDto(window),
+            summary,
+            avg_csat: summary.avg_csat,
+            total_ratings: summary.rating_count,
+            time_series,
+            csat_distribution,
+            step_feedback,
+            drop_off,
+            outcomes_by_node,
+            recent_comments,
+          };
+        },
+      );
     });
   }
 }

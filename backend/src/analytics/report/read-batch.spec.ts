@@ -1,10 +1,12 @@
-import { inlineParameters, sqlLiteral, ReadBatch } from './read-batch';
+import { inlineParameters, ReadBatch, sqlLiteral } from './read-batch';
 
 describe('sqlLiteral / inlineParameters', () => {
   it('escapes strings so a value can never end its literal', () => {
     expect(sqlLiteral("O'Brien")).toBe("'O''Brien'");
     expect(sqlLiteral('back\\slash')).toBe(" E'back\\\\slash'");
-    expect(inlineParameters('SELECT $1, $2', ["x'; DROP TABLE users; --", 1])).toBe("SELECT 'x''; DROP TABLE users; --', 1");
+    expect(inlineParameters('SELECT $1, $2', ["x'; DROP TABLE users; --", 1])).toBe(
+      "SELECT 'x''; DROP TABLE users; --', 1",
+    );
   });
 
   it('writes dates as ISO instants, numbers, booleans and null as SQL', () => {

@@ -1,4 +1,5 @@
 import { escapeLiteral } from 'pg';
+
 import { SqlRunner } from './sections/sql';
 
 /** The part of a node-postgres client a batch needs. */

@@ -1,10 +1,17 @@
 import { ForbiddenException, NotFoundException } from '@nestjs/common';
+
 import { AuthUser } from '../../common/auth-user';
 import { checkFlowReport, checkTeamReportScope, showsCommenters, teamReportAccount } from './report-access';
 
 const ACCOUNT = '00000000-0000-4000-8000-000000000001';
 const OTHER = '00000000-0000-4000-8000-000000000002';
-const as = (role: AuthUser['role']): AuthUser => ({ id: 'u', accountId: ACCOUNT, email: 'x@example.com', name: 'X', role });
+const as = (role: AuthUser['role']): AuthUser => ({
+  id: 'u',
+  accountId: ACCOUNT,
+  email: 'x@example.com',
+  name: 'X',
+  role,
+});
 
 describe('report access', () => {
   it('reads the caller’s own account’s team report, and another account’s only as a super admin', () => {

@@ -1,4 +1,5 @@
 import { ForbiddenException, Logger, NotFoundException } from '@nestjs/common';
+
 import { AuthUser, isAdmin } from '../../common/auth-user';
 import { UserRole } from '../../users/user.entity';
 
@@ -29,7 +30,8 @@ export const TEAM_REPORT_ROLES: UserRole[] = ['team_admin'];
 export function teamReportAccount(caller: AuthUser, requestedAccountId?: string): string {
   const requested = requestedAccountId?.toLowerCase();
   if (!requested || requested === caller.accountId) return caller.accountId;
-  if (caller.role !== 'super_admin') throw new ForbiddenException('Only a super_admin may read another account’s analytics');
+  if (caller.role !== 'super_admin')
+    throw new ForbiddenException('Only a super_admin may read another account’s analytics');
   // Every read across accounts leaves a line in the log, whoever reviews access later.
   AUDIT.log(`super_admin ${caller.id} (${caller.email}) read the team analytics of account ${requested}`);
   return requested;
@@ -45,7 +47,10 @@ export function checkTeamReportScope<Account extends { engineer_found: boolean }
 }
 
 /** A flow of the caller's account as the database found it: drafts only for admins, anything else missing is 404. */
-export function checkFlowReport<Flow extends { status: string }>(caller: AuthUser, flow: Flow | undefined): asserts flow is Flow {
+export function checkFlowReport<Flow extends { status: string }>(
+  caller: AuthUser,
+  flow: Flow | undefined,
+): asserts flow is Flow {
   if (!flow || (flow.status === 'draft' && !isAdmin(caller))) throw new NotFoundException('Flow not found');
 }
 

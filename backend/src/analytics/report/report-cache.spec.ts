@@ -38,7 +38,11 @@ describe('ReportCache', () => {
       calls++;
       return new Promise<string>((resolve) => (finish = resolve));
     };
-    const requests = [cache.through('team', 'v1', slow), cache.through('team', 'v1', slow), cache.through('team', 'v1', slow)];
+    const requests = [
+      cache.through('team', 'v1', slow),
+      cache.through('team', 'v1', slow),
+      cache.through('team', 'v1', slow),
+    ];
     finish('report');
     expect(await Promise.all(requests)).toEqual(['report', 'report', 'report']);
     expect(calls).toBe(1);
@@ -62,7 +66,9 @@ describe('ReportCache', () => {
     expect(off.size).toBe(0);
 
     const cache = new ReportCache(5);
-    await expect(cache.through('a', 'v', () => Promise.reject(new Error('database gone')))).rejects.toThrow('database gone');
+    await expect(cache.through('a', 'v', () => Promise.reject(new Error('database gone')))).rejects.toThrow(
+      'database gone',
+    );
     expect(cache.size).toBe(0);
   });
 });
@@ -73,11 +79,17 @@ describe('reportKey', () => {
   it('tells apart scopes, zones and days', () => {
     const berlin = analyticsWindow({ period: '7d', tz: 'Europe/Berlin', now });
     const key = reportKey('team', ['acct', undefined], berlin);
-    expect(reportKey('team', ['acct', undefined], analyticsWindow({ period: '7d', tz: 'Europe/Berlin', now }))).toBe(key);
+    expect(reportKey('team', ['acct', undefined], analyticsWindow({ period: '7d', tz: 'Europe/Berlin', now }))).toBe(
+      key,
+    );
     expect(reportKey('team', ['acct', 'engineer'], berlin)).not.toBe(key);
     expect(reportKey('me', ['acct', undefined], berlin)).not.toBe(key);
-    expect(reportKey('team', ['acct', undefined], analyticsWindow({ period: '7d', tz: 'America/New_York', now }))).not.toBe(key);
+    expect(
+      reportKey('team', ['acct', undefined], analyticsWindow({ period: '7d', tz: 'America/New_York', now })),
+    ).not.toBe(key);
     const tomorrow = new Date(now.getTime() + 86_400_000);
-    expect(reportKey('team', ['acct', undefined], analyticsWindow({ period: '7d', tz: 'Europe/Berlin', now: tomorrow }))).not.toBe(key);
+    expect(
+      reportKey('team', ['acct', undefined], analyticsWindow({ period: '7d', tz: 'Europe/Berlin', now: tomorrow })),
+    ).not.toBe(key);
   });
 });

@@ -62,7 +62,11 @@ export class ReportCache {
 }
 
 /** What a report depends on besides the data: its kind, scope, who may see what, and the window. */
-export function reportKey(kind: string, scope: (string | boolean | null | undefined)[], window: AnalyticsWindow): string {
+export function reportKey(
+  kind: string,
+  scope: (string | boolean | null | undefined)[],
+  window: AnalyticsWindow,
+): string {
   return JSON.stringify([
     kind,
     ...scope,

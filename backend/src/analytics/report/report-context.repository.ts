@@ -42,7 +42,11 @@ const CLOSED_COLUMNS = `date_trunc('day', now(), 'UTC') - interval '1 day' AS cl
  * The account, the version of its team and personal reports (which show no step votes or node
  * titles), and whether `engineerId` is one of its users.
  */
-export async function findReportAccount(db: SqlRunner, accountId: string, engineerId?: string): Promise<AccountRow | undefined> {
+export async function findReportAccount(
+  db: SqlRunner,
+  accountId: string,
+  engineerId?: string,
+): Promise<AccountRow | undefined> {
   const [row]: AccountRow[] = await db.query(
     `SELECT a.timezone, ${versionOfSql('a.id', ['sessions'])} AS version, ${CLOSED_COLUMNS},
             EXISTS (SELECT 1 FROM users u WHERE u.account_id = a.id AND u.id = $2) AS engineer_found

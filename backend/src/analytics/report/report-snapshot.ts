@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+
 import { pgPool } from '../../database/pg-pool';
 import { ReadBatch } from './read-batch';
 import { SqlRunner } from './sections/sql';
@@ -21,7 +22,10 @@ export class ReportSnapshot {
     const client = await (pgPool(this.dataSource) as Pool).connect();
     // No parallel workers: a rollup read touches a few thousand rows, and starting workers
     // costs more than that (docs/performance.md).
-    const batch = new ReadBatch(client, ['BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', 'SET LOCAL max_parallel_workers_per_gather = 0']);
+    const batch = new ReadBatch(client, [
+      'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+      'SET LOCAL max_parallel_workers_per_gather = 0',
+    ]);
     let broken: Error | undefined;
     try {
       const result = await work(batch);

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+
 import { PRUNE_VERSIONS_SQL } from './analytics-version';
 
 const EVERY_MS = 10 * 60_000;

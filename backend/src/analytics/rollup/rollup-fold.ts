@@ -2,8 +2,8 @@
  * The rollup journal (rollup-journal.ts) seen as rollup rows: how a reader adds it to a rollup
  * table, and the fold that moves it into the tables.
  */
-import type { RollupDb } from './rollup-recount';
 import { RATINGS_JOURNAL, SESSIONS_JOURNAL, VOTES_JOURNAL } from './rollup-journal';
+import type { RollupDb } from './rollup-recount';
 import {
   durationFacts,
   durationTable,
@@ -15,8 +15,8 @@ import {
   nodeSessionFacts,
   ratingFacts,
   Resolution,
-  sessionFacts,
   SESSION_ROLLUP_COUNTERS,
+  sessionFacts,
   sessionRollupTable,
   upsertDurations,
   upsertFacts,
@@ -28,7 +28,11 @@ export type RollupKind = 'session' | 'node' | Resolution;
 
 /** The rollup table of a kind at a grain. */
 export const rollupTable = (kind: RollupKind, grain: Grain) =>
-  kind === 'session' ? sessionRollupTable(grain) : kind === 'node' ? nodeRollupTable(grain) : durationTable(kind, grain);
+  kind === 'session'
+    ? sessionRollupTable(grain)
+    : kind === 'node'
+      ? nodeRollupTable(grain)
+      : durationTable(kind, grain);
 
 /** The facts of journal-shaped relations (the journals, or the rows a fold took out of them), per kind. */
 function journalFacts(relations: { sessions: string; ratings: string; votes: string }): Record<RollupKind, string[]> {
@@ -41,15 +45,45 @@ function journalFacts(relations: { sessions: string; ratings: string; votes: str
   };
 }
 
-const JOURNAL_FACTS = journalFacts({ sessions: SESSIONS_JOURNAL.table, ratings: RATINGS_JOURNAL.table, votes: VOTES_JOURNAL.table });
+const JOURNAL_FACTS = journalFacts({
+  sessions: SESSIONS_JOURNAL.table,
+  ratings: RATINGS_JOURNAL.table,
+  votes: VOTES_JOURNAL.table,
+});
 
 /** A kind's rollup columns as readers name them (report/sections/from-rollups/rollup-reads.ts), with their types. */
 const READ_COLUMNS: Record<RollupKind, [string, string][]> = {
-  session: [['account_id', 'uuid'], ['user_id', 'uuid'], ['tree_id', 'uuid'], ['bucket', 'timestamptz'], ['shard', 'smallint'],
-    ...SESSION_ROLLUP_COUNTERS.map((c): [string, string] => [c, 'bigint'])],
-  node: [['account_id', 'uuid'], ['tree_id', 'uuid'], ['node_id', 'uuid'], ['bucket', 'timestamptz'], ...NODE_ROLLUP_COUNTERS.map((c): [string, string] => [c, 'bigint'])],
-  minute: [['account_id', 'uuid'], ['user_id', 'uuid'], ['tree_id', 'uuid'], ['bucket', 'timestamptz'], ['minute', 'integer'], ['n', 'bigint']],
-  second: [['account_id', 'uuid'], ['user_id', 'uuid'], ['tree_id', 'uuid'], ['bucket', 'timestamptz'], ['second', 'integer'], ['n', 'bigint']],
+  session: [
+    ['account_id', 'uuid'],
+    ['user_id', 'uuid'],
+    ['tree_id', 'uuid'],
+    ['bucket', 'timestamptz'],
+    ['shard', 'smallint'],
+    ...SESSION_ROLLUP_COUNTERS.map((c): [string, string] => [c, 'bigint']),
+  ],
+  node: [
+    ['account_id', 'uuid'],
+    ['tree_id', 'uuid'],
+    ['node_id', 'uuid'],
+    ['bucket', 'timestamptz'],
+    ...NODE_ROLLUP_COUNTERS.map((c): [string, string] => [c, 'bigint']),
+  ],
+  minute: [
+    ['account_id', 'uuid'],
+    ['user_id', 'uuid'],
+    ['tree_id', 'uuid'],
+    ['bucket', 'timestamptz'],
+    ['minute', 'integer'],
+    ['n', 'bigint'],
+  ],
+  second: [
+    ['account_id', 'uuid'],
+    ['user_id', 'uuid'],
+    ['tree_id', 'uuid'],
+    ['bucket', 'timestamptz'],
+    ['second', 'integer'],
+    ['n', 'bigint'],
+  ],
 };
 const KINDS = Object.keys(READ_COLUMNS) as RollupKind[];
 
@@ -83,7 +117,11 @@ const journalRowsFunction = (kind: RollupKind) => `analytics_journal_rows_${kind
 export function journalRowsFunctionsSql(): string[] {
   return KINDS.map((kind) => {
     const ofAccount = (journal: { table: string }) => `(SELECT * FROM ${journal.table} WHERE account_id = account)`;
-    const facts = journalFacts({ sessions: ofAccount(SESSIONS_JOURNAL), ratings: ofAccount(RATINGS_JOURNAL), votes: ofAccount(VOTES_JOURNAL) })[kind];
+    const facts = journalFacts({
+      sessions: ofAccount(SESSIONS_JOURNAL),
+      ratings: ofAccount(RATINGS_JOURNAL),
+      votes: ofAccount(VOTES_JOURNAL),
+    })[kind];
     const columns = READ_COLUMNS[kind];
     return `CREATE OR REPLACE FUNCTION ${journalRowsFunction(kind)}(account uuid, grain text)
       RETURNS TABLE (${columns.map(([name, type]) => `${name} ${type}`).join(', ')})
@@ -101,7 +139,12 @@ export function journalRowsFunctionsSql(): string[] {
  * account, read through journalRowsFunctionsSql; without it (rollup:verify) every account's
  * journal rows are inlined. The journal's facts are not grouped: whoever reads sums per key.
  */
-export function rollupRelation(kind: RollupKind, grain: Grain, columns: readonly string[], accountSql?: string): string {
+export function rollupRelation(
+  kind: RollupKind,
+  grain: Grain,
+  columns: readonly string[],
+  accountSql?: string,
+): string {
   const journal = accountSql
     ? `SELECT ${columns.join(', ')} FROM ${journalRowsFunction(kind)}(${accountSql}, '${grain}')`
     : journalRowsSql(kind, `'${grain}'`, columns, JOURNAL_FACTS[kind]);
@@ -125,8 +168,10 @@ export function foldJournalSql(limit = FOLD_LIMIT): string {
     `${name} AS (DELETE FROM ${table} WHERE ctid = ANY (ARRAY (SELECT ctid FROM ${table} FOR UPDATE SKIP LOCKED LIMIT ${limit})) RETURNING *)`;
   const facts = journalFacts(taken);
   const upserts: string[] = [];
-  for (const family of ['session', 'node'] as const) for (const grain of GRAINS) upserts.push(upsertFacts(facts[family], grain, family));
-  for (const resolution of ['minute', 'second'] as const) for (const grain of GRAINS) upserts.push(upsertDurations(facts[resolution], resolution, grain));
+  for (const family of ['session', 'node'] as const)
+    for (const grain of GRAINS) upserts.push(upsertFacts(facts[family], grain, family));
+  for (const resolution of ['minute', 'second'] as const)
+    for (const grain of GRAINS) upserts.push(upsertDurations(facts[resolution], resolution, grain));
   const ctes = [
     take(taken.sessions, SESSIONS_JOURNAL.table),
     take(taken.ratings, RATINGS_JOURNAL.table),

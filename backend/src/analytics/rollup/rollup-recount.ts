@@ -1,3 +1,5 @@
+import { rollupRelation } from './rollup-fold';
+import { CLEAR_JOURNALS_SQL, LOCK_JOURNALS_SQL, SESSIONS_JOURNAL } from './rollup-journal';
 import {
   durationFacts,
   durationKey,
@@ -6,20 +8,18 @@ import {
   groupedDurations,
   groupedFacts,
   NODE_KEYS,
-  nodeRollupTable,
   NODE_ROLLUP_COUNTERS,
+  nodeRollupTable,
   nodeSessionFacts,
   ratingFacts,
-  sessionFacts,
   SESSION_KEYS,
-  sessionRollupTable,
   SESSION_ROLLUP_COUNTERS,
+  sessionFacts,
+  sessionRollupTable,
   upsertDurations,
   upsertFacts,
   voteFacts,
 } from './rollup-schema';
-import { rollupRelation } from './rollup-fold';
-import { CLEAR_JOURNALS_SQL, LOCK_JOURNALS_SQL, SESSIONS_JOURNAL } from './rollup-journal';
 
 /** What runs SQL: a pg client, a DataSource, an EntityManager or a migration's QueryRunner. */
 export interface RollupDb {
@@ -27,9 +27,15 @@ export interface RollupDb {
   query(sql: string, parameters?: unknown[]): Promise<any>;
 }
 
-const RAW_SESSION_FACTS = [sessionFacts({ relation: 'sessions', sign: 1 }), ratingFacts({ relation: 'session_ratings', sign: 1 })];
+const RAW_SESSION_FACTS = [
+  sessionFacts({ relation: 'sessions', sign: 1 }),
+  ratingFacts({ relation: 'session_ratings', sign: 1 }),
+];
 const RAW_DURATION_FACTS = [durationFacts({ relation: 'sessions', sign: 1 })];
-const RAW_NODE_FACTS = [nodeSessionFacts({ relation: 'sessions', sign: 1 }), voteFacts({ relation: 'step_ratings', sign: 1 })];
+const RAW_NODE_FACTS = [
+  nodeSessionFacts({ relation: 'sessions', sign: 1 }),
+  voteFacts({ relation: 'step_ratings', sign: 1 }),
+];
 
 /**
  * Fills an (emptied) daily table by adding up its hourly table's rows per UTC day, in the daily
@@ -83,7 +89,9 @@ export async function rebuildRollups(db: RollupDb): Promise<void> {
   await db.query('LOCK TABLE sessions, session_ratings, step_ratings IN SHARE MODE');
   // The recount includes every write the journal holds. Folds wait (EXCLUSIVE) until it is done.
   // Databases migrated only up to AnalyticsRollups (its own rebuild) have no journal yet.
-  const [{ journal }]: { journal: boolean }[] = await db.query(`SELECT to_regclass('${SESSIONS_JOURNAL.table}') IS NOT NULL AS journal`);
+  const [{ journal }]: { journal: boolean }[] = await db.query(
+    `SELECT to_regclass('${SESSIONS_JOURNAL.table}') IS NOT NULL AS journal`,
+  );
   if (journal) {
     await db.query(LOCK_JOURNALS_SQL);
     for (const sql of CLEAR_JOURNALS_SQL) await db.query(sql);
@@ -137,7 +145,10 @@ async function differingBuckets(
  * tables (stripes summed), in one snapshot.
  * Returns the differing buckets; none means exact. Zero rows count as absent.
  */
-export async function verifyRollups(db: RollupDb, limit = 20): Promise<{ differences: RollupDifference[]; total: number }> {
+export async function verifyRollups(
+  db: RollupDb,
+  limit = 20,
+): Promise<{ differences: RollupDifference[]; total: number }> {
   const checks: Parameters<typeof differingBuckets>[] = [];
   for (const grain of GRAINS) {
     for (const family of ['session', 'node'] as const) {

@@ -34,15 +34,36 @@ export type Grain = 'hour' | 'day';
 export const GRAINS: Grain[] = ['hour', 'day'];
 
 export const SESSION_ROLLUP_COUNTERS = [
-  'sessions', 'completed', 'resolved', 'escalated', 'workaround', 'unresolved', 'duration_us',
-  'ratings', 'rating_sum', 'r1', 'r2', 'r3', 'r4', 'r5',
+  'sessions',
+  'completed',
+  'resolved',
+  'escalated',
+  'workaround',
+  'unresolved',
+  'duration_us',
+  'ratings',
+  'rating_sum',
+  'r1',
+  'r2',
+  'r3',
+  'r4',
+  'r5',
 ] as const;
 export const NODE_ROLLUP_COUNTERS = [
-  'unfinished', 'ended', 'resolved', 'escalated', 'workaround', 'unresolved', 'helpful_yes', 'helpful_no',
+  'unfinished',
+  'ended',
+  'resolved',
+  'escalated',
+  'workaround',
+  'unresolved',
+  'helpful_yes',
+  'helpful_no',
 ] as const;
 
-export const sessionRollupTable = (grain: Grain) => (grain === 'hour' ? 'analytics_rollup_hourly' : 'analytics_rollup_daily');
-export const nodeRollupTable = (grain: Grain) => (grain === 'hour' ? 'analytics_node_rollup_hourly' : 'analytics_node_rollup_daily');
+export const sessionRollupTable = (grain: Grain) =>
+  grain === 'hour' ? 'analytics_rollup_hourly' : 'analytics_rollup_daily';
+export const nodeRollupTable = (grain: Grain) =>
+  grain === 'hour' ? 'analytics_node_rollup_hourly' : 'analytics_node_rollup_daily';
 
 export const SESSION_KEYS = ['account_id', 'user_id', 'tree_id', 'bucket', 'shard'];
 export const NODE_KEYS = ['account_id', 'tree_id', 'node_id', 'bucket'];

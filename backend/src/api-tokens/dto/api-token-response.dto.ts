@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { TOKEN_SCOPES, TokenScope } from '../token-scopes';
+
 import type { ApiTokenRow } from '../api-tokens.repository';
+import { TOKEN_SCOPES, TokenScope } from '../token-scopes';
 
 export class ApiTokenOwnerDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -13,10 +14,12 @@ export class ApiTokenDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ enum: TOKEN_SCOPES, isArray: true }) scopes: TokenScope[];
-  @ApiProperty({ example: 'rf_pat_4fQx9Z', description: 'The first characters of the token, to recognise it' }) token_prefix: string;
+  @ApiProperty({ example: 'rf_pat_4fQx9Z', description: 'The first characters of the token, to recognise it' })
+  token_prefix: string;
   @ApiProperty({ format: 'date-time' }) expires_at: string;
   @ApiProperty({ format: 'date-time' }) created_at: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Kept to the minute' }) last_used_at: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Kept to the minute' }) last_used_at:
+    string | null;
   @ApiProperty({ format: 'uuid', description: 'The owner: the token acts as this user' }) user_id: string;
   @ApiProperty({ type: ApiTokenOwnerDto }) owner: ApiTokenOwnerDto;
 
@@ -39,7 +42,8 @@ export class ApiTokenDto {
 export class CreatedApiTokenDto extends ApiTokenDto {
   @ApiProperty({
     example: 'rf_pat_4fQx9Zc1Lm0Pq7Rs2Tu5Vw8Xy3Ab6Cd9Ef0Gh1',
-    description: 'The secret: send it as `Authorization: Bearer <token>`. Shown only now; only its SHA-256 digest is stored.',
+    description:
+      'The secret: send it as `Authorization: Bearer <token>`. Shown only now; only its SHA-256 digest is stored.',
   })
   token: string;
 }

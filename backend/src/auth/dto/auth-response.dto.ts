@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+
 import { UserResponseDto } from '../../users/dto/user-response.dto';
 
 export class AuthResponseDto {

@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+
 import { AuthUser } from '../auth-user';
 
 export const CurrentUser = createParamDecorator(

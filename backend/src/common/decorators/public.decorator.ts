@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
+
 import { PUBLIC_ROUTE, SCOPE_EXTENSION } from './required-scope.decorator';
 
 export const IS_PUBLIC = 'isPublic';

@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
+
 import type { TokenScope } from '../../api-tokens/token-scopes';
 
 export const REQUIRED_SCOPE = 'requiredScope';
@@ -15,7 +16,8 @@ export const PUBLIC_ROUTE = 'public';
 
 export type ScopeRequirement = TokenScope | typeof ANY_SCOPE | typeof PERSON_ONLY;
 
-const requirement = (value: ScopeRequirement) => applyDecorators(SetMetadata(REQUIRED_SCOPE, value), ApiExtension(SCOPE_EXTENSION, value));
+const requirement = (value: ScopeRequirement) =>
+  applyDecorators(SetMetadata(REQUIRED_SCOPE, value), ApiExtension(SCOPE_EXTENSION, value));
 
 /**
  * The scope an API token needs for this route (method or controller), enforced by

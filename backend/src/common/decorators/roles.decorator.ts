@@ -1,4 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
+
 import { UserRole } from '../../users/user.entity';
 
 export const ROLES = 'roles';

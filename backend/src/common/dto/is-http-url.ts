@@ -6,7 +6,8 @@ import { ValidateBy, ValidationOptions } from 'class-validator';
  * Other schemes (javascript:, data:, file:) are refused, so a stored link is safe to show.
  */
 export function isHttpUrl(value: unknown): boolean {
-  if (typeof value !== 'string' || /\s/.test(value) || Array.from(value).some((ch) => ch < ' ' || ch === '\u007f')) return false;
+  if (typeof value !== 'string' || /\s/.test(value) || Array.from(value).some((ch) => ch < ' ' || ch === '\u007f'))
+    return false;
   try {
     const url = new URL(value);
     return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
@@ -16,4 +17,10 @@ export function isHttpUrl(value: unknown): boolean {
 }
 
 export const IsHttpUrl = (options?: ValidationOptions) =>
-  ValidateBy({ name: 'isHttpUrl', validator: { validate: isHttpUrl, defaultMessage: () => '$property must be an http or https URL' } }, options);
+  ValidateBy(
+    {
+      name: 'isHttpUrl',
+      validator: { validate: isHttpUrl, defaultMessage: () => '$property must be an http or https URL' },
+    },
+    options,
+  );

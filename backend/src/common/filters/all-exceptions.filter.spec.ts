@@ -1,5 +1,6 @@
 import { ArgumentsHost, BadRequestException } from '@nestjs/common';
 import { QueryRunnerAlreadyReleasedError } from 'typeorm';
+
 import { AllExceptionsFilter } from './all-exceptions.filter';
 
 /** Runs the filter on one exception and returns the status and body it sent. */

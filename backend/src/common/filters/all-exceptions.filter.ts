@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply } from 'fastify';
 import { DatabaseError } from 'pg';
 import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+
 import { refusedBodyMessage } from './refused-body-message';
 
 interface PgError {
@@ -40,13 +41,18 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { status, message, extra } = this.describe(exception);
     // Unexpected failures get a stack trace; an unavailable database is an operational state, not a bug.
-    if (status === HttpStatus.SERVICE_UNAVAILABLE) this.logger.warn(`503: ${exception instanceof Error ? exception.message : String(exception)}`);
+    if (status === HttpStatus.SERVICE_UNAVAILABLE)
+      this.logger.warn(`503: ${exception instanceof Error ? exception.message : String(exception)}`);
     else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (reply.raw.headersSent) return;
     void reply.status(status).send({ ...extra, statusCode: status, message, error: errorName(status) });
   }
 
-  private describe(exception: unknown): { status: number; message: string | string[]; extra?: Record<string, unknown> } {
+  private describe(exception: unknown): {
+    status: number;
+    message: string | string[];
+    extra?: Record<string, unknown>;
+  } {
     if (exception instanceof HttpException) {
       const refused = refusedBodyMessage(exception.getStatus());
       if (refused) return { status: exception.getStatus(), message: refused };
@@ -60,7 +66,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const code = (exception as PgError & { code?: string })?.code;
     // Through TypeORM, or straight from the driver (the analytics reads' statement batches).
-    const databaseError = exception instanceof QueryFailedError ? (exception.driverError as PgError) : exception instanceof DatabaseError ? exception : undefined;
+    const databaseError =
+      exception instanceof QueryFailedError
+        ? (exception.driverError as PgError)
+        : exception instanceof DatabaseError
+          ? exception
+          : undefined;
     const known = databaseError?.code ? PG_STATUS[databaseError.code] : undefined;
     if (known) return known;
     if (code && UNAVAILABLE.has(code)) {

@@ -1,4 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
+
 import { BODY_LIMIT_BYTES } from '../../http-adapter';
 
 /**
@@ -8,6 +9,7 @@ import { BODY_LIMIT_BYTES } from '../../http-adapter';
  */
 export function refusedBodyMessage(status: number): string | undefined {
   if (status === HttpStatus.PAYLOAD_TOO_LARGE) return `Request body is larger than ${BODY_LIMIT_BYTES / 1024}kb`;
-  if (status === HttpStatus.UNSUPPORTED_MEDIA_TYPE) return 'Request bodies are JSON: send Content-Type: application/json';
+  if (status === HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+    return 'Request bodies are JSON: send Content-Type: application/json';
   return undefined;
 }

@@ -2,6 +2,7 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
+
 import { ApiTokenAuthenticator } from '../../api-tokens/api-token-authenticator';
 import { apiTokenOf } from '../../api-tokens/api-token-secret';
 import { AuthUser } from '../auth-user';

@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+
 import { UserRole } from '../../users/user.entity';
 import { AuthUser } from '../auth-user';
 import { ROLES } from '../decorators/roles.decorator';
@@ -23,7 +24,10 @@ export class RolesGuard implements CanActivate {
       if (READS.has(request.method)) return true;
       throw new ForbiddenException('A super_admin reads; it changes no account’s data');
     }
-    const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
+    const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!roles?.length) return true;
     if (user && roles.includes(user.role)) return true;
     throw new ForbiddenException(`This action needs the role ${roles.join(' or ')}`);

@@ -23,7 +23,8 @@ export class NoNulCharactersPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type !== 'body' && metadata.type !== 'query') return value;
     const path = pathOfNul(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
-    if (path !== undefined) throw new UnprocessableEntityException([`${path || metadata.type} must not contain NUL characters (\\u0000)`]);
+    if (path !== undefined)
+      throw new UnprocessableEntityException([`${path || metadata.type} must not contain NUL characters (\\u0000)`]);
     return value;
   }
 }

@@ -44,13 +44,17 @@ export class SharedThrottlerStorage implements ThrottlerStorage {
     private readonly shared: ReadonlySet<string>,
   ) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     if (!this.shared.has(throttlerName)) return this.local.increment(key, ttl, limit, blockDuration, throttlerName);
     this.sweepNowAndThen();
-    const [row]: { hits: number; blocked: boolean | null; window_seconds: number; block_seconds: number | null }[] = await this.dataSource.query(
-      INCREMENT_SQL,
-      [`${throttlerName}:${key}`, ttl, limit, blockDuration],
-    );
+    const [row]: { hits: number; blocked: boolean | null; window_seconds: number; block_seconds: number | null }[] =
+      await this.dataSource.query(INCREMENT_SQL, [`${throttlerName}:${key}`, ttl, limit, blockDuration]);
     const isBlocked = row.blocked === true;
     return {
       totalHits: isBlocked ? limit + 1 : row.hits,
@@ -63,7 +67,9 @@ export class SharedThrottlerStorage implements ThrottlerStorage {
   private sweepNowAndThen(): void {
     if (Date.now() - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = Date.now();
-    this.dataSource.query(SWEEP_SQL).catch((error: unknown) => this.logger.warn(`rate_limits sweep failed: ${String(error)}`));
+    this.dataSource
+      .query(SWEEP_SQL)
+      .catch((error: unknown) => this.logger.warn(`rate_limits sweep failed: ${String(error)}`));
   }
 
   onApplicationShutdown(): void {

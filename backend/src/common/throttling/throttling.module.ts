@@ -2,6 +2,7 @@ import { ExecutionContext, Module, SetMetadata } from '@nestjs/common';
 import { ConfigType } from '@nestjs/config';
 import { ThrottlerModule, ThrottlerOptions } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+
 import { apiTokenOf } from '../../api-tokens/api-token-secret';
 import { appConfig } from '../../config/app.config';
 import { normalizeEmail } from '../../users/email';
@@ -11,8 +12,10 @@ const AUTH_ATTEMPT = 'authAttempt';
 /** Marks login, register and user creation: they get the tighter per-IP and per-e-mail limits. */
 export const AuthAttempt = () => SetMetadata(AUTH_ATTEMPT, true);
 
-const isAuthAttempt = (context: ExecutionContext): boolean => Reflect.getMetadata(AUTH_ATTEMPT, context.getHandler()) === true;
-const apiTokenOfRequest = (req: { headers?: { authorization?: string } }): string | undefined => apiTokenOf(req.headers?.authorization);
+const isAuthAttempt = (context: ExecutionContext): boolean =>
+  Reflect.getMetadata(AUTH_ATTEMPT, context.getHandler()) === true;
+const apiTokenOfRequest = (req: { headers?: { authorization?: string } }): string | undefined =>
+  apiTokenOf(req.headers?.authorization);
 const MINUTE = 60_000;
 
 /** The limits counted in PostgreSQL, shared by every instance (shared-throttler-storage.ts). */
@@ -44,7 +47,12 @@ const SHARED_LIMITS = new Set(['auth-ip', 'auth-email']);
           });
         }
         if (throttle.authPerMinute) {
-          throttlers.push({ name: 'auth-ip', ttl: MINUTE, limit: throttle.authPerMinute, skipIf: (c) => !isAuthAttempt(c) });
+          throttlers.push({
+            name: 'auth-ip',
+            ttl: MINUTE,
+            limit: throttle.authPerMinute,
+            skipIf: (c) => !isAuthAttempt(c),
+          });
         }
         if (throttle.loginPerEmail) {
           throttlers.push({

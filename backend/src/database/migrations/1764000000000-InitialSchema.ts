@@ -94,7 +94,9 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         CHECK ((completed_at IS NULL) = (outcome IS NULL))
       )`);
     await queryRunner.query(`CREATE INDEX sessions_account_started_idx ON sessions (account_id, started_at)`);
-    await queryRunner.query(`CREATE INDEX sessions_account_user_idx ON sessions (account_id, user_id, started_at DESC)`);
+    await queryRunner.query(
+      `CREATE INDEX sessions_account_user_idx ON sessions (account_id, user_id, started_at DESC)`,
+    );
     await queryRunner.query(`CREATE INDEX sessions_tree_idx ON sessions (account_id, tree_id, started_at)`);
   }
 

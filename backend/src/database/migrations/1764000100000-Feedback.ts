@@ -21,7 +21,9 @@ export class Feedback1764000100000 implements MigrationInterface {
         CONSTRAINT session_ratings_session_key UNIQUE (session_id)
       )`);
     await queryRunner.query(`CREATE INDEX session_ratings_tree_created_idx ON session_ratings (tree_id, created_at)`);
-    await queryRunner.query(`CREATE INDEX session_ratings_account_created_idx ON session_ratings (account_id, created_at)`);
+    await queryRunner.query(
+      `CREATE INDEX session_ratings_account_created_idx ON session_ratings (account_id, created_at)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE step_ratings (
@@ -38,8 +40,12 @@ export class Feedback1764000100000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT step_ratings_session_node_key UNIQUE (session_id, node_id)
       )`);
-    await queryRunner.query(`CREATE INDEX step_ratings_step_helpful_idx ON step_ratings (step_id, was_helpful) WHERE step_id IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX step_ratings_tree_node_idx ON step_ratings (account_id, tree_id, node_id, created_at)`);
+    await queryRunner.query(
+      `CREATE INDEX step_ratings_step_helpful_idx ON step_ratings (step_id, was_helpful) WHERE step_id IS NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX step_ratings_tree_node_idx ON step_ratings (account_id, tree_id, node_id, created_at)`,
+    );
 
     await queryRunner.query(`CREATE INDEX sessions_completed_idx ON sessions (completed_at)`);
   }

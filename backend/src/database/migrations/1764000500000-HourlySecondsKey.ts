@@ -11,14 +11,18 @@ export class HourlySecondsKey1764000500000 implements MigrationInterface {
   name = 'HourlySecondsKey1764000500000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE analytics_duration_seconds_hourly DROP CONSTRAINT analytics_duration_seconds_hourly_pkey`);
+    await queryRunner.query(
+      `ALTER TABLE analytics_duration_seconds_hourly DROP CONSTRAINT analytics_duration_seconds_hourly_pkey`,
+    );
     await queryRunner.query(
       `ALTER TABLE analytics_duration_seconds_hourly ADD PRIMARY KEY (account_id, user_id, tree_id, bucket, second) INCLUDE (n)`,
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE analytics_duration_seconds_hourly DROP CONSTRAINT analytics_duration_seconds_hourly_pkey`);
+    await queryRunner.query(
+      `ALTER TABLE analytics_duration_seconds_hourly DROP CONSTRAINT analytics_duration_seconds_hourly_pkey`,
+    );
     await queryRunner.query(
       `ALTER TABLE analytics_duration_seconds_hourly ADD PRIMARY KEY (account_id, user_id, tree_id, second, bucket) INCLUDE (n)`,
     );

@@ -59,7 +59,9 @@ export class TenantKeys1764001000000 implements MigrationInterface {
       END $$`);
 
     for (const table of TENANT_TABLES) {
-      await queryRunner.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_pkey, ADD CONSTRAINT ${table}_pkey PRIMARY KEY (account_id, id)`);
+      await queryRunner.query(
+        `ALTER TABLE ${table} DROP CONSTRAINT ${table}_pkey, ADD CONSTRAINT ${table}_pkey PRIMARY KEY (account_id, id)`,
+      );
     }
     await queryRunner.query(`
       ALTER TABLE session_ratings DROP CONSTRAINT session_ratings_session_key,
@@ -98,19 +100,26 @@ export class TenantKeys1764001000000 implements MigrationInterface {
 
     // Indexes the SET NULL actions of step deletes read, tenant-first like every other index.
     await queryRunner.query(`DROP INDEX tree_nodes_step_idx`);
-    await queryRunner.query(`CREATE INDEX tree_nodes_step_idx ON tree_nodes (account_id, step_id) WHERE step_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX tree_nodes_step_idx ON tree_nodes (account_id, step_id) WHERE step_id IS NOT NULL`,
+    );
     await queryRunner.query(`DROP INDEX step_ratings_step_helpful_idx`);
-    await queryRunner.query(`CREATE INDEX step_ratings_step_helpful_idx ON step_ratings (account_id, step_id, was_helpful) WHERE step_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX step_ratings_step_helpful_idx ON step_ratings (account_id, step_id, was_helpful) WHERE step_id IS NOT NULL`,
+    );
   }
 
   /** Back to one key space; refused (by the unique keys) once an id is used in two accounts. */
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX step_ratings_step_helpful_idx`);
-    await queryRunner.query(`CREATE INDEX step_ratings_step_helpful_idx ON step_ratings (step_id, was_helpful) WHERE step_id IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX step_ratings_step_helpful_idx ON step_ratings (step_id, was_helpful) WHERE step_id IS NOT NULL`,
+    );
     await queryRunner.query(`DROP INDEX tree_nodes_step_idx`);
     await queryRunner.query(`CREATE INDEX tree_nodes_step_idx ON tree_nodes (step_id) WHERE step_id IS NOT NULL`);
     await queryRunner.query(`ALTER TABLE trees DROP CONSTRAINT trees_start_node_id_fkey`);
-    for (const [table, column] of FOREIGN_KEYS) await queryRunner.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_${column}_fkey`);
+    for (const [table, column] of FOREIGN_KEYS)
+      await queryRunner.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_${column}_fkey`);
     await queryRunner.query(`
       ALTER TABLE step_ratings DROP CONSTRAINT step_ratings_session_node_key,
         ADD CONSTRAINT step_ratings_session_node_key UNIQUE (session_id, node_id)`);
@@ -118,10 +127,14 @@ export class TenantKeys1764001000000 implements MigrationInterface {
       ALTER TABLE session_ratings DROP CONSTRAINT session_ratings_session_key,
         ADD CONSTRAINT session_ratings_session_key UNIQUE (session_id)`);
     for (const table of TENANT_TABLES) {
-      await queryRunner.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_pkey, ADD CONSTRAINT ${table}_pkey PRIMARY KEY (id)`);
+      await queryRunner.query(
+        `ALTER TABLE ${table} DROP CONSTRAINT ${table}_pkey, ADD CONSTRAINT ${table}_pkey PRIMARY KEY (id)`,
+      );
     }
     for (const [table, column, target, onDelete] of FOREIGN_KEYS) {
-      await queryRunner.query(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_${column}_fkey FOREIGN KEY (${column}) REFERENCES ${target} (id) ON DELETE ${onDelete}`);
+      await queryRunner.query(
+        `ALTER TABLE ${table} ADD CONSTRAINT ${table}_${column}_fkey FOREIGN KEY (${column}) REFERENCES ${target} (id) ON DELETE ${onDelete}`,
+      );
     }
   }
 }

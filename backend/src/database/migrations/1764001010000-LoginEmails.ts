@@ -51,7 +51,9 @@ export class LoginEmails1764001010000 implements MigrationInterface {
         CONSTRAINT user_logins_user_fkey FOREIGN KEY (account_id, user_id) REFERENCES users (account_id, id)
           ON DELETE CASCADE ON UPDATE CASCADE
       )`);
-    await queryRunner.query(`INSERT INTO user_logins (email, account_id, user_id) SELECT email, account_id, id FROM users`);
+    await queryRunner.query(
+      `INSERT INTO user_logins (email, account_id, user_id) SELECT email, account_id, id FROM users`,
+    );
     await queryRunner.query(`
       CREATE FUNCTION user_logins_follow_users() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN
@@ -62,7 +64,9 @@ export class LoginEmails1764001010000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $fn$`);
-    await queryRunner.query(`CREATE TRIGGER users_login_ins AFTER INSERT ON users FOR EACH ROW EXECUTE FUNCTION user_logins_follow_users()`);
+    await queryRunner.query(
+      `CREATE TRIGGER users_login_ins AFTER INSERT ON users FOR EACH ROW EXECUTE FUNCTION user_logins_follow_users()`,
+    );
     await queryRunner.query(
       `CREATE TRIGGER users_login_upd AFTER UPDATE OF email ON users FOR EACH ROW WHEN (OLD.email IS DISTINCT FROM NEW.email) EXECUTE FUNCTION user_logins_follow_users()`,
     );

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
-import { coalescedInput, byIndex, InputColumn } from './coalesced-input';
+
 import { preparedQuery } from '../prepared-query';
+import { byIndex, coalescedInput, InputColumn } from './coalesced-input';
 
 /**
  * One account's batch of calls as one prepared statement (see WriteCoalescer): `sql` gets the

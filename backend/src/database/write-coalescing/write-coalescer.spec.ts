@@ -1,9 +1,13 @@
 import { DatabaseError } from 'pg';
-import { coalescedInput, byIndex } from './coalesced-input';
+
+import { byIndex, coalescedInput } from './coalesced-input';
 import { WriteCoalescer } from './write-coalescer';
 
 /** A fake statement: records each batch and finishes when the test says so. */
-function fakeStatement(fail: (item: string) => boolean = () => false, failure: (items: string[]) => Error = statementError) {
+function fakeStatement(
+  fail: (item: string) => boolean = () => false,
+  failure: (items: string[]) => Error = statementError,
+) {
   const batches: string[][] = [];
   const pending: (() => void)[] = [];
   const run = (items: string[]) =>
@@ -79,7 +83,10 @@ describe('WriteCoalescer', () => {
 
   it('never mixes accounts in one statement, and runs different accounts’ statements at once', async () => {
     const statement = fakeStatement();
-    const coalescer = new WriteCoalescer(statement.run, { tenant: (item: string) => item.split(':')[0], maxStatements: 2 });
+    const coalescer = new WriteCoalescer(statement.run, {
+      tenant: (item: string) => item.split(':')[0],
+      maxStatements: 2,
+    });
     const answers = ['a:1', 'b:1', 'a:2', 'c:1', 'b:2', 'a:3', 'c:2'].map((item) => coalescer.run(item));
     // a and b each run at once; c waits for a free statement; each account's later calls queue.
     expect(statement.batches).toEqual([['a:1'], ['b:1']]);
@@ -106,27 +113,50 @@ describe('WriteCoalescer', () => {
   });
 
   it('fails every call of a statement that lost its connection at once, without trying each again', async () => {
-    const lost = () => Object.assign(new DatabaseError('terminating connection due to administrator command', 0, 'error'), { code: '57P01' });
+    const lost = () =>
+      Object.assign(new DatabaseError('terminating connection due to administrator command', 0, 'error'), {
+        code: '57P01',
+      });
     const statement = fakeStatement(() => true, lost);
     const coalescer = new WriteCoalescer(statement.run, oneAccount);
     const answers = ['a', 'b', 'c'].map((item) => coalescer.run(item).catch((error: Error) => error.message));
     await statement.finishOne();
     await statement.finishOne();
     expect(statement.batches).toEqual([['a'], ['b', 'c']]);
-    await expect(Promise.all(answers)).resolves.toEqual(Array(3).fill('terminating connection due to administrator command'));
+    await expect(Promise.all(answers)).resolves.toEqual(
+      Array(3).fill('terminating connection due to administrator command'),
+    );
   });
 });
 
 describe('coalescedInput', () => {
   it('passes one array per column, with each item’s position as idx, and scalars after them', () => {
-    const input = coalescedInput([{ id: 'x', n: 1 }, { id: 'y', n: 2 }], { id: ['uuid', (i) => i.id], n: ['int', (i) => i.n] });
+    const input = coalescedInput(
+      [
+        { id: 'x', n: 1 },
+        { id: 'y', n: 2 },
+      ],
+      { id: ['uuid', (i) => i.id], n: ['int', (i) => i.n] },
+    );
     expect(input.sql).toBe('SELECT * FROM unnest($1::int[], $2::uuid[], $3::int[]) AS i(idx, id, n)');
-    expect(input.params).toEqual([[0, 1], ['x', 'y'], [1, 2]]);
+    expect(input.params).toEqual([
+      [0, 1],
+      ['x', 'y'],
+      [1, 2],
+    ]);
     expect(input.scalar('uuid', 'the-account')).toBe('$4::uuid');
     expect(input.params[3]).toBe('the-account');
   });
 
   it('hands rows back in the items’ order, with a gap where an item has no row', () => {
-    expect(byIndex([{ idx: 2, v: 'c' }, { idx: 0, v: 'a' }], 3)).toEqual([{ idx: 0, v: 'a' }, undefined, { idx: 2, v: 'c' }]);
+    expect(
+      byIndex(
+        [
+          { idx: 2, v: 'c' },
+          { idx: 0, v: 'a' },
+        ],
+        3,
+      ),
+    ).toEqual([{ idx: 0, v: 'a' }, undefined, { idx: 2, v: 'c' }]);
   });
 });

@@ -104,9 +104,10 @@ export class WriteCoalescer<Item, Result> {
   private take(): { tenant: string; calls: Call<Item, Result>[] } | undefined {
     let tenant: string | undefined;
     const calls: Call<Item, Result>[] = [];
-    for (let i = 0; i < this.queue.length && calls.length < this.maxBatch; ) {
+    for (let i = 0; i < this.queue.length && calls.length < this.maxBatch;) {
       const call = this.queue[i];
-      const sameStatement = tenant === undefined ? (this.running.get(call.tenant) ?? 0) < this.maxInFlight : call.tenant === tenant;
+      const sameStatement =
+        tenant === undefined ? (this.running.get(call.tenant) ?? 0) < this.maxInFlight : call.tenant === tenant;
       if (!sameStatement || (call.key !== undefined && this.busyKeys.has(call.key))) {
         i++;
         continue;
@@ -129,7 +130,9 @@ export class WriteCoalescer<Item, Result> {
     } catch (error) {
       if (batch.length === 1 || !isStatementError(error)) return batch.forEach((call) => call.reject(error));
       // The statement wrote nothing: each call alone tells whose error it was.
-      await Promise.all(batch.map((call) => this.runBatch([call.item], tenant).then(([result]) => call.resolve(result), call.reject)));
+      await Promise.all(
+        batch.map((call) => this.runBatch([call.item], tenant).then(([result]) => call.resolve(result), call.reject)),
+      );
     }
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
 import { SessionRating } from '../session-rating.entity';
 
 export const COMMENT_MAX = 500;
@@ -60,7 +61,10 @@ export class FeedbackResultDto {
   @ApiProperty({ format: 'uuid' }) node_id: string;
   @ApiProperty({ format: 'uuid' }) session_id: string;
   @ApiProperty() was_helpful: boolean;
-  @ApiProperty({ enum: FEEDBACK_STATUSES, description: 'created on the first vote (201), updated when it changed one (200)' })
+  @ApiProperty({
+    enum: FEEDBACK_STATUSES,
+    description: 'created on the first vote (201), updated when it changed one (200)',
+  })
   status: (typeof FEEDBACK_STATUSES)[number];
 }
 

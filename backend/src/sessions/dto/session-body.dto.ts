@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+
 import { IsHttpUrl } from '../../common/dto/is-http-url';
 import { trimmed } from '../../common/dto/transforms';
-import { OUTCOMES, Outcome } from '../session.entity';
+import { Outcome, OUTCOMES } from '../session.entity';
 
 export const EXTERNAL_REF_MAX = 200;
 export const EXTERNAL_URL_MAX = 2000;
@@ -17,7 +18,8 @@ export class StartSessionDto {
     minLength: 1,
     maxLength: EXTERNAL_REF_MAX,
     example: 'INC0012345',
-    description: 'The ticket this session belongs to, in your ticketing tool; find its sessions again with GET /sessions?external_ref=',
+    description:
+      'The ticket this session belongs to, in your ticketing tool; find its sessions again with GET /sessions?external_ref=',
   })
   @IsOptional()
   @Transform(trimmed)
@@ -82,7 +84,8 @@ export class ListSessionsQueryDto {
 
   @ApiPropertyOptional({
     maxLength: EXTERNAL_REF_MAX,
-    description: 'Sessions of this ticket (exact match, trimmed as at start), among all you may see: for admins, the whole account',
+    description:
+      'Sessions of this ticket (exact match, trimmed as at start), among all you may see: for admins, the whole account',
   })
   @IsOptional()
   @Transform(trimmed)
@@ -112,7 +115,10 @@ export class ListSessionsQueryDto {
   @Max(1_000_000)
   offset?: number;
 
-  @ApiPropertyOptional({ enum: SESSION_LIST_FORMATS, description: 'csv answers a CSV download of every matching session (not a page); so does Accept: text/csv' })
+  @ApiPropertyOptional({
+    enum: SESSION_LIST_FORMATS,
+    description: 'csv answers a CSV download of every matching session (not a page); so does Accept: text/csv',
+  })
   @IsOptional()
   @IsIn(SESSION_LIST_FORMATS, { message: 'format must be json or csv' })
   format?: (typeof SESSION_LIST_FORMATS)[number];

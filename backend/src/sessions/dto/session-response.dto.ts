@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+
 import { NodeResponseDto } from '../../trees/dto/tree-response.dto';
-import { OUTCOMES, Outcome } from '../session.entity';
+import { Outcome, OUTCOMES } from '../session.entity';
 
 export class PathEntryDto {
   @ApiProperty({ format: 'uuid' }) node_id: string;
@@ -23,7 +24,13 @@ export class SessionSummaryDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) current_node_id: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Minutes from start to completion, 1 decimal' })
   duration_minutes: number | null;
-  @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 5, description: 'The CSAT given for this session, if any' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: 5,
+    description: 'The CSAT given for this session, if any',
+  })
   rating: number | null;
   @ApiProperty({ nullable: true, type: String, description: 'The ticket this session belongs to (given at start)' })
   external_ref: string | null;
@@ -43,9 +50,9 @@ const LIMIT_TEXT = SESSION_COUNT_LIMIT.toLocaleString('en-US');
 export class SessionPageDto {
   @ApiProperty({ type: [SessionSummaryDto] }) items: SessionSummaryDto[];
   @ApiProperty({
-    description:
-      `Matching sessions, for paging, counted up to ${LIMIT_TEXT}: exact when total_exact is true; otherwise more than ${LIMIT_TEXT} sessions match and total is ${LIMIT_TEXT}`,
+    description: `Matching sessions, for paging, counted up to ${LIMIT_TEXT}: exact when total_exact is true; otherwise more than ${LIMIT_TEXT} sessions match and total is ${LIMIT_TEXT}`,
   })
   total: number;
-  @ApiProperty({ description: 'False when more sessions match than were counted (total is then a lower bound)' }) total_exact: boolean;
+  @ApiProperty({ description: 'False when more sessions match than were counted (total is then a lower bound)' })
+  total_exact: boolean;
 }

@@ -15,6 +15,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+
 import { OptionalNotNull } from '../../common/dto/optional';
 import { trimmed } from '../../common/dto/transforms';
 import { NODE_TYPES, NodeType } from '../tree-node.entity';
@@ -69,7 +70,12 @@ export class NodeBodyDto {
   @MaxLength(5000)
   help_text?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'A library step of the same account.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'A library step of the same account.',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'step_id must be a UUID' })
   step_id?: string | null;
@@ -114,7 +120,11 @@ export class TreeBodyDto {
   @IsUUID('all', { message: 'start_node_id must be a UUID' })
   start_node_id: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, description: 'PUT only: the version you edited; a newer one on the server answers 409.' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description: 'PUT only: the version you edited; a newer one on the server answers 409.',
+  })
   @OptionalNotNull()
   @IsInt()
   @Min(1)

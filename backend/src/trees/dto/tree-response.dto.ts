@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+
 import { NODE_TYPES, NodeType, TreeNode } from '../tree-node.entity';
-import { TREE_KINDS, TREE_STATUSES, Tree, TreeKind, TreeStatus } from '../tree.entity';
+import { Tree, TREE_KINDS, TREE_STATUSES, TreeKind, TreeStatus } from '../tree.entity';
 
 export class OptionResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { USER_ROLES, User, UserRole } from '../user.entity';
+
+import { User, USER_ROLES, UserRole } from '../user.entity';
 
 export class UserResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -58,7 +58,10 @@ async function startOne(databaseUrl, env) {
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`API instance exited with ${child.exitCode} before it was healthy`);
-    const ok = await fetch(`${url}/api/health/ready`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return { child, url, api: apiClient(url) };
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -104,7 +107,11 @@ export function apiClient(base) {
   return async (path, { token, body, method, headers = {} } = {}) => {
     const res = await fetch(`${base}${path}`, {
       method: method ?? (body ? 'POST' : 'GET'),
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: body ? JSON.stringify(body) : undefined,
       signal: AbortSignal.timeout(20_000),
     });

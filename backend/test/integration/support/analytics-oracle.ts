@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
-import { LIVE_SECTIONS } from '../../../src/analytics/report/sections/sections';
+
 import { analyticsWindow } from '../../../src/analytics/report/analytics-window';
+import { LIVE_SECTIONS } from '../../../src/analytics/report/sections/sections';
 import { SqlRunner } from '../../../src/analytics/report/sections/sql';
 import { verifyRollups } from '../../../src/analytics/rollup/rollup-recount';
 import { auth, Http } from './fixtures';
@@ -25,7 +26,13 @@ export async function reportsAndLiveAggregation(
 ): Promise<{ api: unknown; live: unknown }> {
   const query = `from=${from}&to=${to}&tz=${tz}`;
   const window = analyticsWindow({ from, to, tz, now: new Date() });
-  const get = async (path: string, token: string) => (await http.get(`/api/v1/analytics/${path}${path.includes('?') ? '&' : '?'}${query}`).set(auth(token)).expect(200)).body;
+  const get = async (path: string, token: string) =>
+    (
+      await http
+        .get(`/api/v1/analytics/${path}${path.includes('?') ? '&' : '?'}${query}`)
+        .set(auth(token))
+        .expect(200)
+    ).body;
   const q = LIVE_SECTIONS;
   const teamScope = { accountId: callers.accountId };
   const mineScope = { accountId: callers.accountId, userId: callers.engineer.id };
@@ -35,7 +42,12 @@ export async function reportsAndLiveAggregation(
   const flows = [];
   for (const treeId of callers.treeIds) flows.push(await get(`flows/${treeId}`, callers.adminToken));
   const api = {
-    team: { summary: team.summary, time_series: team.time_series, top_flows: team.top_flows, top_engineers: team.top_engineers },
+    team: {
+      summary: team.summary,
+      time_series: team.time_series,
+      top_flows: team.top_flows,
+      top_engineers: team.top_engineers,
+    },
     mine: { summary: mine.summary, time_series: mine.time_series, top_flows: mine.top_flows },
     flows: flows.map((body) => ({
       summary: body.summary,

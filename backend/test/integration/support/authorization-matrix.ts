@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Http, Login, auth, flowPayload, uniqueEmail } from './fixtures';
+
+import { auth, flowPayload, Http, Login, uniqueEmail } from './fixtures';
 
 export type Caller = 'anonymous' | 'engineer' | 'team_admin' | 'super_admin';
 export const CALLERS: Caller[] = ['anonymous', 'engineer', 'team_admin', 'super_admin'];
@@ -44,11 +45,20 @@ async function flow(w: World, stepId?: string) {
 }
 
 async function step(w: World) {
-  return (await w.http.post('/api/v1/steps').set(as(w.admin)).send({ title: `Step ${randomUUID()}` }).expect(201)).body;
+  return (
+    await w.http
+      .post('/api/v1/steps')
+      .set(as(w.admin))
+      .send({ title: `Step ${randomUUID()}` })
+      .expect(201)
+  ).body;
 }
 
 /** A session of A's engineer, optionally advanced one step, completed, or rated. */
-async function session(w: World, state: { advanced?: boolean; completed?: boolean; rated?: boolean; stepId?: string } = {}) {
+async function session(
+  w: World,
+  state: { advanced?: boolean; completed?: boolean; rated?: boolean; stepId?: string } = {},
+) {
   const { ids, tree } = await flow(w, state.stepId);
   const s = (await w.http.post('/api/v1/sessions').set(as(w.engineer)).send({ tree_id: tree.id }).expect(201)).body;
   if (state.advanced) {
@@ -59,9 +69,14 @@ async function session(w: World, state: { advanced?: boolean; completed?: boolea
       .expect(200);
   }
   if (state.completed || state.rated) {
-    await w.http.post(`/api/v1/sessions/${s.id}/complete`).set(as(w.engineer)).send({ outcome: 'resolved' }).expect(200);
+    await w.http
+      .post(`/api/v1/sessions/${s.id}/complete`)
+      .set(as(w.engineer))
+      .send({ outcome: 'resolved' })
+      .expect(200);
   }
-  if (state.rated) await w.http.post(`/api/v1/sessions/${s.id}/rate`).set(as(w.engineer)).send({ rating: 5 }).expect(201);
+  if (state.rated)
+    await w.http.post(`/api/v1/sessions/${s.id}/rate`).set(as(w.engineer)).send({ rating: 5 }).expect(201);
   return { ids, tree, session: s };
 }
 
@@ -70,12 +85,23 @@ async function session(w: World, state: { advanced?: boolean; completed?: boolea
  * fails the suite, so new endpoints must state who may call them.
  */
 export const MATRIX: Record<string, MatrixRow> = {
-  'GET /api/health': { expect: statuses(200, 200, 200, 200), otherAccount: null, make: async () => ({ path: '/api/health' }) },
-  'GET /api/health/ready': { expect: statuses(200, 200, 200, 200), otherAccount: null, make: async () => ({ path: '/api/health/ready' }) },
+  'GET /api/health': {
+    expect: statuses(200, 200, 200, 200),
+    otherAccount: null,
+    make: async () => ({ path: '/api/health' }),
+  },
+  'GET /api/health/ready': {
+    expect: statuses(200, 200, 200, 200),
+    otherAccount: null,
+    make: async () => ({ path: '/api/health/ready' }),
+  },
   'POST /api/v1/auth/login': {
     expect: statuses(200, 200, 200, 200),
     otherAccount: null,
-    make: async (w) => ({ path: '/api/v1/auth/login', body: { email: w.engineer.user.email, password: 'engineer-pass' } }),
+    make: async (w) => ({
+      path: '/api/v1/auth/login',
+      body: { email: w.engineer.user.email, password: 'engineer-pass' },
+    }),
   },
   'POST /api/v1/auth/register': {
     expect: statuses(201, 201, 201, 201),
@@ -85,14 +111,25 @@ export const MATRIX: Record<string, MatrixRow> = {
       body: { account_name: 'New', name: 'N', email: uniqueEmail('matrix'), password: 'long-enough' },
     }),
   },
-  'GET /api/v1/auth/me': { expect: statuses(401, 200, 200, 200), otherAccount: null, make: async () => ({ path: '/api/v1/auth/me' }) },
+  'GET /api/v1/auth/me': {
+    expect: statuses(401, 200, 200, 200),
+    otherAccount: null,
+    make: async () => ({ path: '/api/v1/auth/me' }),
+  },
 
   'POST /api/v1/users': {
     expect: statuses(401, 403, 201, 403),
     otherAccount: null,
-    make: async () => ({ path: '/api/v1/users', body: { email: uniqueEmail('m'), name: 'M', password: 'engineer-pass', role: 'engineer' } }),
+    make: async () => ({
+      path: '/api/v1/users',
+      body: { email: uniqueEmail('m'), name: 'M', password: 'engineer-pass', role: 'engineer' },
+    }),
   },
-  'GET /api/v1/users': { expect: statuses(401, 403, 200, 200), otherAccount: null, make: async () => ({ path: '/api/v1/users' }) },
+  'GET /api/v1/users': {
+    expect: statuses(401, 403, 200, 200),
+    otherAccount: null,
+    make: async () => ({ path: '/api/v1/users' }),
+  },
   'GET /api/v1/users/{id}': {
     expect: statuses(401, 403, 200, 200),
     otherAccount: 404,
@@ -104,8 +141,16 @@ export const MATRIX: Record<string, MatrixRow> = {
     make: async (w) => ({ path: `/api/v1/users/${w.engineer.user.id}`, body: { name: 'Renamed' } }),
   },
 
-  'POST /api/v1/steps': { expect: statuses(401, 403, 201, 403), otherAccount: null, make: async () => ({ path: '/api/v1/steps', body: { title: 'T' } }) },
-  'GET /api/v1/steps': { expect: statuses(401, 200, 200, 200), otherAccount: null, make: async () => ({ path: '/api/v1/steps' }) },
+  'POST /api/v1/steps': {
+    expect: statuses(401, 403, 201, 403),
+    otherAccount: null,
+    make: async () => ({ path: '/api/v1/steps', body: { title: 'T' } }),
+  },
+  'GET /api/v1/steps': {
+    expect: statuses(401, 200, 200, 200),
+    otherAccount: null,
+    make: async () => ({ path: '/api/v1/steps' }),
+  },
   'GET /api/v1/steps/{id}': {
     expect: statuses(401, 200, 200, 200),
     otherAccount: 404,
@@ -122,8 +167,16 @@ export const MATRIX: Record<string, MatrixRow> = {
     make: async (w) => ({ path: `/api/v1/steps/${(await step(w)).id}` }),
   },
 
-  'POST /api/v1/trees': { expect: statuses(401, 403, 201, 403), otherAccount: null, make: async () => ({ path: '/api/v1/trees', body: flowPayload().body }) },
-  'GET /api/v1/trees': { expect: statuses(401, 200, 200, 200), otherAccount: null, make: async () => ({ path: '/api/v1/trees' }) },
+  'POST /api/v1/trees': {
+    expect: statuses(401, 403, 201, 403),
+    otherAccount: null,
+    make: async () => ({ path: '/api/v1/trees', body: flowPayload().body }),
+  },
+  'GET /api/v1/trees': {
+    expect: statuses(401, 200, 200, 200),
+    otherAccount: null,
+    make: async () => ({ path: '/api/v1/trees' }),
+  },
   'GET /api/v1/trees/{id}': {
     expect: statuses(401, 200, 200, 200),
     otherAccount: 404,
@@ -145,7 +198,11 @@ export const MATRIX: Record<string, MatrixRow> = {
     otherAccount: 404,
     make: async (w) => ({ path: '/api/v1/sessions', body: { tree_id: (await flow(w)).tree.id } }),
   },
-  'GET /api/v1/sessions': { expect: statuses(401, 200, 200, 200), otherAccount: null, make: async () => ({ path: '/api/v1/sessions' }) },
+  'GET /api/v1/sessions': {
+    expect: statuses(401, 200, 200, 200),
+    otherAccount: null,
+    make: async () => ({ path: '/api/v1/sessions' }),
+  },
   'GET /api/v1/sessions/{id}': {
     expect: statuses(401, 200, 200, 200),
     otherAccount: 404,
@@ -156,7 +213,10 @@ export const MATRIX: Record<string, MatrixRow> = {
     otherAccount: 404,
     make: async (w) => {
       const { ids, tree, session: s } = await session(w);
-      return { path: `/api/v1/sessions/${s.id}/decisions`, body: { node_id: ids.question, option_id: tree.nodes[0].options[0].id } };
+      return {
+        path: `/api/v1/sessions/${s.id}/decisions`,
+        body: { node_id: ids.question, option_id: tree.nodes[0].options[0].id },
+      };
     },
   },
   'POST /api/v1/sessions/{id}/back': {
@@ -167,13 +227,19 @@ export const MATRIX: Record<string, MatrixRow> = {
   'POST /api/v1/sessions/{id}/complete': {
     expect: statuses(401, 200, 403, 403),
     otherAccount: 404,
-    make: async (w) => ({ path: `/api/v1/sessions/${(await session(w)).session.id}/complete`, body: { outcome: 'workaround' } }),
+    make: async (w) => ({
+      path: `/api/v1/sessions/${(await session(w)).session.id}/complete`,
+      body: { outcome: 'workaround' },
+    }),
   },
 
   'POST /api/v1/sessions/{session_id}/rate': {
     expect: statuses(401, 201, 403, 403),
     otherAccount: 404,
-    make: async (w) => ({ path: `/api/v1/sessions/${(await session(w, { completed: true })).session.id}/rate`, body: { rating: 4 } }),
+    make: async (w) => ({
+      path: `/api/v1/sessions/${(await session(w, { completed: true })).session.id}/rate`,
+      body: { rating: 4 },
+    }),
   },
   'GET /api/v1/sessions/{session_id}/rating': {
     expect: statuses(401, 200, 200, 200),
@@ -216,13 +282,23 @@ export const MATRIX: Record<string, MatrixRow> = {
     otherAccount: null,
     make: async () => ({ path: '/api/v1/tokens', body: { name: 'Matrix', scopes: ['flows:read'] } }),
   },
-  'GET /api/v1/tokens': { expect: statuses(401, 200, 200, 200), otherAccount: null, make: async () => ({ path: '/api/v1/tokens' }) },
+  'GET /api/v1/tokens': {
+    expect: statuses(401, 200, 200, 200),
+    otherAccount: null,
+    make: async () => ({ path: '/api/v1/tokens' }),
+  },
   'DELETE /api/v1/tokens/{id}': {
     // The engineer's own token: the owner and the account's admins may revoke it.
     expect: statuses(401, 204, 204, 403),
     otherAccount: 404,
     make: async (w) => {
-      const token = (await w.http.post('/api/v1/tokens').set(as(w.engineer)).send({ name: 'To revoke', scopes: ['flows:read'] }).expect(201)).body;
+      const token = (
+        await w.http
+          .post('/api/v1/tokens')
+          .set(as(w.engineer))
+          .send({ name: 'To revoke', scopes: ['flows:read'] })
+          .expect(201)
+      ).body;
       return { path: `/api/v1/tokens/${token.id}` };
     },
   },
@@ -232,7 +308,11 @@ export const MATRIX: Record<string, MatrixRow> = {
     otherAccount: null,
     make: async () => ({ path: '/api/v1/analytics/team?period=7d' }),
   },
-  'GET /api/v1/analytics/me': { expect: statuses(401, 200, 200, 200), otherAccount: null, make: async () => ({ path: '/api/v1/analytics/me' }) },
+  'GET /api/v1/analytics/me': {
+    expect: statuses(401, 200, 200, 200),
+    otherAccount: null,
+    make: async () => ({ path: '/api/v1/analytics/me' }),
+  },
   'GET /api/v1/analytics/flows/{tree_id}': {
     expect: statuses(401, 200, 200, 200),
     otherAccount: 404,

@@ -6,7 +6,13 @@ import { Client } from 'pg';
  * are blocked on a lock (so every statement is in the database, none finished), then lets go:
  * the statements run at once and the database's own constraint or row lock decides between them.
  */
-export async function raceInDatabase<T>(databaseUrl: string, lockSql: string, params: unknown[], waiting: number, writes: () => Promise<T>): Promise<T> {
+export async function raceInDatabase<T>(
+  databaseUrl: string,
+  lockSql: string,
+  params: unknown[],
+  waiting: number,
+  writes: () => Promise<T>,
+): Promise<T> {
   const holder = new Client({ connectionString: databaseUrl });
   await holder.connect();
   let pending: Promise<T> | undefined;
@@ -23,7 +29,8 @@ export async function raceInDatabase<T>(databaseUrl: string, lockSql: string, pa
         )
       ).rows;
       if (blocked >= waiting) break;
-      if (Date.now() > deadline) throw new Error(`only ${blocked} of ${waiting} statements reached the database's lock`);
+      if (Date.now() > deadline)
+        throw new Error(`only ${blocked} of ${waiting} statements reached the database's lock`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     await holder.query('COMMIT');

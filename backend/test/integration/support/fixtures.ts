@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+
 import { TestApp } from './test-app';
 
 export interface Login {
@@ -91,7 +92,9 @@ export type Http = ReturnType<typeof request>;
  * stands at the step: votes are taken on steps a session reached.
  */
 export async function startAtStep(t: { http: Http }, who: Login, flow: { ids: FlowIds; tree: { id: string } }) {
-  const started = (await t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: flow.tree.id }).expect(201)).body;
+  const started = (
+    await t.http.post('/api/v1/sessions').set(auth(who.token)).send({ tree_id: flow.tree.id }).expect(201)
+  ).body;
   const option = started.current_node.options.find((o: { next_node_id: string }) => o.next_node_id === flow.ids.step);
   const moved = await t.http
     .post(`/api/v1/sessions/${started.id}/decisions`)

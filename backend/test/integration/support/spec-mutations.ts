@@ -67,7 +67,11 @@ function invalidValues(schema: Schema): { why: string; value: unknown }[] {
     case 'array':
       values.push({ why: 'not an array', value: 'oops' }, { why: 'an array of junk', value: [42] });
       // Arrays where the items are objects: class-validator's ValidateNested let nested arrays through.
-      if (schema.items) values.push({ why: 'an array of empty arrays', value: [[]] }, { why: 'an array of arrays of objects', value: [[{}]] });
+      if (schema.items)
+        values.push(
+          { why: 'an array of empty arrays', value: [[]] },
+          { why: 'an array of arrays of objects', value: [[{}]] },
+        );
       break;
     case 'object':
       values.push({ why: 'not an object', value: 'oops' });
@@ -77,7 +81,12 @@ function invalidValues(schema: Schema): { why: string; value: unknown }[] {
 }
 
 /** Every single-field breakage of `body` under `schema`, descending into nested objects and first array items. */
-export function mutations(body: unknown, schema: Schema, components: Record<string, Schema>, path = 'body'): Mutation[] {
+export function mutations(
+  body: unknown,
+  schema: Schema,
+  components: Record<string, Schema>,
+  path = 'body',
+): Mutation[] {
   const resolved = resolve(schema, components);
   if (resolved.type === 'array' && Array.isArray(body) && body.length && resolved.items) {
     return mutations(body[0], resolved.items, components, `${path}.0`).map((m) => ({

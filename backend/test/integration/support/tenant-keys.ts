@@ -22,7 +22,10 @@ export const GLOBAL_TABLES: Record<string, string> = {
  * account_id (Citus) needs, and what makes a reference into another account unwritable.
  * Returns one line per breach.
  */
-export async function tenantKeyViolations(db: Queryable, globalTables: Record<string, string> = GLOBAL_TABLES): Promise<string[]> {
+export async function tenantKeyViolations(
+  db: Queryable,
+  globalTables: Record<string, string> = GLOBAL_TABLES,
+): Promise<string[]> {
   const rows = (await db.query(
     `WITH tables AS (
        SELECT c.oid, c.relname,

@@ -1,9 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+
 import { AppModule } from '../../../src/app.module';
 import { configureApp, ConfigureOptions } from '../../../src/configure-app';
 import { createHttpAdapter } from '../../../src/http-adapter';
@@ -18,7 +19,10 @@ export interface TestApp {
 
 export function serverUrl(): string {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: run integration tests with `npm test` or `node scripts/with-database.mjs`');
+  if (!url)
+    throw new Error(
+      'DATABASE_URL is not set: run integration tests with `npm test` or `node scripts/with-database.mjs`',
+    );
   return url;
 }
 
@@ -65,7 +69,10 @@ export async function createTestApp(options: ConfigureOptions = {}, database?: {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
   process.env.DATABASE_URL = previousUrl;
 
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { bodyParser: false, logger: ['error'] });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), {
+    bodyParser: false,
+    logger: ['error'],
+  });
   await configureApp(app, options);
   await app.init();
   // supertest calls the Node server directly: Fastify must have loaded its plugins and routes.

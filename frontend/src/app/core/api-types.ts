@@ -14,9 +14,7 @@ import type { StrictHttpResponse } from '../api/strict-http-response';
  * The body an operation of the generated client resolves to. Names below are taken from the
  * generated functions (not from hand-written interfaces), so they follow backend/openapi.json.
  */
-export type ApiBody<Fn> = Fn extends (...args: never[]) => Observable<StrictHttpResponse<infer Body>>
-  ? Body
-  : never;
+export type ApiBody<Fn> = Fn extends (...args: never[]) => Observable<StrictHttpResponse<infer Body>> ? Body : never;
 
 export type User = ApiBody<typeof getMe>;
 export type Role = User['role'];

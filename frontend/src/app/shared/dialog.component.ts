@@ -58,14 +58,23 @@ let nextDialogId = 0;
       border-radius: var(--rf-radius-lg);
       box-shadow: 0 12px 40px rgb(23 32 51 / 25%);
     }
-    .panel--small { max-width: 440px; }
-    .panel--medium { max-width: 560px; }
-    .panel--large { max-width: 860px; }
+    .panel--small {
+      max-width: 440px;
+    }
+    .panel--medium {
+      max-width: 560px;
+    }
+    .panel--large {
+      max-width: 860px;
+    }
     .panel__header {
       padding: var(--rf-space-4) calc(var(--rf-space-5) + 32px) var(--rf-space-4) var(--rf-space-5);
       border-bottom: 1px solid var(--rf-border);
     }
-    .panel__header h2 { margin: 0; font-size: 1.2rem; }
+    .panel__header h2 {
+      margin: 0;
+      font-size: 1.2rem;
+    }
     .panel__close {
       position: absolute;
       top: var(--rf-space-3);
@@ -79,7 +88,10 @@ let nextDialogId = 0;
       padding: 0 var(--rf-space-1);
       border-radius: var(--rf-radius-sm);
     }
-    .panel__body { padding: var(--rf-space-5); overflow-y: auto; }
+    .panel__body {
+      padding: var(--rf-space-5);
+      overflow-y: auto;
+    }
     .panel__actions {
       display: flex;
       justify-content: flex-end;
@@ -88,7 +100,9 @@ let nextDialogId = 0;
       padding: var(--rf-space-3) var(--rf-space-5) var(--rf-space-4);
       border-top: 1px solid var(--rf-border);
     }
-    .panel__actions:empty { display: none; }
+    .panel__actions:empty {
+      display: none;
+    }
     /* The projected actions wrapper is the parent's element: lay its buttons out from here. */
     .panel__actions ::ng-deep [rfDialogActions] {
       display: flex;

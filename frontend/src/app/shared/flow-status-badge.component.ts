@@ -22,9 +22,18 @@ const STATUS_LABELS: Record<FlowStatusValue, string> = {
       font-weight: 600;
       white-space: nowrap;
     }
-    .badge--draft { background: var(--rf-warning-soft); color: var(--rf-warning); }
-    .badge--published { background: var(--rf-success-soft); color: var(--rf-success); }
-    .badge--archived { background: var(--rf-surface-muted); color: var(--rf-text-muted); }
+    .badge--draft {
+      background: var(--rf-warning-soft);
+      color: var(--rf-warning);
+    }
+    .badge--published {
+      background: var(--rf-success-soft);
+      color: var(--rf-success);
+    }
+    .badge--archived {
+      background: var(--rf-surface-muted);
+      color: var(--rf-text-muted);
+    }
   `,
 })
 export class FlowStatusBadgeComponent {

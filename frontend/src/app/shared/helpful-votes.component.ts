@@ -7,9 +7,13 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
   template: `
     <span class="votes" [attr.aria-label]="summary()" role="img">
       <span class="votes__counts" aria-hidden="true">
-        <span class="votes__yes"><svg viewBox="0 0 24 24" width="16" height="16"><path [attr.d]="thumb" /></svg> {{ yes() }}</span>
+        <span class="votes__yes"
+          ><svg viewBox="0 0 24 24" width="16" height="16"><path [attr.d]="thumb" /></svg> {{ yes() }}</span
+        >
         <span class="votes__sep">/</span>
-        <span class="votes__no"><svg viewBox="0 0 24 24" width="16" height="16" class="down"><path [attr.d]="thumb" /></svg> {{ no() }}</span>
+        <span class="votes__no"
+          ><svg viewBox="0 0 24 24" width="16" height="16" class="down"><path [attr.d]="thumb" /></svg> {{ no() }}</span
+        >
       </span>
       <span class="votes__bar" aria-hidden="true" [class.votes__bar--empty]="total() === 0">
         <span class="votes__fill" [style.width.%]="rate() ?? 0"></span>
@@ -25,13 +29,36 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
       white-space: nowrap;
       font-size: 0.9rem;
     }
-    .votes__counts { display: inline-flex; align-items: center; gap: var(--rf-space-1); font-variant-numeric: tabular-nums; }
-    .votes__yes, .votes__no { display: inline-flex; align-items: center; gap: 2px; }
-    .votes__sep { color: var(--rf-text-muted); }
-    svg { fill: none; stroke-width: 1.8; stroke-linejoin: round; stroke-linecap: round; }
-    .votes__yes svg { stroke: var(--rf-success); }
-    .votes__no svg { stroke: var(--rf-danger); }
-    .down { transform: scaleY(-1); }
+    .votes__counts {
+      display: inline-flex;
+      align-items: center;
+      gap: var(--rf-space-1);
+      font-variant-numeric: tabular-nums;
+    }
+    .votes__yes,
+    .votes__no {
+      display: inline-flex;
+      align-items: center;
+      gap: 2px;
+    }
+    .votes__sep {
+      color: var(--rf-text-muted);
+    }
+    svg {
+      fill: none;
+      stroke-width: 1.8;
+      stroke-linejoin: round;
+      stroke-linecap: round;
+    }
+    .votes__yes svg {
+      stroke: var(--rf-success);
+    }
+    .votes__no svg {
+      stroke: var(--rf-danger);
+    }
+    .down {
+      transform: scaleY(-1);
+    }
     .votes__bar {
       display: inline-block;
       width: 64px;
@@ -40,13 +67,18 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
       background: var(--rf-danger-soft);
       overflow: hidden;
     }
-    .votes__bar--empty { background: var(--rf-surface-muted); }
+    .votes__bar--empty {
+      background: var(--rf-surface-muted);
+    }
     .votes__fill {
       display: block;
       height: 100%;
       background: var(--rf-success);
     }
-    .votes__rate { color: var(--rf-text-muted); min-width: 4.5em; }
+    .votes__rate {
+      color: var(--rf-text-muted);
+      min-width: 4.5em;
+    }
   `,
 })
 export class HelpfulVotesComponent {
@@ -60,8 +92,6 @@ export class HelpfulVotesComponent {
   protected readonly rate = computed(() => (this.total() === 0 ? null : Math.round((this.yes() / this.total()) * 100)));
   protected readonly summary = computed(() => {
     const rate = this.rate();
-    return rate === null
-      ? 'No votes yet'
-      : `${this.yes()} helpful, ${this.no()} not helpful (${rate}% helpful)`;
+    return rate === null ? 'No votes yet' : `${this.yes()} helpful, ${this.no()} not helpful (${rate}% helpful)`;
   });
 }

@@ -52,9 +52,13 @@ import { TrendComponent } from './trend.component';
       font-weight: 600;
       color: var(--rf-text-muted);
     }
-    .kpi__trend { margin: 0; }
+    .kpi__trend {
+      margin: 0;
+    }
     @media (max-width: 420px) {
-      .kpi__value { font-size: 1.4rem; }
+      .kpi__value {
+        font-size: 1.4rem;
+      }
     }
     .kpi__detail {
       margin: 0;

@@ -28,7 +28,9 @@ export type NavIcon = 'flows' | 'sessions' | 'analytics' | 'users' | 'library' |
           <path d="M3 4h7v5H3zM3 15h7v5H3zM6.5 9v6M13 20l.8-3.6 5.7-5.7 2.8 2.8-5.7 5.7z" />
         }
         @case ('key') {
-          <path d="M15.5 13a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9ZM12.3 11.7 4 20v1.5h3V19h2.5v-2.5H12l1.7-1.7M16.5 7.5h.01" />
+          <path
+            d="M15.5 13a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9ZM12.3 11.7 4 20v1.5h3V19h2.5v-2.5H12l1.7-1.7M16.5 7.5h.01"
+          />
         }
       }
     </svg>

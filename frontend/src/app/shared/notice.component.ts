@@ -26,11 +26,26 @@ export type NoticeTone = 'info' | 'success' | 'warning' | 'danger';
       border-left: 4px solid currentColor;
       margin-bottom: var(--rf-space-4);
     }
-    :host(.notice--info) { background: var(--rf-info-soft); color: var(--rf-info); }
-    :host(.notice--success) { background: var(--rf-success-soft); color: var(--rf-success); }
-    :host(.notice--warning) { background: var(--rf-warning-soft); color: var(--rf-warning); }
-    :host(.notice--danger) { background: var(--rf-danger-soft); color: var(--rf-danger); }
-    .notice__body { flex: 1; color: var(--rf-text); }
+    :host(.notice--info) {
+      background: var(--rf-info-soft);
+      color: var(--rf-info);
+    }
+    :host(.notice--success) {
+      background: var(--rf-success-soft);
+      color: var(--rf-success);
+    }
+    :host(.notice--warning) {
+      background: var(--rf-warning-soft);
+      color: var(--rf-warning);
+    }
+    :host(.notice--danger) {
+      background: var(--rf-danger-soft);
+      color: var(--rf-danger);
+    }
+    .notice__body {
+      flex: 1;
+      color: var(--rf-text);
+    }
     .notice__close {
       border: 0;
       background: transparent;

@@ -37,11 +37,26 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
       border-radius: 50%;
       flex: none;
     }
-    .badge--active { background: var(--rf-info-soft); color: var(--rf-info); }
-    .badge--resolved { background: var(--rf-success-soft); color: var(--rf-success); }
-    .badge--workaround { background: var(--rf-warning-soft); color: var(--rf-warning); }
-    .badge--escalated { background: var(--rf-primary-soft); color: var(--rf-primary-hover); }
-    .badge--unresolved { background: var(--rf-danger-soft); color: var(--rf-danger); }
+    .badge--active {
+      background: var(--rf-info-soft);
+      color: var(--rf-info);
+    }
+    .badge--resolved {
+      background: var(--rf-success-soft);
+      color: var(--rf-success);
+    }
+    .badge--workaround {
+      background: var(--rf-warning-soft);
+      color: var(--rf-warning);
+    }
+    .badge--escalated {
+      background: var(--rf-primary-soft);
+      color: var(--rf-primary-hover);
+    }
+    .badge--unresolved {
+      background: var(--rf-danger-soft);
+      color: var(--rf-danger);
+    }
   `,
 })
 export class OutcomeBadgeComponent {

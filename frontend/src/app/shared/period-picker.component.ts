@@ -61,7 +61,11 @@ let nextId = 0;
     </div>
   `,
   styles: `
-    .period { display: flex; flex-direction: column; gap: var(--rf-space-2); }
+    .period {
+      display: flex;
+      flex-direction: column;
+      gap: var(--rf-space-2);
+    }
     .period__options {
       display: inline-flex;
       flex-wrap: wrap;
@@ -83,9 +87,16 @@ let nextId = 0;
       font-weight: 600;
       cursor: pointer;
     }
-    .period__option:last-child { border-right: 0; }
-    .period__option:hover { background: var(--rf-surface-muted); }
-    .period__option[aria-pressed='true'] { background: var(--rf-primary); color: var(--rf-on-primary); }
+    .period__option:last-child {
+      border-right: 0;
+    }
+    .period__option:hover {
+      background: var(--rf-surface-muted);
+    }
+    .period__option[aria-pressed='true'] {
+      background: var(--rf-primary);
+      color: var(--rf-on-primary);
+    }
     .period__custom {
       display: flex;
       flex-wrap: wrap;
@@ -96,7 +107,13 @@ let nextId = 0;
       border-radius: var(--rf-radius-sm);
       background: var(--rf-surface);
     }
-    .period__date { display: flex; flex-direction: column; gap: 2px; font-size: 0.85rem; font-weight: 600; }
+    .period__date {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      font-size: 0.85rem;
+      font-weight: 600;
+    }
     .period__date input {
       min-height: 32px;
       padding: 2px var(--rf-space-2);
@@ -105,7 +122,12 @@ let nextId = 0;
       font: inherit;
       font-weight: 400;
     }
-    .period__error { flex-basis: 100%; margin: 0; color: var(--rf-danger); font-size: 0.9rem; }
+    .period__error {
+      flex-basis: 100%;
+      margin: 0;
+      color: var(--rf-danger);
+      font-size: 0.9rem;
+    }
   `,
 })
 export class PeriodPickerComponent {

@@ -60,10 +60,24 @@ let nextId = 0;
     </div>
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 2px; min-width: 0; }
-    .combo__label { font-size: 0.85rem; font-weight: 600; }
-    .combo { position: relative; }
-    .combo input { min-height: 36px; padding-right: 28px; font-size: 0.95rem; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 2px;
+      min-width: 0;
+    }
+    .combo__label {
+      font-size: 0.85rem;
+      font-weight: 600;
+    }
+    .combo {
+      position: relative;
+    }
+    .combo input {
+      min-height: 36px;
+      padding-right: 28px;
+      font-size: 0.95rem;
+    }
     .combo__chevron {
       position: absolute;
       right: 10px;
@@ -94,10 +108,22 @@ let nextId = 0;
       padding: var(--rf-space-2) var(--rf-space-3);
       cursor: pointer;
     }
-    .combo__option.is-active, .combo__option:hover { background: var(--rf-primary-soft); }
-    .combo__option[aria-selected='true'] { font-weight: 700; }
-    .combo__hint { font-size: 0.8rem; color: var(--rf-text-muted); font-weight: 400; }
-    .combo__empty { padding: var(--rf-space-2) var(--rf-space-3); color: var(--rf-text-muted); }
+    .combo__option.is-active,
+    .combo__option:hover {
+      background: var(--rf-primary-soft);
+    }
+    .combo__option[aria-selected='true'] {
+      font-weight: 700;
+    }
+    .combo__hint {
+      font-size: 0.8rem;
+      color: var(--rf-text-muted);
+      font-weight: 400;
+    }
+    .combo__empty {
+      padding: var(--rf-space-2) var(--rf-space-3);
+      color: var(--rf-text-muted);
+    }
   `,
 })
 export class SearchableSelectComponent {
@@ -138,7 +164,12 @@ export class SearchableSelectComponent {
     }
     this.query.set('');
     this.open.set(true);
-    this.activeIndex.set(Math.max(0, this.entries().findIndex((entry) => entry.value === this.value())));
+    this.activeIndex.set(
+      Math.max(
+        0,
+        this.entries().findIndex((entry) => entry.value === this.value()),
+      ),
+    );
   }
 
   protected onInput(event: Event): void {

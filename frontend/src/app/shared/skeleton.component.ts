@@ -15,8 +15,12 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
       animation: rf-skeleton-shimmer 1.4s ease-in-out infinite;
     }
     @keyframes rf-skeleton-shimmer {
-      from { background-position: 100% 0; }
-      to { background-position: -100% 0; }
+      from {
+        background-position: 100% 0;
+      }
+      to {
+        background-position: -100% 0;
+      }
     }
   `,
 })

@@ -12,9 +12,19 @@ import { ChangeDetectionStrategy, Component, computed, input } from '@angular/co
     </span>
   `,
   styles: `
-    .stars { display: inline-flex; gap: 1px; font-size: 1.05rem; line-height: 1; white-space: nowrap; }
-    .star { color: var(--rf-border-strong); }
-    .star--filled { color: #a86f00; }
+    .stars {
+      display: inline-flex;
+      gap: 1px;
+      font-size: 1.05rem;
+      line-height: 1;
+      white-space: nowrap;
+    }
+    .star {
+      color: var(--rf-border-strong);
+    }
+    .star--filled {
+      color: #a86f00;
+    }
   `,
 })
 export class StarRatingComponent {

@@ -39,11 +39,26 @@ const ARROWS: Record<Trend['direction'], string> = { up: '▲', down: '▼', fla
       white-space: nowrap;
       font-variant-numeric: tabular-nums;
     }
-    :host(.trend--good) { color: #00694f; background: #dcf2ea; }
-    :host(.trend--bad) { color: #a63f00; background: #fbe7da; }
-    :host(.trend--neutral) { color: var(--rf-text-muted); background: var(--rf-surface-muted); }
-    :host(.trend--none) { color: var(--rf-text-muted); font-weight: 500; padding: 1px 0; }
-    .trend__arrow { font-size: 0.7rem; }
+    :host(.trend--good) {
+      color: #00694f;
+      background: #dcf2ea;
+    }
+    :host(.trend--bad) {
+      color: #a63f00;
+      background: #fbe7da;
+    }
+    :host(.trend--neutral) {
+      color: var(--rf-text-muted);
+      background: var(--rf-surface-muted);
+    }
+    :host(.trend--none) {
+      color: var(--rf-text-muted);
+      font-weight: 500;
+      padding: 1px 0;
+    }
+    .trend__arrow {
+      font-size: 0.7rem;
+    }
   `,
 })
 export class TrendComponent {

@@ -26,6 +26,10 @@ describe('trendBetween', () => {
   });
 
   it('treats a change that would show as 0 as no change', () => {
-    expect(trendBetween(100.01, 100, 'higher-is-better')).toMatchObject({ direction: 'flat', tone: 'neutral', magnitude: 0 });
+    expect(trendBetween(100.01, 100, 'higher-is-better')).toMatchObject({
+      direction: 'flat',
+      tone: 'neutral',
+      magnitude: 0,
+    });
   });
 });

@@ -10,8 +10,17 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { dayCount, FIRST_DATE, isIsoDate, isKnownTimeZone, LAST_DATE, MAX_RANGE_DAYS, PERIODS } from '../analytics-window';
-import type { Period } from '../analytics-window';
+
+import {
+  dayCount,
+  FIRST_DATE,
+  isIsoDate,
+  isKnownTimeZone,
+  LAST_DATE,
+  MAX_RANGE_DAYS,
+  PERIODS,
+  type Period,
+} from '../analytics-window';
 
 export const ANALYTICS_FORMATS = ['json', 'csv'] as const;
 export type AnalyticsFormat = (typeof ANALYTICS_FORMATS)[number];
@@ -106,14 +115,18 @@ export class AnalyticsQueryDto {
 }
 
 export class TeamAnalyticsQueryDto extends AnalyticsQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only this engineer’s sessions and ratings; must be a user of the account' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only this engineer’s sessions and ratings; must be a user of the account',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'engineer_id must be a UUID' })
   engineer_id?: string;
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'super_admin only: report on this account instead of your own (403 for anyone else naming another account)',
+    description:
+      'super_admin only: report on this account instead of your own (403 for anyone else naming another account)',
   })
   @IsOptional()
   @IsUUID('all', { message: 'account_id must be a UUID' })

@@ -1,26 +1,38 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NODE_TYPES } from '../../../trees/tree-node.entity';
-import type { NodeType } from '../../../trees/tree-node.entity';
-import { PERIODS } from '../analytics-window';
-import type { Period } from '../analytics-window';
+
+import { NODE_TYPES, type NodeType } from '../../../trees/tree-node.entity';
+import { PERIODS, type Period } from '../analytics-window';
 
 const WINDOW_PERIODS = [...PERIODS, 'custom'] as const;
 
 /** A count: always a whole number, 0 when there is nothing to count (never null). */
-const Count = (options: { description?: string; minimum?: number } = {}) => ApiProperty({ type: 'integer', minimum: 0, ...options });
+const Count = (options: { description?: string; minimum?: number } = {}) =>
+  ApiProperty({ type: 'integer', minimum: 0, ...options });
 
 export class AnalyticsWindowDto {
   @ApiProperty({ enum: WINDOW_PERIODS, description: 'The period asked for, or custom when from/to were given' })
   period: Period | 'custom';
   @ApiProperty({ example: 'Europe/Berlin', description: 'IANA time zone the days are counted in' }) tz: string;
-  @ApiProperty({ format: 'date', example: '2026-10-26', description: 'First day of the window (local date in tz), included' })
+  @ApiProperty({
+    format: 'date',
+    example: '2026-10-26',
+    description: 'First day of the window (local date in tz), included',
+  })
   from: string;
-  @ApiProperty({ format: 'date', example: '2026-11-24', description: 'Last day of the window (local date in tz), included' })
+  @ApiProperty({
+    format: 'date',
+    example: '2026-11-24',
+    description: 'Last day of the window (local date in tz), included',
+  })
   to: string;
-  @ApiProperty({ format: 'date-time', description: 'Local midnight starting `from`, as a UTC instant (included)' }) start: string;
-  @ApiProperty({ format: 'date-time', description: 'Local midnight after `to`, as a UTC instant (excluded)' }) end: string;
-  @ApiProperty({ format: 'date', description: 'First day of the previous window of the same length' }) previous_from: string;
-  @ApiProperty({ format: 'date', description: 'Last day of the previous window: the day before `from`' }) previous_to: string;
+  @ApiProperty({ format: 'date-time', description: 'Local midnight starting `from`, as a UTC instant (included)' })
+  start: string;
+  @ApiProperty({ format: 'date-time', description: 'Local midnight after `to`, as a UTC instant (excluded)' })
+  end: string;
+  @ApiProperty({ format: 'date', description: 'First day of the previous window of the same length' })
+  previous_from: string;
+  @ApiProperty({ format: 'date', description: 'Last day of the previous window: the day before `from`' })
+  previous_to: string;
 }
 
 export class OutcomeBreakdownDto {
@@ -36,14 +48,27 @@ export class SummaryFiguresDto {
   @Count({ description: 'Of those, the completed ones' }) completed_sessions: number;
   @ApiProperty({ minimum: 0, maximum: 1, description: 'completed / total, 3 decimals; 0 when there are no sessions' })
   completion_rate: number;
-  @ApiProperty({ minimum: 0, description: 'Mean start-to-completion time of the completed sessions, minutes, 1 decimal; 0 when none' })
+  @ApiProperty({
+    minimum: 0,
+    description: 'Mean start-to-completion time of the completed sessions, minutes, 1 decimal; 0 when none',
+  })
   avg_duration_minutes: number;
-  @ApiProperty({ minimum: 0, description: 'Median start-to-completion time of the completed sessions, minutes, 1 decimal; 0 when none' })
+  @ApiProperty({
+    minimum: 0,
+    description: 'Median start-to-completion time of the completed sessions, minutes, 1 decimal; 0 when none',
+  })
   median_duration_minutes: number;
-  @ApiProperty({ type: OutcomeBreakdownDto, description: 'Completed sessions by outcome' }) outcome_breakdown: OutcomeBreakdownDto;
+  @ApiProperty({ type: OutcomeBreakdownDto, description: 'Completed sessions by outcome' })
+  outcome_breakdown: OutcomeBreakdownDto;
   @Count({ description: 'CSAT ratings given in the window (counted by when they were given)' })
   rating_count: number;
-  @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 5, description: 'Mean CSAT rating, 1 decimal; null without ratings' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: 5,
+    description: 'Mean CSAT rating, 1 decimal; null without ratings',
+  })
   avg_csat: number | null;
   @ApiProperty({
     nullable: true,
@@ -64,7 +89,10 @@ export class SummaryFiguresDto {
 }
 
 export class SummaryDto extends SummaryFiguresDto {
-  @ApiProperty({ type: SummaryFiguresDto, description: 'The same figures for the window of the same length just before' })
+  @ApiProperty({
+    type: SummaryFiguresDto,
+    description: 'The same figures for the window of the same length just before',
+  })
   previous: SummaryFiguresDto;
 }
 
@@ -77,7 +105,11 @@ export class TimeSeriesPointDto {
   @Count() workaround: number;
   @Count() unresolved: number;
   @Count({ description: 'CSAT ratings given that day' }) rating_count: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Mean of the ratings given that day, 1 decimal; null without ratings' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Mean of the ratings given that day, 1 decimal; null without ratings',
+  })
   avg_csat: number | null;
 }
 
@@ -89,7 +121,8 @@ export class RankedFiguresDto {
   @ApiProperty({ minimum: 0, maximum: 1, description: '3 decimals' }) completion_rate: number;
   @ApiProperty({ minimum: 0, description: 'Minutes, 1 decimal; 0 when none completed' }) avg_duration_minutes: number;
   @Count({ description: 'CSAT ratings given in the window' }) rating_count: number;
-  @ApiProperty({ nullable: true, type: Number, description: '1 decimal; null without ratings' }) avg_csat: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '1 decimal; null without ratings' }) avg_csat:
+    number | null;
 }
 
 export class TopFlowDto extends RankedFiguresDto {
@@ -125,11 +158,13 @@ export class NodeRefDto {
 }
 
 export class DropOffRowDto extends NodeRefDto {
-  @Count({ minimum: 1, description: 'Sessions started in the window and not completed that stand at this node' }) sessions: number;
+  @Count({ minimum: 1, description: 'Sessions started in the window and not completed that stand at this node' })
+  sessions: number;
 }
 
 export class OutcomesByNodeRowDto extends NodeRefDto {
-  @Count({ minimum: 1, description: 'Completed sessions (started in the window) that ended at this node' }) sessions: number;
+  @Count({ minimum: 1, description: 'Completed sessions (started in the window) that ended at this node' })
+  sessions: number;
   @Count() resolved: number;
   @Count() escalated: number;
   @Count() workaround: number;
@@ -139,7 +174,11 @@ export class OutcomesByNodeRowDto extends NodeRefDto {
 export class RecentCommentDto {
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 }) rating: number;
   @ApiProperty() comment: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Who gave it: shown to team admins only, null for engineers' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Who gave it: shown to team admins only, null for engineers',
+  })
   user_name: string | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;
 }
@@ -153,7 +192,8 @@ export class TeamAnalyticsDto {
   @ApiProperty({ type: [TimeSeriesPointDto], description: 'One point per day of the window, ascending, zero-filled' })
   time_series: TimeSeriesPointDto[];
   @ApiProperty({ type: [TopFlowDto], description: 'Up to 10 flows by sessions, then name' }) top_flows: TopFlowDto[];
-  @ApiProperty({ type: [TopEngineerDto], description: 'Up to 10 engineers by sessions, then name' }) top_engineers: TopEngineerDto[];
+  @ApiProperty({ type: [TopEngineerDto], description: 'Up to 10 engineers by sessions, then name' })
+  top_engineers: TopEngineerDto[];
 }
 
 export class MyAnalyticsDto {
@@ -169,15 +209,21 @@ export class FlowAnalyticsDto {
   @ApiProperty() name: string;
   @ApiProperty({ type: AnalyticsWindowDto }) window: AnalyticsWindowDto;
   @ApiProperty({ type: SummaryDto }) summary: SummaryDto;
-  @ApiProperty({ nullable: true, type: Number, description: 'Mean CSAT of the window (= summary.avg_csat)' }) avg_csat: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Mean CSAT of the window (= summary.avg_csat)' }) avg_csat:
+    number | null;
   @Count({ description: 'Ratings given in the window (= summary.rating_count)' }) total_ratings: number;
   @ApiProperty({ type: [TimeSeriesPointDto], description: 'One point per day of the window, ascending, zero-filled' })
   time_series: TimeSeriesPointDto[];
-  @ApiProperty({ type: CsatDistributionDto, description: 'Ratings given in the window, by score' }) csat_distribution: CsatDistributionDto;
+  @ApiProperty({ type: CsatDistributionDto, description: 'Ratings given in the window, by score' })
+  csat_distribution: CsatDistributionDto;
   @ApiProperty({ type: [StepFeedbackRowDto], description: 'Nodes with votes in the window, lowest helpful_rate first' })
   step_feedback: StepFeedbackRowDto[];
-  @ApiProperty({ type: [DropOffRowDto], description: 'Where unfinished sessions stand, most first' }) drop_off: DropOffRowDto[];
-  @ApiProperty({ type: [OutcomesByNodeRowDto], description: 'The nodes completed sessions ended at, with their outcomes, most first' })
+  @ApiProperty({ type: [DropOffRowDto], description: 'Where unfinished sessions stand, most first' })
+  drop_off: DropOffRowDto[];
+  @ApiProperty({
+    type: [OutcomesByNodeRowDto],
+    description: 'The nodes completed sessions ended at, with their outcomes, most first',
+  })
   outcomes_by_node: OutcomesByNodeRowDto[];
   @ApiProperty({ type: [RecentCommentDto], description: 'The 10 newest ratings with a comment given in the window' })
   recent_comments: RecentCommentDto[];

@@ -1,6 +1,6 @@
+import { FlowAnalyticsDto, SummaryFiguresDto, TeamAnalyticsDto } from '../dto/analytics-response.dto';
 import { csvCell, csvLine, toCsv } from './analytics-csv';
 import { flowCsv, slug, teamCsv } from './analytics-export';
-import { FlowAnalyticsDto, SummaryFiguresDto, TeamAnalyticsDto } from '../dto/analytics-response.dto';
 
 describe('csvCell (RFC 4180 + formula neutralising)', () => {
   it('writes plain text and numbers as they are, null as an empty field', () => {
@@ -41,7 +41,14 @@ describe('csvCell (RFC 4180 + formula neutralising)', () => {
 describe('toCsv', () => {
   it('writes tables as title, header and rows, separated by an empty line, with CRLF', () => {
     const csv = toCsv([
-      { title: 'one', columns: ['a', 'b'], rows: [[1, 'x'], [2, null]] },
+      {
+        title: 'one',
+        columns: ['a', 'b'],
+        rows: [
+          [1, 'x'],
+          [2, null],
+        ],
+      },
       { title: 'two', columns: ['c'], rows: [] },
     ]);
     expect(csv).toBe('one\r\na,b\r\n1,x\r\n2,\r\n\r\ntwo\r\nc\r\n');
@@ -80,15 +87,57 @@ describe('analytics exports', () => {
       engineer_id: null,
       window,
       summary: { ...figures(), previous: figures({ total_sessions: 2, avg_csat: null, csat_score: null }) },
-      time_series: [{ date: '2026-10-26', sessions: 1, completed: 1, resolved: 1, escalated: 0, workaround: 0, unresolved: 0, rating_count: 0, avg_csat: null }],
-      top_flows: [{ tree_id: 't1', name: '=cmd|calc', sessions: 6, completed_sessions: 3, completion_rate: 0.5, avg_duration_minutes: 20, rating_count: 4, avg_csat: 3 }],
-      top_engineers: [{ user_id: 'u1', name: 'Doe, Jane', sessions: 4, completed_sessions: 3, completion_rate: 0.75, avg_duration_minutes: 23.3, rating_count: 2, avg_csat: 3.5 }],
+      time_series: [
+        {
+          date: '2026-10-26',
+          sessions: 1,
+          completed: 1,
+          resolved: 1,
+          escalated: 0,
+          workaround: 0,
+          unresolved: 0,
+          rating_count: 0,
+          avg_csat: null,
+        },
+      ],
+      top_flows: [
+        {
+          tree_id: 't1',
+          name: '=cmd|calc',
+          sessions: 6,
+          completed_sessions: 3,
+          completion_rate: 0.5,
+          avg_duration_minutes: 20,
+          rating_count: 4,
+          avg_csat: 3,
+        },
+      ],
+      top_engineers: [
+        {
+          user_id: 'u1',
+          name: 'Doe, Jane',
+          sessions: 4,
+          completed_sessions: 3,
+          completion_rate: 0.75,
+          avg_duration_minutes: 23.3,
+          rating_count: 2,
+          avg_csat: 3.5,
+        },
+      ],
     };
     const { filename, body } = teamCsv(report);
     expect(filename).toBe('team-analytics-2026-10-26_2026-11-24.csv');
     const blocks = body.split('\r\n\r\n');
-    expect(blocks.map((block) => block.split('\r\n')[0])).toEqual(['window', 'summary', 'time_series', 'top_flows', 'top_engineers']);
-    expect(blocks[0]).toBe('window\r\nfrom,to,tz,period,previous_from,previous_to\r\n2026-10-26,2026-11-24,America/New_York,custom,2026-09-26,2026-10-25');
+    expect(blocks.map((block) => block.split('\r\n')[0])).toEqual([
+      'window',
+      'summary',
+      'time_series',
+      'top_flows',
+      'top_engineers',
+    ]);
+    expect(blocks[0]).toBe(
+      'window\r\nfrom,to,tz,period,previous_from,previous_to\r\n2026-10-26,2026-11-24,America/New_York,custom,2026-09-26,2026-10-25',
+    );
     expect(blocks[1]).toContain('\r\nmetric,current,previous\r\ntotal_sessions,8,2\r\n');
     expect(blocks[1]).toContain('\r\navg_csat,3,\r\n');
     expect(blocks[1]).toContain('\r\ncsat_score,0.5,\r\n');
@@ -110,19 +159,44 @@ describe('analytics exports', () => {
       total_ratings: 4,
       time_series: [],
       csat_distribution: { '1': 1, '2': 1, '3': 0, '4': 1, '5': 1 },
-      step_feedback: [{ node_id: 'n1', node_title: 'Restart', step_id: null, helpful_yes: 1, helpful_no: 1, helpful_rate: 0.5 }],
+      step_feedback: [
+        { node_id: 'n1', node_title: 'Restart', step_id: null, helpful_yes: 1, helpful_no: 1, helpful_rate: 0.5 },
+      ],
       drop_off: [{ node_id: 'n1', node_title: 'Restart', node_type: 'step', sessions: 2 }],
-      outcomes_by_node: [{ node_id: 'n2', node_title: 'Fixed', node_type: 'solution', sessions: 2, resolved: 2, escalated: 0, workaround: 0, unresolved: 0 }],
-      recent_comments: [{ rating: 2, comment: '=HYPERLINK("x")\nsecond line', user_name: null, created_at: '2026-11-01T10:00:00.000Z' }],
+      outcomes_by_node: [
+        {
+          node_id: 'n2',
+          node_title: 'Fixed',
+          node_type: 'solution',
+          sessions: 2,
+          resolved: 2,
+          escalated: 0,
+          workaround: 0,
+          unresolved: 0,
+        },
+      ],
+      recent_comments: [
+        { rating: 2, comment: '=HYPERLINK("x")\nsecond line', user_name: null, created_at: '2026-11-01T10:00:00.000Z' },
+      ],
     };
     const { filename, body } = flowCsv(report);
     expect(filename).toBe('flow-analytics-printer-not-printing-2026-10-26_2026-11-24.csv');
     const titles = body.split('\r\n\r\n').map((block) => block.split('\r\n')[0]);
     expect(titles).toEqual([
-      'flow', 'window', 'summary', 'time_series', 'csat_distribution', 'step_feedback', 'drop_off', 'outcomes_by_node', 'recent_comments',
+      'flow',
+      'window',
+      'summary',
+      'time_series',
+      'csat_distribution',
+      'step_feedback',
+      'drop_off',
+      'outcomes_by_node',
+      'recent_comments',
     ]);
     expect(body).toContain('csat_distribution\r\nrating,count\r\n1,1\r\n2,1\r\n3,0\r\n4,1\r\n5,1');
-    expect(body).toContain('recent_comments\r\ncreated_at,rating,comment,user_name\r\n2026-11-01T10:00:00.000Z,2,"\'=HYPERLINK(""x"")\nsecond line",\r\n');
+    expect(body).toContain(
+      'recent_comments\r\ncreated_at,rating,comment,user_name\r\n2026-11-01T10:00:00.000Z,2,"\'=HYPERLINK(""x"")\nsecond line",\r\n',
+    );
   });
 
   it('slug keeps file names ASCII and short', () => {

@@ -1,4 +1,3 @@
-import { CsvCell, CsvTable, toCsv } from './analytics-csv';
 import {
   AnalyticsWindowDto,
   FlowAnalyticsDto,
@@ -8,6 +7,7 @@ import {
   TeamAnalyticsDto,
   TimeSeriesPointDto,
 } from '../dto/analytics-response.dto';
+import { CsvCell, CsvTable, toCsv } from './analytics-csv';
 
 /** A CSV download: the body and the file name for Content-Disposition. */
 export interface CsvExport {
@@ -58,17 +58,38 @@ export function flowCsv(report: FlowAnalyticsDto): CsvExport {
         columns: ['rating', 'count'],
         rows: (['1', '2', '3', '4', '5'] as const).map((score) => [Number(score), distribution[score]]),
       },
-      table('step_feedback', report.step_feedback, ['node_id', 'node_title', 'step_id', 'helpful_yes', 'helpful_no', 'helpful_rate']),
+      table('step_feedback', report.step_feedback, [
+        'node_id',
+        'node_title',
+        'step_id',
+        'helpful_yes',
+        'helpful_no',
+        'helpful_rate',
+      ]),
       table('drop_off', report.drop_off, ['node_id', 'node_title', 'node_type', 'sessions']),
       table('outcomes_by_node', report.outcomes_by_node, [
-        'node_id', 'node_title', 'node_type', 'sessions', 'resolved', 'escalated', 'workaround', 'unresolved',
+        'node_id',
+        'node_title',
+        'node_type',
+        'sessions',
+        'resolved',
+        'escalated',
+        'workaround',
+        'unresolved',
       ]),
       table('recent_comments', report.recent_comments, ['created_at', 'rating', 'comment', 'user_name']),
     ]),
   };
 }
 
-const RANKED_COLUMNS = ['sessions', 'completed_sessions', 'completion_rate', 'avg_duration_minutes', 'rating_count', 'avg_csat'] as const;
+const RANKED_COLUMNS = [
+  'sessions',
+  'completed_sessions',
+  'completion_rate',
+  'avg_duration_minutes',
+  'rating_count',
+  'avg_csat',
+] as const;
 
 const SUMMARY_METRICS: ((figures: SummaryFiguresDto) => [string, CsvCell])[] = [
   (f) => ['total_sessions', f.total_sessions],
@@ -103,11 +124,23 @@ function summaryTable(summary: SummaryDto): CsvTable {
 
 function timeSeriesTable(points: TimeSeriesPointDto[]): CsvTable {
   return table('time_series', points, [
-    'date', 'sessions', 'completed', 'resolved', 'escalated', 'workaround', 'unresolved', 'rating_count', 'avg_csat',
+    'date',
+    'sessions',
+    'completed',
+    'resolved',
+    'escalated',
+    'workaround',
+    'unresolved',
+    'rating_count',
+    'avg_csat',
   ]);
 }
 
-function table<T extends object, K extends keyof T & string>(title: string, rows: T[], columns: readonly K[]): CsvTable {
+function table<T extends object, K extends keyof T & string>(
+  title: string,
+  rows: T[],
+  columns: readonly K[],
+): CsvTable {
   return { title, columns: [...columns], rows: rows.map((row) => columns.map((column) => row[column] as CsvCell)) };
 }
 

@@ -1,4 +1,5 @@
 import { AnalyticsWindow } from '../analytics-window';
+import { ClosedDays } from '../closed-days';
 import {
   CsatDistributionDto,
   DropOffRowDto,
@@ -9,6 +10,12 @@ import {
   TopEngineerDto,
   TopFlowDto,
 } from '../dto/analytics-response.dto';
+import { rollupCsatDistribution } from './from-rollups/rollup-csat-distribution';
+import { rollupDropOff, rollupOutcomesByNode, rollupStepFeedback } from './from-rollups/rollup-node-tables';
+import { rollupRanked } from './from-rollups/rollup-ranked';
+import { rollupCanAnswer } from './from-rollups/rollup-reads';
+import { rollupSummary } from './from-rollups/rollup-summary';
+import { rollupTimeSeries } from './from-rollups/rollup-time-series';
 import { queryCsatDistribution } from './live/csat-distribution.query';
 import { queryDropOff } from './live/drop-off.query';
 import { queryOutcomesByNode } from './live/outcomes-by-node.query';
@@ -18,13 +25,6 @@ import { queryTimeSeries } from './live/time-series.query';
 import { queryTopEngineers } from './live/top-engineers.query';
 import { queryTopFlows } from './live/top-flows.query';
 import { AnalyticsScope, SqlRunner } from './sql';
-import { ClosedDays } from '../closed-days';
-import { rollupCsatDistribution } from './from-rollups/rollup-csat-distribution';
-import { rollupDropOff, rollupOutcomesByNode, rollupStepFeedback } from './from-rollups/rollup-node-tables';
-import { rollupRanked } from './from-rollups/rollup-ranked';
-import { rollupCanAnswer } from './from-rollups/rollup-reads';
-import { rollupSummary } from './from-rollups/rollup-summary';
-import { rollupTimeSeries } from './from-rollups/rollup-time-series';
 
 /** A section of a report; `closed` lets a rollup section reuse the sums of closed days (closed-days.ts). */
 type Section<T> = (db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow, closed?: ClosedDays) => Promise<T>;
@@ -61,9 +61,15 @@ export const ROLLUP_SECTIONS: AnalyticsSections = {
   summary: rollupSummary,
   timeSeries: rollupTimeSeries,
   topFlows: async (db, scope, window, closed) =>
-    (await rollupRanked(db, scope, window, 'tree_id', closed)).map(({ id, ...figures }) => ({ tree_id: id, ...figures })),
+    (await rollupRanked(db, scope, window, 'tree_id', closed)).map(({ id, ...figures }) => ({
+      tree_id: id,
+      ...figures,
+    })),
   topEngineers: async (db, scope, window, closed) =>
-    (await rollupRanked(db, scope, window, 'user_id', closed)).map(({ id, ...figures }) => ({ user_id: id, ...figures })),
+    (await rollupRanked(db, scope, window, 'user_id', closed)).map(({ id, ...figures }) => ({
+      user_id: id,
+      ...figures,
+    })),
   csatDistribution: rollupCsatDistribution,
   stepFeedback: rollupStepFeedback,
   dropOff: rollupDropOff,

@@ -8,8 +8,8 @@ import {
   rateSession,
   retractNodeFeedback,
 } from '../../api/functions';
-import { isHttpStatus } from '../http/api-error';
 import type { SessionRating, StepVote } from '../api-types';
+import { isHttpStatus } from '../http/api-error';
 
 /** The engineer's feedback: thumbs on the steps of a session, and one CSAT rating per finished session. */
 @Injectable({ providedIn: 'root' })
@@ -23,7 +23,11 @@ export class FeedbackService {
 
   /** Thumbs up (true) or down (false) on a step node; also moves the library step's counters server-side. */
   async vote(sessionId: string, nodeId: string, wasHelpful: boolean): Promise<void> {
-    await this.api.invoke(giveNodeFeedback, { session_id: sessionId, node_id: nodeId, body: { was_helpful: wasHelpful } });
+    await this.api.invoke(giveNodeFeedback, {
+      session_id: sessionId,
+      node_id: nodeId,
+      body: { was_helpful: wasHelpful },
+    });
   }
 
   /** Takes a vote back (204 even when there was none). */

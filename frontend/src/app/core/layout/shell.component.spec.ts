@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 
 import { ENGINEER, rememberSignedIn, settle, TEAM_ADMIN } from '../../../testing/fixtures';
@@ -46,7 +46,12 @@ describe('ShellComponent', () => {
     await renderFor(ENGINEER);
 
     const links = Array.from(page().querySelectorAll('nav[aria-label="Main"] a'));
-    expect(links.map((link) => link.textContent?.trim())).toEqual(['Flows', 'My sessions', 'My analytics', 'API tokens']);
+    expect(links.map((link) => link.textContent?.trim())).toEqual([
+      'Flows',
+      'My sessions',
+      'My analytics',
+      'API tokens',
+    ]);
     expect(links.map((link) => link.getAttribute('href'))).toEqual(['/flows', '/sessions', '/analytics/me', '/tokens']);
   });
 

@@ -29,7 +29,9 @@ export function fieldErrors<Field extends string>(
   const messages = Array.isArray(body.message) ? body.message : [body.message];
   const rest: string[] = [];
   for (const message of messages) {
-    const field = fields.find((name) => message === name || message.startsWith(`${name} `) || message.startsWith(`${name}:`));
+    const field = fields.find(
+      (name) => message === name || message.startsWith(`${name} `) || message.startsWith(`${name}:`),
+    );
     if (field && !byField[field]) {
       byField[field] = capitalise(message);
     } else if (!field) {

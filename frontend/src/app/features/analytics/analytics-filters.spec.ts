@@ -16,7 +16,10 @@ describe('analytics filters in the URL', () => {
     expect(read({ from: '2026-02-30', to: '2026-03-05' })).toEqual({ period: '30d' });
     expect(read({ from: '2026-10-31', to: '2026-10-01' })).toEqual({ period: '30d' });
     expect(read({ from: '2025-01-01', to: '2026-01-02' })).toEqual({ period: '30d' }); // 367 days
-    expect(read({ from: '2025-01-01', to: '2026-01-01', period: '7d' })).toEqual({ from: '2025-01-01', to: '2026-01-01' });
+    expect(read({ from: '2025-01-01', to: '2026-01-01', period: '7d' })).toEqual({
+      from: '2025-01-01',
+      to: '2026-01-01',
+    });
   });
 
   it('clears the other form of period when writing one', () => {

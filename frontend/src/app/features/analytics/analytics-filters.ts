@@ -1,6 +1,11 @@
-import type { ActivatedRoute, Params, ParamMap, Router } from '@angular/router';
+import type { ActivatedRoute, ParamMap, Params, Router } from '@angular/router';
 
-import { type PeriodSelection, PRESET_PERIODS, type PresetPeriod, rangeProblem } from '../../shared/period-picker.component';
+import {
+  PRESET_PERIODS,
+  rangeProblem,
+  type PeriodSelection,
+  type PresetPeriod,
+} from '../../shared/period-picker.component';
 
 /**
  * Dashboard filters live in the URL (?period=90d, ?from=…&to=…, ?engineer=…) so a view can be

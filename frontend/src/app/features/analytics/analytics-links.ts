@@ -2,8 +2,8 @@ import type { Params } from '@angular/router';
 
 import type { PeriodSelection } from '../../shared/period-picker.component';
 import { selectionToParams } from './analytics-filters';
-import type { RankedEntry } from './components/ranked-table.component';
 import type { TopEngineer, TopFlow } from './analytics-types';
+import type { RankedEntry } from './components/ranked-table.component';
 
 /** The period's query params without the nulls that only serve to clear keys in a merge. */
 export function periodParams(selection: PeriodSelection): Params {

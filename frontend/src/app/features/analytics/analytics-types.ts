@@ -1,3 +1,4 @@
+import type { GetTeamAnalytics$Params } from '../../api/functions';
 import type {
   AnalyticsWindowDto,
   FlowAnalyticsDto,
@@ -10,7 +11,6 @@ import type {
   TopFlowDto,
   UserResponseDto,
 } from '../../api/models';
-import type { GetTeamAnalytics$Params } from '../../api/functions';
 import type { PresetPeriod } from '../../shared/period-picker.component';
 
 /** Analytics names for the generated client's models (backend/openapi.json is the source of truth). */

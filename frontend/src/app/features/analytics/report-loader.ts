@@ -4,9 +4,7 @@ import { apiErrorMessage, isHttpStatus } from '../../core/http/api-error';
 import type { Summary } from './analytics-types';
 
 export type ReportState<Report> =
-  | { status: 'loading' }
-  | { status: 'ready'; report: Report }
-  | { status: 'error'; message: string; notFound: boolean };
+  { status: 'loading' } | { status: 'ready'; report: Report } | { status: 'error'; message: string; notFound: boolean };
 
 /**
  * Loads one report for a query and remembers the query for Retry. When filters change faster than
@@ -39,7 +37,11 @@ export class ReportLoader<Query, Report> {
       }
     } catch (error) {
       if (generation === this.generation) {
-        this.current.set({ status: 'error', message: apiErrorMessage(error, this.failure), notFound: isHttpStatus(error, 404) });
+        this.current.set({
+          status: 'error',
+          message: apiErrorMessage(error, this.failure),
+          notFound: isHttpStatus(error, 404),
+        });
       }
     }
   }

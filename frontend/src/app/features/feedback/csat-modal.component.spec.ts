@@ -1,11 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
 
 import { polyfillDialog } from '../../../testing/dialog';
 import { settle } from '../../../testing/fixtures';
 import { provideApiConfiguration } from '../../api/api-configuration';
-import { type CsatResult, CsatModalComponent } from './csat-modal.component';
+import { CsatModalComponent, type CsatResult } from './csat-modal.component';
 
 const RATE_URL = '/api/v1/sessions/session-1/rate';
 
@@ -51,7 +51,9 @@ describe('CsatModalComponent', () => {
   }
 
   function button(label: string): HTMLButtonElement {
-    return Array.from(dialog().querySelectorAll('button')).find((candidate) => candidate.textContent?.trim() === label)!;
+    return Array.from(dialog().querySelectorAll('button')).find(
+      (candidate) => candidate.textContent?.trim() === label,
+    )!;
   }
 
   function counter(): string {
@@ -167,7 +169,13 @@ describe('CsatModalComponent', () => {
 
     const request = http.expectOne({ method: 'POST', url: RATE_URL });
     expect(request.request.body).toEqual({ rating: 4 });
-    request.flush({ id: 'r', session_id: 'session-1', rating: 4, comment: null, created_at: '2026-11-24T09:05:00.000Z' });
+    request.flush({
+      id: 'r',
+      session_id: 'session-1',
+      rating: 4,
+      comment: null,
+      created_at: '2026-11-24T09:05:00.000Z',
+    });
     await settle(fixture);
   });
 

@@ -3,13 +3,13 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
-  type ElementRef,
   inject,
   input,
   output,
   signal,
   viewChild,
   viewChildren,
+  type ElementRef,
 } from '@angular/core';
 
 import type { SessionRating } from '../../core/api-types';
@@ -28,9 +28,7 @@ export const CSAT_CHOICES: readonly { value: number; label: string }[] = [
 
 /** How the dialog ended: a new rating, a rating that already existed (409), or Skip / Escape. */
 export type CsatResult =
-  | { status: 'rated'; rating: SessionRating }
-  | { status: 'already-rated' }
-  | { status: 'skipped' };
+  { status: 'rated'; rating: SessionRating } | { status: 'already-rated' } | { status: 'skipped' };
 
 let nextId = 0;
 
@@ -61,7 +59,13 @@ let nextId = 0;
 
         <div class="csat__rating">
           <span class="field__label" [id]="ids.stars">Your rating</span>
-          <div class="stars" role="radiogroup" [attr.aria-labelledby]="ids.stars" aria-required="true" (mouseleave)="hovered.set(null)">
+          <div
+            class="stars"
+            role="radiogroup"
+            [attr.aria-labelledby]="ids.stars"
+            aria-required="true"
+            (mouseleave)="hovered.set(null)"
+          >
             @for (choice of choices; track choice.value) {
               <span
                 #star
@@ -124,11 +128,26 @@ let nextId = 0;
       color: var(--rf-text);
       box-shadow: 0 12px 40px rgb(23 32 51 / 25%);
     }
-    .csat::backdrop { background: rgb(23 32 51 / 45%); }
-    .csat__title { font-size: 1.3rem; margin-bottom: var(--rf-space-2); }
-    .csat__intro { margin-bottom: var(--rf-space-4); }
-    .csat__rating { display: flex; flex-direction: column; gap: var(--rf-space-1); margin-bottom: var(--rf-space-4); }
-    .stars { display: flex; gap: var(--rf-space-1); }
+    .csat::backdrop {
+      background: rgb(23 32 51 / 45%);
+    }
+    .csat__title {
+      font-size: 1.3rem;
+      margin-bottom: var(--rf-space-2);
+    }
+    .csat__intro {
+      margin-bottom: var(--rf-space-4);
+    }
+    .csat__rating {
+      display: flex;
+      flex-direction: column;
+      gap: var(--rf-space-1);
+      margin-bottom: var(--rf-space-4);
+    }
+    .stars {
+      display: flex;
+      gap: var(--rf-space-1);
+    }
     .star {
       display: inline-grid;
       place-items: center;
@@ -138,15 +157,42 @@ let nextId = 0;
       color: var(--rf-border-strong);
       cursor: pointer;
     }
-    .star svg { fill: currentColor; transition: transform 0.1s ease; }
-    .star:hover svg { transform: scale(1.1); }
-    .star--on { color: #a86f00; }
-    .stars__label { min-height: 1.5em; font-weight: 600; color: var(--rf-text-muted); }
-    .field { margin-bottom: var(--rf-space-3); }
-    .counter { align-self: flex-end; font-size: 0.85rem; color: var(--rf-text-muted); }
-    .counter--near { color: var(--rf-warning); font-weight: 600; }
-    .csat__error { color: var(--rf-danger); margin: 0 0 var(--rf-space-3); }
-    .csat__actions { display: flex; justify-content: flex-end; gap: var(--rf-space-2); }
+    .star svg {
+      fill: currentColor;
+      transition: transform 0.1s ease;
+    }
+    .star:hover svg {
+      transform: scale(1.1);
+    }
+    .star--on {
+      color: #a86f00;
+    }
+    .stars__label {
+      min-height: 1.5em;
+      font-weight: 600;
+      color: var(--rf-text-muted);
+    }
+    .field {
+      margin-bottom: var(--rf-space-3);
+    }
+    .counter {
+      align-self: flex-end;
+      font-size: 0.85rem;
+      color: var(--rf-text-muted);
+    }
+    .counter--near {
+      color: var(--rf-warning);
+      font-weight: 600;
+    }
+    .csat__error {
+      color: var(--rf-danger);
+      margin: 0 0 var(--rf-space-3);
+    }
+    .csat__actions {
+      display: flex;
+      justify-content: flex-end;
+      gap: var(--rf-space-2);
+    }
   `,
 })
 export class CsatModalComponent {

@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
 
 import { settle } from '../../../testing/fixtures';
 import { provideApiConfiguration } from '../../api/api-configuration';
@@ -97,7 +97,13 @@ describe('StepFeedbackComponent', () => {
     expect(pressed()).toEqual(['This step did not help']);
     const request = http.expectOne({ method: 'PUT', url: FEEDBACK_URL });
     expect(request.request.body).toEqual({ was_helpful: false });
-    request.flush({ session_id: 'session-1', node_id: 'node-restart', step_id: null, was_helpful: false, status: 'updated' });
+    request.flush({
+      session_id: 'session-1',
+      node_id: 'node-restart',
+      step_id: null,
+      was_helpful: false,
+      status: 'updated',
+    });
     await settle(fixture);
     expect(changes).toEqual([{ nodeId: 'node-restart', vote: false }]);
   });

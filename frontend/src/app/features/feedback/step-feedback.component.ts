@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  output,
+  signal,
+} from '@angular/core';
 
 import { FeedbackService } from '../../core/data/feedback.service';
 
@@ -33,7 +42,9 @@ export interface StepVoteChange {
           (click)="press(true)"
         >
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-            <path d="M7 10v11H3V10h4zm2 11h8.3a2 2 0 0 0 2-1.6l1.4-7A2 2 0 0 0 18.7 10H14l.9-4.4A1.8 1.8 0 0 0 13.1 3.5L9 10v11z" />
+            <path
+              d="M7 10v11H3V10h4zm2 11h8.3a2 2 0 0 0 2-1.6l1.4-7A2 2 0 0 0 18.7 10H14l.9-4.4A1.8 1.8 0 0 0 13.1 3.5L9 10v11z"
+            />
           </svg>
         </button>
         <button
@@ -46,7 +57,9 @@ export interface StepVoteChange {
           (click)="press(false)"
         >
           <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-            <path d="M17 14V3h4v11h-4zm-2-11H6.7a2 2 0 0 0-2 1.6l-1.4 7A2 2 0 0 0 5.3 14H10l-.9 4.4a1.8 1.8 0 0 0 1.8 2.1L15 14V3z" />
+            <path
+              d="M17 14V3h4v11h-4zm-2-11H6.7a2 2 0 0 0-2 1.6l-1.4 7A2 2 0 0 0 5.3 14H10l-.9 4.4a1.8 1.8 0 0 0 1.8 2.1L15 14V3z"
+            />
           </svg>
         </button>
       </div>
@@ -77,10 +90,20 @@ export interface StepVoteChange {
       align-items: center;
       gap: var(--rf-space-2) var(--rf-space-3);
     }
-    .feedback__question { font-weight: 600; font-size: 0.95rem; }
-    .feedback__buttons { display: flex; gap: var(--rf-space-2); }
-    .feedback__status { font-size: 0.9rem; }
-    .feedback__error { color: var(--rf-danger); }
+    .feedback__question {
+      font-weight: 600;
+      font-size: 0.95rem;
+    }
+    .feedback__buttons {
+      display: flex;
+      gap: var(--rf-space-2);
+    }
+    .feedback__status {
+      font-size: 0.9rem;
+    }
+    .feedback__error {
+      color: var(--rf-danger);
+    }
     .thumb {
       display: inline-grid;
       place-items: center;
@@ -91,12 +114,28 @@ export interface StepVoteChange {
       background: var(--rf-surface);
       color: var(--rf-text-muted);
       cursor: pointer;
-      transition: background-color 0.15s ease, border-color 0.15s ease, color 0.15s ease;
+      transition:
+        background-color 0.15s ease,
+        border-color 0.15s ease,
+        color 0.15s ease;
     }
-    .thumb svg { fill: currentColor; }
-    .thumb:hover { border-color: var(--rf-primary); color: var(--rf-primary); }
-    .thumb--up.is-active { background: var(--rf-success-soft); border-color: var(--rf-success); color: var(--rf-success); }
-    .thumb--down.is-active { background: var(--rf-danger-soft); border-color: var(--rf-danger); color: var(--rf-danger); }
+    .thumb svg {
+      fill: currentColor;
+    }
+    .thumb:hover {
+      border-color: var(--rf-primary);
+      color: var(--rf-primary);
+    }
+    .thumb--up.is-active {
+      background: var(--rf-success-soft);
+      border-color: var(--rf-success);
+      color: var(--rf-success);
+    }
+    .thumb--down.is-active {
+      background: var(--rf-danger-soft);
+      border-color: var(--rf-danger);
+      color: var(--rf-danger);
+    }
     .hint {
       display: inline-flex;
       align-items: center;

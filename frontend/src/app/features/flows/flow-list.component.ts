@@ -1,12 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, type OnInit } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 
 import type { FlowSummary } from '../../core/api-types';
 import { FlowsService } from '../../core/data/flows.service';
 import { SessionsService } from '../../core/data/sessions.service';
 import { apiErrorMessage } from '../../core/http/api-error';
-import { NoticeComponent } from '../../shared/notice.component';
 import { LoadErrorComponent } from '../../shared/load-error/load-error.component';
+import { NoticeComponent } from '../../shared/notice.component';
 
 @Component({
   selector: 'rf-flow-list',

@@ -34,7 +34,10 @@ import type { PathEntry } from '../../core/api-types';
       color: var(--rf-text-muted);
       margin-bottom: var(--rf-space-2);
     }
-    .trail__empty { margin: 0; font-size: 0.9rem; }
+    .trail__empty {
+      margin: 0;
+      font-size: 0.9rem;
+    }
     .trail__list {
       margin: 0;
       padding-left: var(--rf-space-5);
@@ -43,9 +46,18 @@ import type { PathEntry } from '../../core/api-types';
       gap: var(--rf-space-2);
       font-size: 0.92rem;
     }
-    .trail__node { display: block; }
-    .trail__answer { display: block; color: var(--rf-text-muted); font-weight: 600; }
-    .trail__current { font-weight: 700; color: var(--rf-primary-hover); }
+    .trail__node {
+      display: block;
+    }
+    .trail__answer {
+      display: block;
+      color: var(--rf-text-muted);
+      font-weight: 600;
+    }
+    .trail__current {
+      font-weight: 700;
+      color: var(--rf-primary-hover);
+    }
   `,
 })
 export class PathTrailComponent {

@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
 import { polyfillDialog } from '../../../testing/dialog';
@@ -144,10 +144,12 @@ describe('RunnerComponent', () => {
     await settle(fixture);
   }
 
-
   it('shows the ticket the session belongs to, as a link when it has a URL', async () => {
     await openSession(
-      sessionAt(POWER_QUESTION, { external_ref: 'INC0012345', external_url: 'https://helpdesk.example/incident/INC0012345' }),
+      sessionAt(POWER_QUESTION, {
+        external_ref: 'INC0012345',
+        external_url: 'https://helpdesk.example/incident/INC0012345',
+      }),
     );
     const link = page().querySelector<HTMLAnchorElement>('[data-testid="session-ticket"] a')!;
     expect(link.textContent).toContain('INC0012345');
@@ -302,9 +304,7 @@ describe('RunnerComponent', () => {
     http.expectOne({ method: 'GET', url: SESSION_URL }).flush(sessionAt(QUEUE_QUESTION, { path: [ANSWERED_POWER] }));
     await settle(fixture);
 
-    expect(page().querySelector('[data-testid="conflict-notice"]')?.textContent).toContain(
-      'changed somewhere else',
-    );
+    expect(page().querySelector('[data-testid="conflict-notice"]')?.textContent).toContain('changed somewhere else');
     expect(title()).toBe('Are jobs stuck in the print queue?');
   });
 
@@ -329,9 +329,14 @@ describe('RunnerComponent', () => {
       fixture.destroy();
 
       await openSession(sessionAt(RESTART_SPOOLER_STEP, { path: [ANSWERED_POWER, ANSWERED_QUEUE] }));
-      http
-        .expectOne({ method: 'GET', url: `${SESSION_URL}/feedback` })
-        .flush([{ node_id: 'node-spooler', step_id: 'step-spooler', was_helpful: false, updated_at: '2026-11-24T09:02:30.000Z' }]);
+      http.expectOne({ method: 'GET', url: `${SESSION_URL}/feedback` }).flush([
+        {
+          node_id: 'node-spooler',
+          step_id: 'step-spooler',
+          was_helpful: false,
+          updated_at: '2026-11-24T09:02:30.000Z',
+        },
+      ]);
       await settle(fixture);
 
       expect(thumbs().map((thumb) => thumb.getAttribute('aria-label'))).toEqual([
@@ -350,7 +355,13 @@ describe('RunnerComponent', () => {
       await settle(fixture);
       const vote = http.expectOne({ method: 'PUT', url: `${SESSION_URL}/nodes/node-spooler/feedback` });
       expect(vote.request.body).toEqual({ was_helpful: true });
-      vote.flush({ session_id: 'session-1', node_id: 'node-spooler', step_id: 'step-spooler', was_helpful: true, status: 'created' });
+      vote.flush({
+        session_id: 'session-1',
+        node_id: 'node-spooler',
+        step_id: 'step-spooler',
+        was_helpful: true,
+        status: 'created',
+      });
       await settle(fixture);
 
       await click('Still stuck');
@@ -404,9 +415,13 @@ describe('RunnerComponent', () => {
 
     it('does not ask when the server already has a rating', async () => {
       await finishAtSolution();
-      http
-        .expectOne({ method: 'GET', url: `${SESSION_URL}/rating` })
-        .flush({ id: 'rating-1', session_id: 'session-1', rating: 5, comment: null, created_at: '2026-11-24T09:05:00.000Z' });
+      http.expectOne({ method: 'GET', url: `${SESSION_URL}/rating` }).flush({
+        id: 'rating-1',
+        session_id: 'session-1',
+        rating: 5,
+        comment: null,
+        created_at: '2026-11-24T09:05:00.000Z',
+      });
       await settle(fixture);
 
       expect(csat()).toBeNull();
@@ -428,9 +443,13 @@ describe('RunnerComponent', () => {
         .expectOne({ method: 'POST', url: `${SESSION_URL}/rate` })
         .flush({ statusCode: 409, message: 'Session already rated' }, { status: 409, statusText: 'Conflict' });
       await settle(fixture);
-      http
-        .expectOne({ method: 'GET', url: `${SESSION_URL}/rating` })
-        .flush({ id: 'rating-0', session_id: 'session-1', rating: 2, comment: null, created_at: '2026-11-24T09:04:50.000Z' });
+      http.expectOne({ method: 'GET', url: `${SESSION_URL}/rating` }).flush({
+        id: 'rating-0',
+        session_id: 'session-1',
+        rating: 2,
+        comment: null,
+        created_at: '2026-11-24T09:04:50.000Z',
+      });
       await settle(fixture);
 
       expect(csat()).toBeNull();

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, type ElementRef, input, output, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output, viewChild, type ElementRef } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 import type { Session } from '../../core/api-types';
@@ -63,11 +63,27 @@ import { StarRatingComponent } from '../../shared/star-rating.component';
       gap: var(--rf-space-4);
       margin: 0 0 var(--rf-space-4);
     }
-    dt { font-size: 0.85rem; color: var(--rf-text-muted); }
-    dd { margin: var(--rf-space-1) 0 0; font-weight: 600; }
-    .summary__notes-title { font-size: 1rem; margin-bottom: var(--rf-space-1); }
-    .summary__notes { white-space: pre-line; }
-    .summary__links { display: flex; flex-wrap: wrap; gap: var(--rf-space-2); margin-top: var(--rf-space-4); }
+    dt {
+      font-size: 0.85rem;
+      color: var(--rf-text-muted);
+    }
+    dd {
+      margin: var(--rf-space-1) 0 0;
+      font-weight: 600;
+    }
+    .summary__notes-title {
+      font-size: 1rem;
+      margin-bottom: var(--rf-space-1);
+    }
+    .summary__notes {
+      white-space: pre-line;
+    }
+    .summary__links {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--rf-space-2);
+      margin-top: var(--rf-space-4);
+    }
   `,
 })
 export class SessionSummaryComponent {

@@ -14,7 +14,8 @@ import { StartFromLinkComponent } from './start-from-link.component';
 @Component({ selector: 'rf-stub', template: '' })
 class StubComponent {}
 
-const LINK = '/flows/tree-printer/start?external_ref=INC0012345&external_url=https%3A%2F%2Fhelpdesk.example%2FINC0012345';
+const LINK =
+  '/flows/tree-printer/start?external_ref=INC0012345&external_url=https%3A%2F%2Fhelpdesk.example%2FINC0012345';
 
 describe('StartFromLinkComponent (the deep link for ticketing tools)', () => {
   let http: HttpTestingController;
@@ -69,7 +70,10 @@ describe('StartFromLinkComponent (the deep link for ticketing tools)', () => {
     // Angular writes the link back in its own (equivalent) encoding: compare what it means.
     const back = router.parseUrl(url.queryParams['returnUrl']);
     expect(back.toString()).toBe(router.parseUrl(LINK).toString());
-    expect(back.queryParams).toEqual({ external_ref: 'INC0012345', external_url: 'https://helpdesk.example/INC0012345' });
+    expect(back.queryParams).toEqual({
+      external_ref: 'INC0012345',
+      external_url: 'https://helpdesk.example/INC0012345',
+    });
     http.expectNone('/api/v1/sessions');
   });
 

@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
 import { polyfillDialog } from '../../../testing/dialog';
@@ -106,7 +106,9 @@ describe('MySessionsComponent', () => {
     // A page that comes back short is the last one.
     next.click();
     await settle(fixture);
-    http.expectOne((req) => req.url === '/api/v1/sessions').flush({ items: pageOf(60).slice(0, 5), total: 30, total_exact: false });
+    http
+      .expectOne((req) => req.url === '/api/v1/sessions')
+      .flush({ items: pageOf(60).slice(0, 5), total: 30, total_exact: false });
     await settle(fixture);
     expect(label()).toBe('61–65 of more than 30');
     expect(next.disabled).toBe(true);
@@ -173,7 +175,13 @@ describe('MySessionsComponent', () => {
       const request = http.expectOne({ method: 'POST', url: '/api/v1/sessions/session-done/rate' });
       expect(request.request.body).toEqual({ rating: 4 });
       request.flush(
-        { id: 'rating-1', session_id: 'session-done', rating: 4, comment: null, created_at: '2026-11-24T10:00:00.000Z' },
+        {
+          id: 'rating-1',
+          session_id: 'session-done',
+          rating: 4,
+          comment: null,
+          created_at: '2026-11-24T10:00:00.000Z',
+        },
         { status: 201, statusText: 'Created' },
       );
       await settle(fixture);

@@ -1,18 +1,18 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, type OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 import type { SessionListItem } from '../../core/api-types';
 import { SessionsService } from '../../core/data/sessions.service';
 import { apiErrorMessage } from '../../core/http/api-error';
 import { DurationPipe } from '../../shared/duration.pipe';
-import { NoticeComponent } from '../../shared/notice.component';
 import { LoadErrorComponent } from '../../shared/load-error/load-error.component';
+import { NoticeComponent } from '../../shared/notice.component';
 import { OutcomeBadgeComponent } from '../../shared/outcome-badge.component';
 import { ReaderFormat } from '../../shared/reader-format';
 import { StarRatingComponent } from '../../shared/star-rating.component';
 import { TicketReferenceComponent } from '../../shared/ticket-reference.component';
-import { type CsatResult, CsatModalComponent } from '../feedback/csat-modal.component';
+import { CsatModalComponent, type CsatResult } from '../feedback/csat-modal.component';
 
 type StatusFilter = 'all' | 'active' | 'completed';
 

@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
 import { expectCall, failWith } from '../../../testing/admin-fixtures';
@@ -63,7 +63,8 @@ describe('ApiTokensPageComponent', () => {
 
   const page = (): HTMLElement => fixture.nativeElement as HTMLElement;
   const dialog = (): HTMLElement | null => page().querySelector('[role="dialog"]');
-  const row = (name: string, root: ParentNode = page()) => root.querySelector<HTMLTableRowElement>(`tr[data-token="${name}"]`);
+  const row = (name: string, root: ParentNode = page()) =>
+    root.querySelector<HTMLTableRowElement>(`tr[data-token="${name}"]`);
 
   function button(label: string, root: ParentNode = page()): HTMLButtonElement {
     const found = Array.from(root.querySelectorAll<HTMLButtonElement>('button')).find(
@@ -120,8 +121,18 @@ describe('ApiTokensPageComponent', () => {
     await click(button('Create token', dialog()!));
 
     const request = expectCall(http, 'POST', '/api/v1/tokens');
-    expect(request.request.body).toEqual({ name: 'ServiceNow', scopes: ['sessions:read', 'sessions:write'], expires_in_days: 30 });
-    const created: CreatedApiToken = { ...CRM_TOKEN, id: 'token-new', name: 'ServiceNow', scopes: ['sessions:read', 'sessions:write'], token: SECRET };
+    expect(request.request.body).toEqual({
+      name: 'ServiceNow',
+      scopes: ['sessions:read', 'sessions:write'],
+      expires_in_days: 30,
+    });
+    const created: CreatedApiToken = {
+      ...CRM_TOKEN,
+      id: 'token-new',
+      name: 'ServiceNow',
+      scopes: ['sessions:read', 'sessions:write'],
+      token: SECRET,
+    };
     request.flush(created);
     await settle(fixture);
 

@@ -1,5 +1,5 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, type OnInit } from '@angular/core';
 
 import { AuthService } from '../../core/auth/auth.service';
 import { ADMIN_ROLES } from '../../core/layout/nav-items';
@@ -9,8 +9,8 @@ import { errorMessage } from '../admin/api-errors';
 import { ApiTokensService } from './api-tokens.service';
 import { CreateTokenDialogComponent } from './create-token-dialog.component';
 import { NewTokenSecretComponent } from './new-token-secret.component';
-import type { ApiToken, CreatedApiToken } from './token-types';
 import { TokenTableComponent } from './token-table.component';
+import type { ApiToken, CreatedApiToken } from './token-types';
 
 /**
  * Everyone's personal API tokens for integrations: make one (its secret shown once), see what
@@ -19,7 +19,14 @@ import { TokenTableComponent } from './token-table.component';
  */
 @Component({
   selector: 'rf-api-tokens-page',
-  imports: [DatePipe, DialogComponent, NoticeComponent, CreateTokenDialogComponent, NewTokenSecretComponent, TokenTableComponent],
+  imports: [
+    DatePipe,
+    DialogComponent,
+    NoticeComponent,
+    CreateTokenDialogComponent,
+    NewTokenSecretComponent,
+    TokenTableComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './api-tokens-page.component.html',
   styleUrl: './api-tokens-page.component.scss',
@@ -52,7 +59,10 @@ export class ApiTokensPageComponent implements OnInit {
     this.loading.set(true);
     this.loadError.set(null);
     try {
-      const [mine, all] = await Promise.all([this.tokens.list(), this.isAdmin() ? this.tokens.list(true) : Promise.resolve(null)]);
+      const [mine, all] = await Promise.all([
+        this.tokens.list(),
+        this.isAdmin() ? this.tokens.list(true) : Promise.resolve(null),
+      ]);
       this.mine.set(mine);
       this.accountTokens.set(all);
     } catch (error) {

@@ -6,11 +6,11 @@ import { NoticeComponent } from '../../shared/notice.component';
 import { fieldErrors } from '../admin/api-errors';
 import { ApiTokensService } from './api-tokens.service';
 import {
-  type CreatedApiToken,
   DEFAULT_EXPIRY_DAYS,
   EXPIRY_CHOICES,
   SCOPE_CHOICES,
   TOKEN_SCOPES,
+  type CreatedApiToken,
   type TokenScope,
 } from './token-types';
 
@@ -87,9 +87,15 @@ export class CreateTokenDialogComponent {
     this.generalError.set(null);
     const { name, expiresInDays } = this.form.getRawValue();
     try {
-      this.created.emit(await this.tokens.create({ name: name.trim(), scopes, expires_in_days: Number(expiresInDays) }));
+      this.created.emit(
+        await this.tokens.create({ name: name.trim(), scopes, expires_in_days: Number(expiresInDays) }),
+      );
     } catch (error) {
-      const { byField, general } = fieldErrors(error, ['name', 'scopes', 'expires_in_days'], 'Could not create the token.');
+      const { byField, general } = fieldErrors(
+        error,
+        ['name', 'scopes', 'expires_in_days'],
+        'Could not create the token.',
+      );
       this.serverErrors.set(byField);
       this.generalError.set(general);
     } finally {

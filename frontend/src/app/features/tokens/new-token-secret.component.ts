@@ -15,8 +15,8 @@ import type { CreatedApiToken } from './token-types';
     <section class="card secret" aria-labelledby="new-token-title">
       <h2 id="new-token-title">Your new token “{{ token().name }}”</h2>
       <rf-notice tone="warning">
-        <strong>Copy it now.</strong> This is the only time it is shown: ResolutionFlow keeps only a fingerprint of it. If you
-        lose it, revoke it and make a new one. Keep it secret, like a password.
+        <strong>Copy it now.</strong> This is the only time it is shown: ResolutionFlow keeps only a fingerprint of it.
+        If you lose it, revoke it and make a new one. Keep it secret, like a password.
       </rf-notice>
       <div class="secret__row">
         <label for="new-token-value" class="visually-hidden">Token</label>
@@ -35,7 +35,9 @@ import type { CreatedApiToken } from './token-types';
         </button>
       </div>
       <span class="visually-hidden" role="status">{{ copied() ? 'Token copied to the clipboard' : '' }}</span>
-      <p class="muted usage">Send it with every request: <code>{{ usage() }}</code></p>
+      <p class="muted usage">
+        Send it with every request: <code>{{ usage() }}</code>
+      </p>
       <button type="button" class="btn" (click)="dismissed.emit()">I have copied it</button>
     </section>
   `,
@@ -66,7 +68,9 @@ export class NewTokenSecretComponent {
   readonly dismissed = output<void>();
 
   protected readonly copied = signal(false);
-  protected readonly usage = computed(() => `curl -H "Authorization: Bearer ${this.token().token_prefix}…" ${location.origin}/api/v1/auth/me`);
+  protected readonly usage = computed(
+    () => `curl -H "Authorization: Bearer ${this.token().token_prefix}…" ${location.origin}/api/v1/auth/me`,
+  );
 
   /** The clipboard API where the browser allows it; otherwise the text is selected for Ctrl+C. */
   protected async copy(field: HTMLInputElement): Promise<void> {

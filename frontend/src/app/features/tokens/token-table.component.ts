@@ -11,7 +11,11 @@ import type { ApiToken } from './token-types';
   template: `
     <div class="table-wrap">
       <table class="table">
-        <caption class="visually-hidden">{{ caption() }}</caption>
+        <caption class="visually-hidden">
+          {{
+            caption()
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Name</th>
@@ -38,11 +42,15 @@ import type { ApiToken } from './token-types';
                   <span class="owner-email">{{ token.owner.email }}</span>
                 </td>
               }
-              <td data-label="Token"><code>{{ token.token_prefix }}…</code></td>
+              <td data-label="Token">
+                <code>{{ token.token_prefix }}…</code>
+              </td>
               <td data-label="Scopes">
                 <ul class="scopes" [attr.aria-label]="'Scopes of ' + token.name">
                   @for (scope of token.scopes; track scope) {
-                    <li><code>{{ scope }}</code></li>
+                    <li>
+                      <code>{{ scope }}</code>
+                    </li>
                   }
                 </ul>
               </td>

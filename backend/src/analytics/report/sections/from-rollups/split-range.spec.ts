@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import { splitRange } from './rollup-reads';
 
 const HOUR = 3_600_000;
@@ -8,7 +9,8 @@ const DAY = 86_400_000;
 function coverage(ranges: ReturnType<typeof splitRange>, from: number, to: number): Map<number, number> {
   const counts = new Map<number, number>();
   const add = ([start, end]: [Date, Date], sign: number) => {
-    for (let hour = start.getTime(); hour < end.getTime(); hour += HOUR) counts.set(hour, (counts.get(hour) ?? 0) + sign);
+    for (let hour = start.getTime(); hour < end.getTime(); hour += HOUR)
+      counts.set(hour, (counts.get(hour) ?? 0) + sign);
   };
   if (ranges.days) add(ranges.days, 1);
   ranges.hours.forEach((range) => add(range, 1));

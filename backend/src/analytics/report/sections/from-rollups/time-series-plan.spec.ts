@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+
 import { analyticsWindow, localDate, localDayStarts } from '../../analytics-window';
 import { timeSeriesPlan } from './rollup-time-series';
 
@@ -24,7 +25,14 @@ function viaPlan(dayStarts: number[], countAt: (hour: number) => number): number
 
 describe('timeSeriesPlan', () => {
   it('gives every local day exactly its own hours, in whole-hour zones, across DST changes', () => {
-    const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Pacific/Auckland', 'Pacific/Honolulu', 'America/Sao_Paulo'];
+    const zones = [
+      'UTC',
+      'Europe/Berlin',
+      'America/New_York',
+      'Pacific/Auckland',
+      'Pacific/Honolulu',
+      'America/Sao_Paulo',
+    ];
     fc.assert(
       fc.property(
         fc.constantFrom(...zones),
@@ -47,10 +55,14 @@ describe('timeSeriesPlan', () => {
 
   it('reads no hourly buckets for a UTC window and |offset| a day for Berlin', () => {
     const winter = new Date('2026-01-20T12:00:00Z');
-    expect(timeSeriesPlan(localDayStarts(analyticsWindow({ period: '30d', tz: 'UTC', now: winter }))).hours.size).toBe(0);
+    expect(timeSeriesPlan(localDayStarts(analyticsWindow({ period: '30d', tz: 'UTC', now: winter }))).hours.size).toBe(
+      0,
+    );
     // The hours of a 30-day Berlin window read hourly: |offset| per UTC day the window touches
     // (31 of them: local days start before UTC midnight), the UTC hours before local midnight.
-    const hoursOf = (now: Date) => [...timeSeriesPlan(localDayStarts(analyticsWindow({ period: '30d', tz: 'Europe/Berlin', now }))).hours.keys()];
+    const hoursOf = (now: Date) => [
+      ...timeSeriesPlan(localDayStarts(analyticsWindow({ period: '30d', tz: 'Europe/Berlin', now }))).hours.keys(),
+    ];
     // Winter, UTC+1: 23:00 UTC of each day moves to the next local day.
     const winterHours = hoursOf(winter);
     expect(winterHours).toHaveLength(31);

@@ -8,7 +8,11 @@ import { AnalyticsScope, scopeWhere, SqlParams, SqlRunner } from '../sql';
  * Why this shape: one pass over the scope's ratings in the UTC range of the window, with a
  * FILTER per score, so the five counts come back as one row (always one row, zeros included).
  */
-export async function queryCsatDistribution(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<CsatDistributionDto> {
+export async function queryCsatDistribution(
+  db: SqlRunner,
+  scope: AnalyticsScope,
+  window: AnalyticsWindow,
+): Promise<CsatDistributionDto> {
   const p = new SqlParams();
   const where = scopeWhere('r', scope, p);
   const [row]: { s1: number; s2: number; s3: number; s4: number; s5: number }[] = await db.query(

@@ -9,11 +9,20 @@ import { AnalyticsScope, REMOVED_NODE_TITLE, scopeWhere, SqlParams, SqlRunner } 
  * started_at); the not-completed ones are grouped by current_node_id, and the node's title
  * and type are joined to the groups only (tenant-checked, removed nodes included).
  */
-export async function queryDropOff(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<DropOffRowDto[]> {
+export async function queryDropOff(
+  db: SqlRunner,
+  scope: AnalyticsScope,
+  window: AnalyticsWindow,
+): Promise<DropOffRowDto[]> {
   const p = new SqlParams();
   const where = scopeWhere('s', scope, p);
   const account = p.add(scope.accountId);
-  const rows: { node_id: string; node_title: string | null; node_type: DropOffRowDto['node_type']; sessions: number }[] = await db.query(
+  const rows: {
+    node_id: string;
+    node_title: string | null;
+    node_type: DropOffRowDto['node_type'];
+    sessions: number;
+  }[] = await db.query(
     `
     WITH unfinished AS (
       SELECT s.current_node_id AS node_id, count(*)::int AS sessions

@@ -1,6 +1,15 @@
 import { AnalyticsWindow } from '../../analytics-window';
 import { OutcomesByNodeRowDto } from '../../dto/analytics-response.dto';
-import { AnalyticsScope, OUTCOME_COUNTS, OutcomeCounts, outcomeCounts, REMOVED_NODE_TITLE, scopeWhere, SqlParams, SqlRunner } from '../sql';
+import {
+  AnalyticsScope,
+  OUTCOME_COUNTS,
+  OutcomeCounts,
+  outcomeCounts,
+  REMOVED_NODE_TITLE,
+  scopeWhere,
+  SqlParams,
+  SqlRunner,
+} from '../sql';
 
 interface EndRow extends OutcomeCounts {
   node_id: string;
@@ -17,7 +26,11 @@ interface EndRow extends OutcomeCounts {
  * completed ones grouped by their final node (current_node_id stays where the engineer
  * finished) with one FILTER per outcome; titles joined to the groups only.
  */
-export async function queryOutcomesByNode(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<OutcomesByNodeRowDto[]> {
+export async function queryOutcomesByNode(
+  db: SqlRunner,
+  scope: AnalyticsScope,
+  window: AnalyticsWindow,
+): Promise<OutcomesByNodeRowDto[]> {
   const p = new SqlParams();
   const where = scopeWhere('s', scope, p);
   const account = p.add(scope.accountId);

@@ -1,6 +1,6 @@
-import { averageMinutes, averageOrNull, rate } from '../analytics-math';
 import { AnalyticsWindow } from '../../analytics-window';
 import { RankedFiguresDto } from '../../dto/analytics-response.dto';
+import { averageMinutes, averageOrNull, rate } from '../analytics-math';
 import { AnalyticsScope, DURATION_SECONDS, scopeWhere, SqlParams, SqlRunner } from '../sql';
 
 export const TOP_LIMIT = 10;

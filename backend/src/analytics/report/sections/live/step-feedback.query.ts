@@ -1,6 +1,6 @@
-import { rate } from '../analytics-math';
 import { AnalyticsWindow } from '../../analytics-window';
 import { StepFeedbackRowDto } from '../../dto/analytics-response.dto';
+import { rate } from '../analytics-math';
 import { AnalyticsScope, REMOVED_NODE_TITLE, scopeWhere, SqlParams, SqlRunner } from '../sql';
 
 interface VoteRow {
@@ -19,7 +19,11 @@ interface VoteRow {
  * only, tenant-checked by account_id, and removed nodes keep their title (they are soft-
  * deleted). Ties: more votes first (the surer verdict), then title.
  */
-export async function queryStepFeedback(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<StepFeedbackRowDto[]> {
+export async function queryStepFeedback(
+  db: SqlRunner,
+  scope: AnalyticsScope,
+  window: AnalyticsWindow,
+): Promise<StepFeedbackRowDto[]> {
   const p = new SqlParams();
   const where = scopeWhere('v', scope, p);
   const account = p.add(scope.accountId);

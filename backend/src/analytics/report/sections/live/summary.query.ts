@@ -1,7 +1,16 @@
-import { averageMinutes, averageOrNull, minutes, rate } from '../analytics-math';
 import { AnalyticsWindow } from '../../analytics-window';
 import { SummaryDto, SummaryFiguresDto } from '../../dto/analytics-response.dto';
-import { AnalyticsScope, DURATION_SECONDS, OUTCOME_COUNTS, OutcomeCounts, outcomeCounts, scopeWhere, SqlParams, SqlRunner } from '../sql';
+import { averageMinutes, averageOrNull, minutes, rate } from '../analytics-math';
+import {
+  AnalyticsScope,
+  DURATION_SECONDS,
+  OUTCOME_COUNTS,
+  OutcomeCounts,
+  outcomeCounts,
+  scopeWhere,
+  SqlParams,
+  SqlRunner,
+} from '../sql';
 
 export interface SummaryRow extends OutcomeCounts {
   which: 'current' | 'previous';

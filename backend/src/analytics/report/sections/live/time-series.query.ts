@@ -1,6 +1,6 @@
-import { averageOrNull } from '../analytics-math';
 import { AnalyticsWindow } from '../../analytics-window';
 import { TimeSeriesPointDto } from '../../dto/analytics-response.dto';
+import { averageOrNull } from '../analytics-math';
 import { AnalyticsScope, OUTCOME_COUNTS, OutcomeCounts, outcomeCounts, scopeWhere, SqlParams, SqlRunner } from '../sql';
 
 interface PointRow extends OutcomeCounts {
@@ -21,7 +21,11 @@ interface PointRow extends OutcomeCounts {
  * `(started_at AT TIME ZONE tz)::date`; the window's instants are that date's midnights, so
  * every row in the range lands on one of the generated days.
  */
-export async function queryTimeSeries(db: SqlRunner, scope: AnalyticsScope, window: AnalyticsWindow): Promise<TimeSeriesPointDto[]> {
+export async function queryTimeSeries(
+  db: SqlRunner,
+  scope: AnalyticsScope,
+  window: AnalyticsWindow,
+): Promise<TimeSeriesPointDto[]> {
   const p = new SqlParams();
   const firstDay = p.add(window.from);
   const dayCount = p.add(window.days.length);

@@ -28,7 +28,15 @@ const LABEL_CHARS = 16;
           data-testid="flow-diagram"
         >
           <defs>
-            <marker id="rf-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker
+              id="rf-arrow"
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="7"
+              markerHeight="7"
+              orient="auto-start-reverse"
+            >
               <path d="M 0 0 L 10 5 L 0 10 z" class="arrow-head" />
             </marker>
           </defs>
@@ -38,7 +46,13 @@ const LABEL_CHARS = 16;
                 <title>{{ edge.label || 'Unlabelled option' }}</title>
               </path>
               @if (edge.label) {
-                <text class="edge__label" [attr.x]="edge.labelX" [attr.y]="edge.labelY" text-anchor="middle" dy="0.35em">
+                <text
+                  class="edge__label"
+                  [attr.x]="edge.labelX"
+                  [attr.y]="edge.labelY"
+                  text-anchor="middle"
+                  dy="0.35em"
+                >
                   {{ shorten(edge.label, labelChars) }}
                 </text>
               }
@@ -61,7 +75,9 @@ const LABEL_CHARS = 16;
             >
               <title>{{ box.number }}. {{ box.title || 'Untitled' }}</title>
               <rect [attr.width]="boxWidth" [attr.height]="boxHeight" rx="8" />
-              <text class="box__type" x="10" y="17">{{ box.number }} · {{ typeLabels[box.type] }}{{ box.id === flow().start_node_id ? ' · start' : '' }}</text>
+              <text class="box__type" x="10" y="17">
+                {{ box.number }} · {{ typeLabels[box.type] }}{{ box.id === flow().start_node_id ? ' · start' : '' }}
+              </text>
               @for (line of titleLines(box.title); track $index) {
                 <text class="box__title" x="10" [attr.y]="35 + $index * 16">{{ line }}</text>
               }
@@ -81,7 +97,9 @@ const LABEL_CHARS = 16;
     }
   `,
   styles: `
-    :host { display: block; }
+    :host {
+      display: block;
+    }
     .scroller {
       overflow: auto;
       max-height: 560px;
@@ -91,10 +109,22 @@ const LABEL_CHARS = 16;
         radial-gradient(circle, var(--rf-border) 1px, transparent 1px) 0 0 / 16px 16px,
         var(--rf-surface);
     }
-    svg { display: block; margin: 0 auto; }
-    .edge path { fill: none; stroke: var(--rf-border-strong); stroke-width: 1.6; }
-    .edge--back path { stroke: var(--rf-warning); stroke-dasharray: 5 4; }
-    .arrow-head { fill: var(--rf-text-muted); }
+    svg {
+      display: block;
+      margin: 0 auto;
+    }
+    .edge path {
+      fill: none;
+      stroke: var(--rf-border-strong);
+      stroke-width: 1.6;
+    }
+    .edge--back path {
+      stroke: var(--rf-warning);
+      stroke-dasharray: 5 4;
+    }
+    .arrow-head {
+      fill: var(--rf-text-muted);
+    }
     .edge__label {
       font-size: 11px;
       fill: var(--rf-text);
@@ -103,15 +133,47 @@ const LABEL_CHARS = 16;
       stroke-width: 4px;
       stroke-linejoin: round;
     }
-    .box { cursor: pointer; outline: none; }
-    .box rect { fill: var(--rf-primary-soft); stroke: var(--rf-primary); stroke-width: 1.5; }
-    .box--step rect { fill: #fdf0d9; stroke: #b7791f; }
-    .box--solution rect { fill: var(--rf-success-soft); stroke: var(--rf-success); }
-    .box--start rect { stroke-width: 3; }
-    .box--unreachable rect { stroke-dasharray: 4 3; opacity: 0.7; }
-    .box--selected rect, .box:focus-visible rect { stroke: var(--rf-focus); stroke-width: 3.5; }
-    .box__type { font-size: 10px; font-weight: 700; letter-spacing: 0.04em; text-transform: uppercase; fill: var(--rf-text-muted); }
-    .box__title { font-size: 12px; font-weight: 600; fill: var(--rf-text); }
+    .box {
+      cursor: pointer;
+      outline: none;
+    }
+    .box rect {
+      fill: var(--rf-primary-soft);
+      stroke: var(--rf-primary);
+      stroke-width: 1.5;
+    }
+    .box--step rect {
+      fill: #fdf0d9;
+      stroke: #b7791f;
+    }
+    .box--solution rect {
+      fill: var(--rf-success-soft);
+      stroke: var(--rf-success);
+    }
+    .box--start rect {
+      stroke-width: 3;
+    }
+    .box--unreachable rect {
+      stroke-dasharray: 4 3;
+      opacity: 0.7;
+    }
+    .box--selected rect,
+    .box:focus-visible rect {
+      stroke: var(--rf-focus);
+      stroke-width: 3.5;
+    }
+    .box__type {
+      font-size: 10px;
+      font-weight: 700;
+      letter-spacing: 0.04em;
+      text-transform: uppercase;
+      fill: var(--rf-text-muted);
+    }
+    .box__title {
+      font-size: 12px;
+      font-weight: 600;
+      fill: var(--rf-text);
+    }
     .legend {
       display: flex;
       flex-wrap: wrap;
@@ -122,13 +184,38 @@ const LABEL_CHARS = 16;
       font-size: 0.85rem;
       color: var(--rf-text-muted);
     }
-    .legend li { display: inline-flex; align-items: center; gap: var(--rf-space-1); }
-    .swatch { width: 14px; height: 14px; border-radius: 3px; border: 1.5px solid; }
-    .swatch--question { background: var(--rf-primary-soft); border-color: var(--rf-primary); }
-    .swatch--step { background: #fdf0d9; border-color: #b7791f; }
-    .swatch--solution { background: var(--rf-success-soft); border-color: var(--rf-success); }
-    .swatch--unreachable { background: var(--rf-surface); border-style: dashed; border-color: var(--rf-text-muted); }
-    .line { width: 22px; border-top: 2px dashed var(--rf-warning); }
+    .legend li {
+      display: inline-flex;
+      align-items: center;
+      gap: var(--rf-space-1);
+    }
+    .swatch {
+      width: 14px;
+      height: 14px;
+      border-radius: 3px;
+      border: 1.5px solid;
+    }
+    .swatch--question {
+      background: var(--rf-primary-soft);
+      border-color: var(--rf-primary);
+    }
+    .swatch--step {
+      background: #fdf0d9;
+      border-color: #b7791f;
+    }
+    .swatch--solution {
+      background: var(--rf-success-soft);
+      border-color: var(--rf-success);
+    }
+    .swatch--unreachable {
+      background: var(--rf-surface);
+      border-style: dashed;
+      border-color: var(--rf-text-muted);
+    }
+    .line {
+      width: 22px;
+      border-top: 2px dashed var(--rf-warning);
+    }
   `,
 })
 export class FlowDiagramComponent {

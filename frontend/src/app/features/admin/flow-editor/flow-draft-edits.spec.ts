@@ -1,5 +1,11 @@
-import { emptyDraft, type FlowDraft, newNode, newOption } from './flow-draft';
-import { describeServerMessage, withLinkedNode, withNodeAdded, withNodeMoved, withNodeRemoved } from './flow-draft-edits';
+import { emptyDraft, newNode, newOption, type FlowDraft } from './flow-draft';
+import {
+  describeServerMessage,
+  withLinkedNode,
+  withNodeAdded,
+  withNodeMoved,
+  withNodeRemoved,
+} from './flow-draft-edits';
 
 function twoNodeDraft(): FlowDraft {
   const draft = emptyDraft();
@@ -21,7 +27,9 @@ describe('draft edits', () => {
     const draft = twoNodeDraft();
     const [question, solution] = draft.nodes;
 
-    expect(withNodeRemoved(draft, solution.id).nodes).toEqual([{ ...question, options: [{ ...question.options[0], next_node_id: '' }] }]);
+    expect(withNodeRemoved(draft, solution.id).nodes).toEqual([
+      { ...question, options: [{ ...question.options[0], next_node_id: '' }] },
+    ]);
     expect(withNodeRemoved(draft, question.id).start_node_id).toBe('');
   });
 
@@ -38,7 +46,12 @@ describe('draft edits', () => {
     const question = { ...draft.nodes[0], options: [...draft.nodes[0].options, newOption('No')] };
     const created = newNode('solution');
 
-    const linked = withLinkedNode({ ...draft, nodes: [question, draft.nodes[1]] }, question.id, question.options[1].id, created);
+    const linked = withLinkedNode(
+      { ...draft, nodes: [question, draft.nodes[1]] },
+      question.id,
+      question.options[1].id,
+      created,
+    );
 
     expect(linked.nodes.at(-1)).toBe(created);
     expect(linked.nodes[0].options[1].next_node_id).toBe(created.id);

@@ -24,7 +24,9 @@ export function withNodeRemoved(draft: FlowDraft, nodeId: string): FlowDraft {
       .filter((node) => node.id !== nodeId)
       .map((node) => ({
         ...node,
-        options: node.options.map((option) => (option.next_node_id === nodeId ? { ...option, next_node_id: '' } : option)),
+        options: node.options.map((option) =>
+          option.next_node_id === nodeId ? { ...option, next_node_id: '' } : option,
+        ),
       })),
   };
 }
@@ -50,7 +52,9 @@ export function withLinkedNode(draft: FlowDraft, fromNodeId: string, optionId: s
         item.id === fromNodeId
           ? {
               ...item,
-              options: item.options.map((option) => (option.id === optionId ? { ...option, next_node_id: node.id } : option)),
+              options: item.options.map((option) =>
+                option.id === optionId ? { ...option, next_node_id: node.id } : option,
+              ),
             }
           : item,
       ),

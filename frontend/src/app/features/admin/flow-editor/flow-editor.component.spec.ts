@@ -1,12 +1,12 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 
 import { expectCall, failWith, PRINTER_FLOW, SPOOLER_STEP } from '../../../../testing/admin-fixtures';
 import { settle } from '../../../../testing/fixtures';
-import type { FlowBody, FlowDetail } from '../admin-api-types';
 import { provideApiConfiguration } from '../../../api/api-configuration';
+import type { FlowBody, FlowDetail } from '../admin-api-types';
 import { FlowEditorComponent } from './flow-editor.component';
 
 describe('FlowEditorComponent', () => {
@@ -45,7 +45,9 @@ describe('FlowEditorComponent', () => {
 
   /** The control with this accessible name: its aria-label, or the text of its <label>. */
   function byLabel<T extends HTMLElement = HTMLInputElement>(label: string): T {
-    const labelElement = Array.from(page().querySelectorAll('label')).find((item) => item.textContent?.trim() === label);
+    const labelElement = Array.from(page().querySelectorAll('label')).find(
+      (item) => item.textContent?.trim() === label,
+    );
     const element = labelElement
       ? page().querySelector<T>(`#${labelElement.htmlFor}`)
       : page().querySelector<T>(`[aria-label="${label}"]`);
@@ -124,8 +126,12 @@ describe('FlowEditorComponent', () => {
 
       expect(nodeCards()).toHaveLength(3);
       expect(nodeCards()[1].querySelector<HTMLSelectElement>('select')!.value).toBe('solution');
-      expect(selectedText(byLabel<HTMLSelectElement>('Next node of option 1 of node 1'))).toBe('2. Printing again (Solution)');
-      expect(selectedText(byLabel<HTMLSelectElement>('Next node of option 2 of node 1'))).toBe('3. Switch it on (Solution)');
+      expect(selectedText(byLabel<HTMLSelectElement>('Next node of option 1 of node 1'))).toBe(
+        '2. Printing again (Solution)',
+      );
+      expect(selectedText(byLabel<HTMLSelectElement>('Next node of option 2 of node 1'))).toBe(
+        '3. Switch it on (Solution)',
+      );
       expect(checks()).toContain('No problems found.');
 
       const diagram = page().querySelector('[data-testid="flow-diagram"]')!;
@@ -149,7 +155,9 @@ describe('FlowEditorComponent', () => {
       await type(byLabel('Label of option 1 of node 1'), 'Yes');
       await choose(byLabel<HTMLSelectElement>('Next node of option 1 of node 1'), 'new:solution');
 
-      expect(nodeCards()[0].querySelector('[data-testid="option-editor"]')!.textContent).not.toContain('points nowhere');
+      expect(nodeCards()[0].querySelector('[data-testid="option-editor"]')!.textContent).not.toContain(
+        'points nowhere',
+      );
       expect(nodeCards()[1].textContent).toContain('Node 2 needs a title.');
     });
 
@@ -158,11 +166,16 @@ describe('FlowEditorComponent', () => {
       await choose(byLabel<HTMLSelectElement>('Type of node 2'), 'question');
       await click(button('+ Add answer', nodeCards()[1]));
       await type(byLabel('Label of option 1 of node 2'), 'Try again');
-      await choose(byLabel<HTMLSelectElement>('Next node of option 1 of node 2'), nodeCards()[0].id.replace('node-', ''));
+      await choose(
+        byLabel<HTMLSelectElement>('Next node of option 1 of node 2'),
+        nodeCards()[0].id.replace('node-', ''),
+      );
       await click(button('+ Solution'));
       await type(byLabel('Title of node 4'), 'Orphan');
 
-      expect(checks()).toContain('Loop: Node 1 “Is the printer on?” → Node 2 “Printing again” → Node 1 “Is the printer on?”');
+      expect(checks()).toContain(
+        'Loop: Node 1 “Is the printer on?” → Node 2 “Printing again” → Node 1 “Is the printer on?”',
+      );
       expect(checks()).toContain('Loops are allowed only if intended');
       expect(checks()).toContain('Node 4 “Orphan” cannot be reached from the start node.');
       expect(checks()).toContain('2 warnings');
@@ -194,7 +207,15 @@ describe('FlowEditorComponent', () => {
               { id: expect.any(String), label: 'No', next_node_id: no.id },
             ],
           },
-          { id: yes.id, type: 'solution', title: 'Printing again', body: '', help_text: null, step_id: null, options: [] },
+          {
+            id: yes.id,
+            type: 'solution',
+            title: 'Printing again',
+            body: '',
+            help_text: null,
+            step_id: null,
+            options: [],
+          },
           { id: no.id, type: 'solution', title: 'Switch it on', body: '', help_text: null, step_id: null, options: [] },
         ],
       });
@@ -230,8 +251,12 @@ describe('FlowEditorComponent', () => {
       await choose(page().querySelector<HTMLSelectElement>(`#${nodeCards()[0].id}-step`)!, SPOOLER_STEP.id);
 
       expect(byLabel('Title of node 1').value).toBe('Restart the print spooler');
-      expect(byLabel<HTMLTextAreaElement>('Instructions of node 1').value).toBe('Open services.msc and restart Print Spooler.');
-      expect(nodeCards()[0].textContent).toContain('Engineers’ votes on this node count for “Restart the print spooler”');
+      expect(byLabel<HTMLTextAreaElement>('Instructions of node 1').value).toBe(
+        'Open services.msc and restart Print Spooler.',
+      );
+      expect(nodeCards()[0].textContent).toContain(
+        'Engineers’ votes on this node count for “Restart the print spooler”',
+      );
 
       await click(button('Save draft'));
       const request = expectCall(http, 'POST', '/api/v1/trees');
@@ -250,7 +275,9 @@ describe('FlowEditorComponent', () => {
       expect(page().textContent).toContain('Version 3');
       expect(page().querySelector<HTMLInputElement>('#flow-name')!.value).toBe('Printer not printing');
       expect(nodeCards()).toHaveLength(4);
-      expect(selectedText(page().querySelector<HTMLSelectElement>('#flow-start')!)).toBe('1. Is the printer on? (Question)');
+      expect(selectedText(page().querySelector<HTMLSelectElement>('#flow-start')!)).toBe(
+        '1. Is the printer on? (Question)',
+      );
       expect(checks()).toContain('No problems found.');
     });
 
@@ -265,9 +292,18 @@ describe('FlowEditorComponent', () => {
       expect(body).toMatchObject({ version: 3, status: 'published', start_node_id: 'node-q' });
       expect(body.nodes.map((node) => node.id)).toEqual(['node-q', 'node-spooler', 'node-power', 'node-fixed']);
       expect(body.nodes[3].title).toBe('Printing again, test page OK');
-      expect(body.nodes[1]).toMatchObject({ step_id: 'step-spooler', options: [{ id: 'opt-done', label: 'Done', next_node_id: 'node-fixed' }] });
+      expect(body.nodes[1]).toMatchObject({
+        step_id: 'step-spooler',
+        options: [{ id: 'opt-done', label: 'Done', next_node_id: 'node-fixed' }],
+      });
 
-      request.flush({ ...PRINTER_FLOW, version: 4, nodes: PRINTER_FLOW.nodes.map((n) => (n.id === 'node-fixed' ? { ...n, title: 'Printing again, test page OK' } : n)) });
+      request.flush({
+        ...PRINTER_FLOW,
+        version: 4,
+        nodes: PRINTER_FLOW.nodes.map((n) =>
+          n.id === 'node-fixed' ? { ...n, title: 'Printing again, test page OK' } : n,
+        ),
+      });
       await settle(fixture);
 
       expect(page().textContent).toContain('Published: engineers can run “Printer not printing” now.');
@@ -345,7 +381,11 @@ describe('FlowEditorComponent', () => {
       await click(button('Archive'));
       await click(button('Archive', page().querySelector('[role="dialog"]')!));
 
-      expectCall(http, 'DELETE', '/api/v1/trees/tree-printer').flush({ ...PRINTER_FLOW, status: 'archived', version: 4 });
+      expectCall(http, 'DELETE', '/api/v1/trees/tree-printer').flush({
+        ...PRINTER_FLOW,
+        status: 'archived',
+        version: 4,
+      });
       await settle(fixture);
 
       expect(page().textContent).toContain('Archived: engineers can no longer start this flow.');

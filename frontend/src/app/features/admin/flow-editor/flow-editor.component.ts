@@ -6,8 +6,8 @@ import {
   inject,
   Injector,
   input,
-  type OnInit,
   signal,
+  type OnInit,
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 
@@ -23,15 +23,15 @@ import { StepLibraryService } from '../steps/step-library.service';
 import { FlowAdminService } from './flow-admin.service';
 import { FlowDiagramComponent } from './flow-diagram.component';
 import {
-  type DraftNode,
   draftFromFlow,
   emptyDraft,
   FLOW_KIND_LABELS,
-  type FlowDraft,
   newNode,
   NODE_TYPE_LABELS,
   nodeLabel,
   toFlowBody,
+  type DraftNode,
+  type FlowDraft,
 } from './flow-draft';
 import {
   describeServerMessage,
@@ -43,8 +43,8 @@ import {
 } from './flow-draft-edits';
 import { downloadJson, exportFileName } from './flow-file';
 import { FlowPreviewComponent } from './flow-preview.component';
-import { errorsOf, type FlowIssue, type SaveIntent, validateFlow, warningsOf } from './flow-validation';
-import { type NodeChoice, NodeEditorComponent } from './node-editor.component';
+import { errorsOf, validateFlow, warningsOf, type FlowIssue, type SaveIntent } from './flow-validation';
+import { NodeEditorComponent, type NodeChoice } from './node-editor.component';
 
 type Busy = 'load' | 'save' | 'archive' | null;
 
@@ -115,7 +115,9 @@ export class FlowEditorComponent implements OnInit {
   protected readonly warnings = computed(() => warningsOf(this.issues()));
   protected readonly publishErrors = computed(() => errorsOf(validateFlow(this.draft(), 'published')));
   /** Problems that are warnings while drafting but block publishing. */
-  protected readonly publishOnlyErrors = computed(() => Math.max(0, this.publishErrors().length - this.errors().length));
+  protected readonly publishOnlyErrors = computed(() =>
+    Math.max(0, this.publishErrors().length - this.errors().length),
+  );
   /** Red field borders wait for the first save of a new flow; the checks list is live from the start. */
   protected readonly saveAttempted = signal(false);
   protected readonly issuesByNode = computed(() => {
@@ -137,7 +139,10 @@ export class FlowEditorComponent implements OnInit {
         label: `${nodeLabel(draft, node.id)} (${NODE_TYPE_LABELS[node.type]})`,
       }));
     },
-    { equal: (a, b) => a.length === b.length && a.every((choice, i) => choice.id === b[i].id && choice.label === b[i].label) },
+    {
+      equal: (a, b) =>
+        a.length === b.length && a.every((choice, i) => choice.id === b[i].id && choice.label === b[i].label),
+    },
   );
   protected readonly heading = computed(() => {
     const name = this.saved()?.name;
@@ -165,7 +170,9 @@ export class FlowEditorComponent implements OnInit {
       this.applySaved(await this.flowsService.get(id));
     } catch (error) {
       this.loadError.set(
-        isHttpStatus(error, 404) ? 'This flow does not exist (any more).' : errorMessage(error, 'Could not load the flow.'),
+        isHttpStatus(error, 404)
+          ? 'This flow does not exist (any more).'
+          : errorMessage(error, 'Could not load the flow.'),
       );
     } finally {
       this.busy.set(null);

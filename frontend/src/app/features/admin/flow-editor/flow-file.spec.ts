@@ -80,7 +80,10 @@ describe('flow files', () => {
 
   it('explains files it cannot read', () => {
     expect(parseFlowFile('{oops')).toEqual({ ok: false, error: 'The file is not valid JSON.' });
-    expect(parseFlowFile('{"name":"x"}')).toEqual({ ok: false, error: 'The file is not a flow export: it has no list of nodes.' });
+    expect(parseFlowFile('{"name":"x"}')).toEqual({
+      ok: false,
+      error: 'The file is not a flow export: it has no list of nodes.',
+    });
     expect(parseFlowFile('{"name":"x","nodes":[{"id":"a","type":"maybe"}]}')).toEqual({
       ok: false,
       error: 'Node 1 needs an id and a type (question, step or solution).',

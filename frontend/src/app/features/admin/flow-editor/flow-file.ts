@@ -51,7 +51,10 @@ export function parseFlowFile(text: string): ParsedFlowFile {
       return { ok: false, error: `Node ${index + 1} needs an id and a type (question, step or solution).` };
     }
     const options = node['options'] ?? [];
-    if (!Array.isArray(options) || !options.every((option) => isRecord(option) && typeof option['next_node_id'] === 'string')) {
+    if (
+      !Array.isArray(options) ||
+      !options.every((option) => isRecord(option) && typeof option['next_node_id'] === 'string')
+    ) {
       return { ok: false, error: `Node ${index + 1} has options without a next_node_id.` };
     }
     nodes.push({

@@ -1,6 +1,9 @@
 import { BOX_HEIGHT, layoutFlow, type LayoutInput } from './flow-layout';
 
-function flow(nodes: [id: string, type: 'question' | 'step' | 'solution', targets: string[]][], start = nodes[0]?.[0] ?? ''): LayoutInput {
+function flow(
+  nodes: [id: string, type: 'question' | 'step' | 'solution', targets: string[]][],
+  start = nodes[0]?.[0] ?? '',
+): LayoutInput {
   return {
     start_node_id: start,
     nodes: nodes.map(([id, type, targets]) => ({

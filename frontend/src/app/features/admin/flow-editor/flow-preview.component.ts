@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 
 import type { LibraryStep } from '../admin-api-types';
-import { type DraftOption, type FlowDraft, NODE_TYPE_LABELS } from './flow-draft';
+import { NODE_TYPE_LABELS, type DraftOption, type FlowDraft } from './flow-draft';
 
 interface PreviewStep {
   nodeId: string;
@@ -71,11 +71,15 @@ interface PreviewStep {
 
     <div class="controls">
       <button type="button" class="btn" [disabled]="path().length === 0" (click)="back()">Back</button>
-      <button type="button" class="btn btn--ghost" [disabled]="path().length === 0" (click)="restart()">Start over</button>
+      <button type="button" class="btn btn--ghost" [disabled]="path().length === 0" (click)="restart()">
+        Start over
+      </button>
     </div>
   `,
   styles: `
-    :host { display: block; }
+    :host {
+      display: block;
+    }
     .trail {
       list-style: none;
       margin: 0 0 var(--rf-space-3);
@@ -85,11 +89,27 @@ interface PreviewStep {
       gap: var(--rf-space-1);
       font-size: 0.9rem;
     }
-    .trail li { display: flex; gap: var(--rf-space-2); flex-wrap: wrap; }
-    .trail__node { color: var(--rf-text-muted); }
-    .trail__answer { font-weight: 600; }
-    .trail__answer::before { content: '→ '; color: var(--rf-text-muted); }
-    .preview-node { display: flex; flex-direction: column; gap: var(--rf-space-3); padding: var(--rf-space-4); }
+    .trail li {
+      display: flex;
+      gap: var(--rf-space-2);
+      flex-wrap: wrap;
+    }
+    .trail__node {
+      color: var(--rf-text-muted);
+    }
+    .trail__answer {
+      font-weight: 600;
+    }
+    .trail__answer::before {
+      content: '→ ';
+      color: var(--rf-text-muted);
+    }
+    .preview-node {
+      display: flex;
+      flex-direction: column;
+      gap: var(--rf-space-3);
+      padding: var(--rf-space-4);
+    }
     .preview-node__type {
       align-self: flex-start;
       margin: 0;
@@ -101,14 +121,40 @@ interface PreviewStep {
       background: var(--rf-primary-soft);
       color: var(--rf-primary-hover);
     }
-    .preview-node__type--step { background: #fdf0d9; color: #7a4d0c; }
-    .preview-node__type--solution { background: var(--rf-success-soft); color: var(--rf-success); }
-    .preview-node__title { margin: 0; font-size: 1.3rem; }
-    .preview-node__body { margin: 0; white-space: pre-line; }
-    .preview-node__help { border: 1px solid var(--rf-border); border-radius: var(--rf-radius-sm); padding: var(--rf-space-2) var(--rf-space-3); }
-    .preview-node__help p { margin: var(--rf-space-2) 0 0; white-space: pre-line; }
-    .small { margin: 0; font-size: 0.85rem; }
-    .answers { display: grid; grid-template-columns: repeat(auto-fit, minmax(200px, 1fr)); gap: var(--rf-space-2); }
+    .preview-node__type--step {
+      background: #fdf0d9;
+      color: #7a4d0c;
+    }
+    .preview-node__type--solution {
+      background: var(--rf-success-soft);
+      color: var(--rf-success);
+    }
+    .preview-node__title {
+      margin: 0;
+      font-size: 1.3rem;
+    }
+    .preview-node__body {
+      margin: 0;
+      white-space: pre-line;
+    }
+    .preview-node__help {
+      border: 1px solid var(--rf-border);
+      border-radius: var(--rf-radius-sm);
+      padding: var(--rf-space-2) var(--rf-space-3);
+    }
+    .preview-node__help p {
+      margin: var(--rf-space-2) 0 0;
+      white-space: pre-line;
+    }
+    .small {
+      margin: 0;
+      font-size: 0.85rem;
+    }
+    .answers {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(200px, 1fr));
+      gap: var(--rf-space-2);
+    }
     .answer {
       min-height: 52px;
       padding: var(--rf-space-2) var(--rf-space-3);
@@ -120,12 +166,33 @@ interface PreviewStep {
       text-align: left;
       cursor: pointer;
     }
-    .answer:hover:not(:disabled) { border-color: var(--rf-primary); background: var(--rf-primary-soft); }
-    .answer:disabled { cursor: not-allowed; opacity: 0.6; }
-    .answer__broken { display: block; font-weight: 400; font-size: 0.85rem; color: var(--rf-danger); }
-    .outcome { padding: var(--rf-space-3); border-radius: var(--rf-radius-sm); background: var(--rf-success-soft); }
-    .outcome--stuck { background: var(--rf-warning-soft); }
-    .controls { display: flex; gap: var(--rf-space-2); margin-top: var(--rf-space-3); }
+    .answer:hover:not(:disabled) {
+      border-color: var(--rf-primary);
+      background: var(--rf-primary-soft);
+    }
+    .answer:disabled {
+      cursor: not-allowed;
+      opacity: 0.6;
+    }
+    .answer__broken {
+      display: block;
+      font-weight: 400;
+      font-size: 0.85rem;
+      color: var(--rf-danger);
+    }
+    .outcome {
+      padding: var(--rf-space-3);
+      border-radius: var(--rf-radius-sm);
+      background: var(--rf-success-soft);
+    }
+    .outcome--stuck {
+      background: var(--rf-warning-soft);
+    }
+    .controls {
+      display: flex;
+      gap: var(--rf-space-2);
+      margin-top: var(--rf-space-3);
+    }
   `,
 })
 export class FlowPreviewComponent {

@@ -1,4 +1,4 @@
-import { errorsOf, findCycles, type FlowShape, type IssueCode, validateFlow, warningsOf } from './flow-validation';
+import { errorsOf, findCycles, validateFlow, warningsOf, type FlowShape, type IssueCode } from './flow-validation';
 
 interface TestNode {
   id: string;
@@ -42,7 +42,12 @@ describe('validateFlow', () => {
     const flow = { ...validFlow(), name: '   ' };
 
     const [issue] = validateFlow(flow, 'draft');
-    expect(issue).toMatchObject({ code: 'name-missing', severity: 'error', message: 'The flow needs a name.', nodeId: null });
+    expect(issue).toMatchObject({
+      code: 'name-missing',
+      severity: 'error',
+      message: 'The flow needs a name.',
+      nodeId: null,
+    });
   });
 
   it('asks for at least one node', () => {
@@ -91,7 +96,9 @@ describe('validateFlow', () => {
       flow.nodes[1].options[0].next_node_id = 'removed-node';
 
       const issue = validateFlow(flow, 'draft').find((item) => item.code === 'option-points-nowhere');
-      expect(issue?.message).toBe('Node 2 “Restart the spooler”: option 1 (“Done”) points to a node that does not exist.');
+      expect(issue?.message).toBe(
+        'Node 2 “Restart the spooler”: option 1 (“Done”) points to a node that does not exist.',
+      );
       expect(issue?.severity).toBe('error');
     });
   });
@@ -107,7 +114,8 @@ describe('validateFlow', () => {
         expect.objectContaining({
           code: 'no-options',
           nodeId: 's1',
-          message: 'Node 2 “Restart the spooler” has no options, so an engineer would be stuck there (fine while drafting).',
+          message:
+            'Node 2 “Restart the spooler” has no options, so an engineer would be stuck there (fine while drafting).',
         }),
       ]);
     });
@@ -121,7 +129,8 @@ describe('validateFlow', () => {
       expect(errorsOf(issues)).toEqual([
         expect.objectContaining({
           code: 'no-options',
-          message: 'Node 1 “Is the printer on?” has no options, so an engineer would be stuck there: add an option before publishing.',
+          message:
+            'Node 1 “Is the printer on?” has no options, so an engineer would be stuck there: add an option before publishing.',
         }),
       ]);
     });
@@ -191,7 +200,10 @@ describe('validateFlow', () => {
     flow.nodes[0].options[0].label = '';
 
     const issues = validateFlow(flow, 'draft');
-    expect(issues.find((item) => item.code === 'title-missing')).toMatchObject({ nodeId: 's1', message: 'Node 2 needs a title.' });
+    expect(issues.find((item) => item.code === 'title-missing')).toMatchObject({
+      nodeId: 's1',
+      message: 'Node 2 needs a title.',
+    });
     expect(issues.find((item) => item.code === 'option-label-missing')).toMatchObject({
       nodeId: 'q1',
       optionIndex: 0,

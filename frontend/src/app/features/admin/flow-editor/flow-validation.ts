@@ -110,13 +110,21 @@ export function validateFlow(flow: FlowShape, intent: SaveIntent): FlowIssue[] {
       const optionName = `option ${optionIndex + 1}${option.label?.trim() ? ` (“${option.label.trim()}”)` : ''}`;
       if (!option.label?.trim()) {
         issues.push(
-          issue('option-label-missing', 'error', `${name(index)}: option ${optionIndex + 1} needs a label.`, node.id, optionIndex),
+          issue(
+            'option-label-missing',
+            'error',
+            `${name(index)}: option ${optionIndex + 1} needs a label.`,
+            node.id,
+            optionIndex,
+          ),
         );
       }
       const target = option.next_node_id ?? '';
       if (!ids.has(target)) {
         const what = target ? 'points to a node that does not exist' : 'points nowhere: choose its next node';
-        issues.push(issue('option-points-nowhere', 'error', `${name(index)}: ${optionName} ${what}.`, node.id, optionIndex));
+        issues.push(
+          issue('option-points-nowhere', 'error', `${name(index)}: ${optionName} ${what}.`, node.id, optionIndex),
+        );
       }
     });
   });
@@ -125,9 +133,7 @@ export function validateFlow(flow: FlowShape, intent: SaveIntent): FlowIssue[] {
     const reachable = reachableFrom(flow, startId);
     nodes.forEach((node, index) => {
       if (!reachable.has(node.id)) {
-        issues.push(
-          issue('unreachable', 'warning', `${name(index)} cannot be reached from the start node.`, node.id),
-        );
+        issues.push(issue('unreachable', 'warning', `${name(index)} cannot be reached from the start node.`, node.id));
       }
     });
     // The server refuses to publish such a flow too (flow-graph.ts): engineers could never finish it.

@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
 import { expectCall, PRINTER_FLOW, SPOOLER_STEP } from '../../../../testing/admin-fixtures';
@@ -11,7 +11,13 @@ import { exportBody, readFileText } from './flow-file';
 import { FlowsPageComponent } from './flows-page.component';
 
 const { nodes: _nodes, ...PRINTER_SUMMARY } = PRINTER_FLOW;
-const DRAFT_SUMMARY: FlowSummary = { ...PRINTER_SUMMARY, id: 'tree-draft', name: 'VPN draft', status: 'draft', version: 1 };
+const DRAFT_SUMMARY: FlowSummary = {
+  ...PRINTER_SUMMARY,
+  id: 'tree-draft',
+  name: 'VPN draft',
+  status: 'draft',
+  version: 1,
+};
 
 describe('FlowsPageComponent', () => {
   let fixture: ComponentFixture<FlowsPageComponent>;
@@ -53,10 +59,16 @@ describe('FlowsPageComponent', () => {
 
   async function pickFile(content: string, name = 'flow.json'): Promise<void> {
     const input = page().querySelector<HTMLInputElement>('[data-testid="import-file"]')!;
-    Object.defineProperty(input, 'files', { value: [new File([content], name, { type: 'application/json' })], configurable: true });
+    Object.defineProperty(input, 'files', {
+      value: [new File([content], name, { type: 'application/json' })],
+      configurable: true,
+    });
     // FileReader answers on a later task than the one settle() waits for: wait for its loadend.
     const read = new Promise<void>((resolve) => {
-      const readAsText = jest.spyOn(FileReader.prototype, 'readAsText').mockImplementationOnce(function (this: FileReader, blob: Blob) {
+      const readAsText = jest.spyOn(FileReader.prototype, 'readAsText').mockImplementationOnce(function (
+        this: FileReader,
+        blob: Blob,
+      ) {
         this.addEventListener('loadend', () => resolve(), { once: true });
         readAsText.mockRestore();
         this.readAsText(blob);
@@ -117,7 +129,9 @@ describe('FlowsPageComponent', () => {
     http.expectNone('/api/v1/trees');
     const problem = page().querySelector('[data-testid="flows-problem"]')!;
     expect(problem.textContent).toContain('“broken.json” cannot be imported:');
-    expect(problem.textContent).toContain('Node 1 “Is the printer on?”: option 1 (“Yes”) points to a node that does not exist.');
+    expect(problem.textContent).toContain(
+      'Node 1 “Is the printer on?”: option 1 (“Yes”) points to a node that does not exist.',
+    );
   });
 
   it('refuses a file that is not a flow', async () => {
@@ -130,7 +144,9 @@ describe('FlowsPageComponent', () => {
     const createObjectURL = jest.fn((_blob: Blob) => 'blob:flow');
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
     const clicked: HTMLAnchorElement[] = [];
-    const click$ = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    const click$ = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
       clicked.push(this);
     });
 

@@ -1,13 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, type OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal, type OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 import { DialogComponent } from '../../../shared/dialog.component';
 import { FlowStatusBadgeComponent } from '../../../shared/flow-status-badge.component';
-import { NoticeComponent } from '../../../shared/notice.component';
-import { RowActionsComponent } from '../../../shared/row-actions/row-actions.component';
-import { RowActionComponent } from '../../../shared/row-action/row-action.component';
 import { LoadErrorComponent } from '../../../shared/load-error/load-error.component';
+import { NoticeComponent } from '../../../shared/notice.component';
+import { RowActionComponent } from '../../../shared/row-action/row-action.component';
+import { RowActionsComponent } from '../../../shared/row-actions/row-actions.component';
 import type { FlowSummary } from '../admin-api-types';
 import { errorMessage } from '../api-errors';
 import { StepLibraryService } from '../steps/step-library.service';
@@ -35,7 +35,16 @@ interface Problem {
 /** Every flow of the account for its authors: open, publish, archive, export, import. */
 @Component({
   selector: 'rf-flows-page',
-  imports: [DatePipe, RouterLink, NoticeComponent, DialogComponent, FlowStatusBadgeComponent, RowActionsComponent, RowActionComponent, LoadErrorComponent],
+  imports: [
+    DatePipe,
+    RouterLink,
+    NoticeComponent,
+    DialogComponent,
+    FlowStatusBadgeComponent,
+    RowActionsComponent,
+    RowActionComponent,
+    LoadErrorComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './flows-page.component.html',
   styleUrl: './flows-page.component.scss',
@@ -82,18 +91,27 @@ export class FlowsPageComponent implements OnInit {
 
   /** Publishes from the list after the same checks the editor runs. */
   protected async publish(flow: FlowSummary): Promise<void> {
-    await this.run(flow, async () => {
-      const detail = await this.flowsService.get(flow.id);
-      const draft = draftFromFlow(detail);
-      const errors = errorsOf(validateFlow(draft, 'published'));
-      if (errors.length > 0) {
-        this.problem.set(listProblems(`“${flow.name}” cannot be published yet. Open it in the editor to fix:`, errors.map((e) => e.message)));
-        return;
-      }
-      const published = await this.flowsService.update(flow.id, toFlowBody(draft, 'published', detail.version));
-      this.replace(published);
-      this.success.set({ message: `Published: engineers can run “${published.name}” now.` });
-    }, `Could not publish “${flow.name}”.`);
+    await this.run(
+      flow,
+      async () => {
+        const detail = await this.flowsService.get(flow.id);
+        const draft = draftFromFlow(detail);
+        const errors = errorsOf(validateFlow(draft, 'published'));
+        if (errors.length > 0) {
+          this.problem.set(
+            listProblems(
+              `“${flow.name}” cannot be published yet. Open it in the editor to fix:`,
+              errors.map((e) => e.message),
+            ),
+          );
+          return;
+        }
+        const published = await this.flowsService.update(flow.id, toFlowBody(draft, 'published', detail.version));
+        this.replace(published);
+        this.success.set({ message: `Published: engineers can run “${published.name}” now.` });
+      },
+      `Could not publish “${flow.name}”.`,
+    );
   }
 
   protected async confirmArchive(): Promise<void> {
@@ -101,19 +119,27 @@ export class FlowsPageComponent implements OnInit {
     if (!flow) {
       return;
     }
-    await this.run(flow, async () => {
-      await this.flowsService.archive(flow.id);
-      this.flows.update((flows) => flows.filter((item) => item.id !== flow.id));
-      this.success.set({ message: `“${flow.name}” is archived. Its past sessions stay in the reports.` });
-    }, `Could not archive “${flow.name}”.`);
+    await this.run(
+      flow,
+      async () => {
+        await this.flowsService.archive(flow.id);
+        this.flows.update((flows) => flows.filter((item) => item.id !== flow.id));
+        this.success.set({ message: `“${flow.name}” is archived. Its past sessions stay in the reports.` });
+      },
+      `Could not archive “${flow.name}”.`,
+    );
     this.archiving.set(null);
   }
 
   protected async exportFlow(flow: FlowSummary): Promise<void> {
-    await this.run(flow, async () => {
-      const detail = await this.flowsService.get(flow.id);
-      downloadJson(exportFileName(detail.name), exportBody(detail));
-    }, `Could not export “${flow.name}”.`);
+    await this.run(
+      flow,
+      async () => {
+        const detail = await this.flowsService.get(flow.id);
+        downloadJson(exportFileName(detail.name), exportBody(detail));
+      },
+      `Could not export “${flow.name}”.`,
+    );
   }
 
   /**
@@ -137,7 +163,12 @@ export class FlowsPageComponent implements OnInit {
       }
       const errors = errorsOf(validateFlow(parsed.body, 'draft'));
       if (errors.length > 0) {
-        this.problem.set(listProblems(`“${file.name}” cannot be imported:`, errors.map((e) => e.message)));
+        this.problem.set(
+          listProblems(
+            `“${file.name}” cannot be imported:`,
+            errors.map((e) => e.message),
+          ),
+        );
         return;
       }
       const library = await this.stepsService.list();
@@ -146,7 +177,10 @@ export class FlowsPageComponent implements OnInit {
       if (!this.showArchived()) {
         this.flows.update((flows) => [...flows, created].sort((a, b) => a.name.localeCompare(b.name)));
       }
-      const note = dropped > 0 ? ` ${dropped} link${dropped === 1 ? '' : 's'} to library steps this account does not have ${dropped === 1 ? 'was' : 'were'} removed; the text is kept.` : '';
+      const note =
+        dropped > 0
+          ? ` ${dropped} link${dropped === 1 ? '' : 's'} to library steps this account does not have ${dropped === 1 ? 'was' : 'were'} removed; the text is kept.`
+          : '';
       this.success.set({ message: `Imported “${created.name}” as a draft.${note}`, flowId: created.id });
     } catch (error) {
       this.problem.set({ title: `“${file.name}” could not be imported.`, details: [errorMessage(error)] });

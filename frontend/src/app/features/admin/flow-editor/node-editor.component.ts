@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 
 import type { LibraryStep, NodeType } from '../admin-api-types';
-import { type DraftNode, type DraftOption, newOption, NODE_TYPE_LABELS } from './flow-draft';
+import { newOption, NODE_TYPE_LABELS, type DraftNode, type DraftOption } from './flow-draft';
 import type { FlowIssue } from './flow-validation';
 
 export interface NodeChoice {
@@ -71,7 +71,9 @@ export class NodeEditorComponent {
   }
 
   protected hasError(optionIndex: number | null, code: FlowIssue['code']): boolean {
-    return this.issues().some((issue) => issue.optionIndex === optionIndex && issue.code === code && issue.severity === 'error');
+    return this.issues().some(
+      (issue) => issue.optionIndex === optionIndex && issue.code === code && issue.severity === 'error',
+    );
   }
 
   protected setText(field: 'title' | 'body' | 'help_text', event: Event): void {
@@ -91,7 +93,8 @@ export class NodeEditorComponent {
     const node = this.node();
     const previous = this.linkedStep();
     const step = this.steps().find((item) => item.id === stepId) ?? null;
-    const untouched = (value: string, previousValue: string | undefined) => value.trim() === '' || value === previousValue;
+    const untouched = (value: string, previousValue: string | undefined) =>
+      value.trim() === '' || value === previousValue;
     this.emit({
       step_id: stepId,
       title: step && untouched(node.title, previous?.title) ? step.title : node.title,

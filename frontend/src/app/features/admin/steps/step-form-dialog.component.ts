@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, input, type OnInit, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output, signal, type OnInit } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 
 import { DialogComponent } from '../../../shared/dialog.component';
@@ -95,7 +95,9 @@ export class StepFormDialogComponent implements OnInit {
     const input = { title: this.form.controls.title.value.trim(), instructions: this.form.controls.instructions.value };
     try {
       const existing = this.step();
-      this.saved.emit(existing ? await this.stepsService.update(existing.id, input) : await this.stepsService.create(input));
+      this.saved.emit(
+        existing ? await this.stepsService.update(existing.id, input) : await this.stepsService.create(input),
+      );
     } catch (error) {
       const { byField, general } = fieldErrors(error, ['title', 'instructions'], 'Could not save the step.');
       this.serverErrors.set(byField);

@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
 
 import { DNS_STEP, expectCall, failWith, SPOOLER_STEP } from '../../../../testing/admin-fixtures';
 import { settle } from '../../../../testing/fixtures';
@@ -68,7 +68,9 @@ describe('StepLibraryComponent', () => {
 
     const spooler = stepRow('Restart the print spooler')!;
     expect(spooler.textContent).toContain('Open services.msc and restart Print Spooler.');
-    expect(spooler.querySelector('[role="img"]')!.getAttribute('aria-label')).toBe('12 helpful, 3 not helpful (80% helpful)');
+    expect(spooler.querySelector('[role="img"]')!.getAttribute('aria-label')).toBe(
+      '12 helpful, 3 not helpful (80% helpful)',
+    );
     expect(spooler.textContent).toContain('12');
     expect(spooler.textContent).toContain('80%');
     expect(stepRow('Flush DNS')!.querySelector('[role="img"]')!.getAttribute('aria-label')).toBe('No votes yet');
@@ -152,7 +154,10 @@ describe('StepLibraryComponent', () => {
     await click(button('Save step', dialog()!));
 
     const request = expectCall(http, 'PATCH', '/api/v1/steps/step-spooler');
-    expect(request.request.body).toEqual({ title: 'Restart the print spooler', instructions: 'Restart the Print Spooler service.' });
+    expect(request.request.body).toEqual({
+      title: 'Restart the print spooler',
+      instructions: 'Restart the Print Spooler service.',
+    });
     request.flush({ ...SPOOLER_STEP, instructions: 'Restart the Print Spooler service.' });
     await settle(fixture);
 

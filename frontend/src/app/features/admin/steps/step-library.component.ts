@@ -1,12 +1,12 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, type OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal, type OnInit } from '@angular/core';
 
 import { DialogComponent } from '../../../shared/dialog.component';
 import { HelpfulVotesComponent } from '../../../shared/helpful-votes.component';
-import { NoticeComponent } from '../../../shared/notice.component';
-import { RowActionsComponent } from '../../../shared/row-actions/row-actions.component';
-import { RowActionComponent } from '../../../shared/row-action/row-action.component';
 import { LoadErrorComponent } from '../../../shared/load-error/load-error.component';
+import { NoticeComponent } from '../../../shared/notice.component';
+import { RowActionComponent } from '../../../shared/row-action/row-action.component';
+import { RowActionsComponent } from '../../../shared/row-actions/row-actions.component';
 import type { LibraryStep } from '../admin-api-types';
 import { errorMessage } from '../api-errors';
 import { StepFormDialogComponent } from './step-form-dialog.component';
@@ -18,7 +18,16 @@ export const SEARCH_DEBOUNCE_MS = 300;
 /** Reusable steps: flows link to them, engineers vote on them. */
 @Component({
   selector: 'rf-step-library',
-  imports: [DatePipe, NoticeComponent, DialogComponent, HelpfulVotesComponent, StepFormDialogComponent, RowActionsComponent, RowActionComponent, LoadErrorComponent],
+  imports: [
+    DatePipe,
+    NoticeComponent,
+    DialogComponent,
+    HelpfulVotesComponent,
+    StepFormDialogComponent,
+    RowActionsComponent,
+    RowActionComponent,
+    LoadErrorComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './step-library.component.html',
   styleUrl: './step-library.component.scss',

@@ -79,7 +79,11 @@ export class CreateUserDialogComponent {
       if (isHttpStatus(error, 409)) {
         this.serverErrors.set({ email: 'An account with this e-mail already exists. Use another address.' });
       } else {
-        const { byField, general } = fieldErrors(error, ['name', 'email', 'password', 'role'], 'Could not create the user.');
+        const { byField, general } = fieldErrors(
+          error,
+          ['name', 'email', 'password', 'role'],
+          'Could not create the user.',
+        );
         this.serverErrors.set(byField);
         this.generalError.set(general);
       }

@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 
 import { ADMIN_USER, ENGINEER_USER, expectCall, failWith } from '../../../../testing/admin-fixtures';
@@ -92,7 +92,12 @@ describe('UsersPageComponent', () => {
   it('creates a user and shows them in the list', async () => {
     await loadUsers([ADMIN_USER]);
 
-    await fillNewUser({ name: 'Grace Hopper', email: 'grace@northwind.example', password: 'cobol1959', role: 'team_admin' });
+    await fillNewUser({
+      name: 'Grace Hopper',
+      email: 'grace@northwind.example',
+      password: 'cobol1959',
+      role: 'team_admin',
+    });
 
     const request = expectCall(http, 'POST', '/api/v1/users');
     expect(request.request.body).toEqual({
@@ -101,7 +106,13 @@ describe('UsersPageComponent', () => {
       password: 'cobol1959',
       role: 'team_admin',
     });
-    request.flush({ ...ENGINEER_USER, id: 'user-grace', name: 'Grace Hopper', email: 'grace@northwind.example', role: 'team_admin' });
+    request.flush({
+      ...ENGINEER_USER,
+      id: 'user-grace',
+      name: 'Grace Hopper',
+      email: 'grace@northwind.example',
+      role: 'team_admin',
+    });
     await settle(fixture);
 
     expect(dialog()).toBeNull();
@@ -137,7 +148,10 @@ describe('UsersPageComponent', () => {
     await loadUsers([ADMIN_USER]);
     await fillNewUser({ name: 'Grace', email: 'grace@northwind.example', password: 'longenough' });
 
-    failWith(expectCall(http, 'POST', '/api/v1/users'), 422, ['email must be a valid e-mail address', 'something else broke']);
+    failWith(expectCall(http, 'POST', '/api/v1/users'), 422, [
+      'email must be a valid e-mail address',
+      'something else broke',
+    ]);
     await settle(fixture);
 
     expect(dialog()!.querySelector('#new-user-email-error')!.textContent).toBe('Email must be a valid e-mail address.');

@@ -1,13 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, type OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, type OnInit } from '@angular/core';
 import { Router } from '@angular/router';
 
 import { AuthService } from '../../../core/auth/auth.service';
 import { DialogComponent } from '../../../shared/dialog.component';
-import { NoticeComponent } from '../../../shared/notice.component';
-import { RowActionsComponent } from '../../../shared/row-actions/row-actions.component';
-import { RowActionComponent } from '../../../shared/row-action/row-action.component';
 import { LoadErrorComponent } from '../../../shared/load-error/load-error.component';
+import { NoticeComponent } from '../../../shared/notice.component';
 import { RoleBadgeComponent } from '../../../shared/role-badge.component';
+import { RowActionComponent } from '../../../shared/row-action/row-action.component';
+import { RowActionsComponent } from '../../../shared/row-actions/row-actions.component';
 import type { AccountUser, AssignableRole } from '../admin-api-types';
 import { errorMessage } from '../api-errors';
 import { AccountUsersService } from './account-users.service';
@@ -16,7 +16,15 @@ import { CreateUserDialogComponent } from './create-user-dialog.component';
 /** Team admins run their team here: who may sign in, and who may administer. */
 @Component({
   selector: 'rf-users-page',
-  imports: [NoticeComponent, RoleBadgeComponent, DialogComponent, CreateUserDialogComponent, RowActionsComponent, RowActionComponent, LoadErrorComponent],
+  imports: [
+    NoticeComponent,
+    RoleBadgeComponent,
+    DialogComponent,
+    CreateUserDialogComponent,
+    RowActionsComponent,
+    RowActionComponent,
+    LoadErrorComponent,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users-page.component.html',
   styleUrl: './users-page.component.scss',
@@ -117,7 +125,10 @@ export class UsersPageComponent implements OnInit {
     }
   }
 
-  private async applyChange(user: AccountUser, changes: { role?: AssignableRole; is_active?: boolean }): Promise<boolean> {
+  private async applyChange(
+    user: AccountUser,
+    changes: { role?: AssignableRole; is_active?: boolean },
+  ): Promise<boolean> {
     this.busyUserId.set(user.id);
     this.rowError.set(null);
     this.success.set(null);

@@ -27,7 +27,10 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
     </figure>
   `,
   styles: `
-    :host { display: block; min-width: 0; }
+    :host {
+      display: block;
+      min-width: 0;
+    }
     .frame {
       margin: 0;
       height: 100%;
@@ -37,10 +40,24 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
       border-radius: var(--rf-radius);
       box-shadow: var(--rf-shadow);
     }
-    .frame__caption { margin-bottom: var(--rf-space-3); }
-    .frame__title { margin: 0; font-size: 1.05rem; }
-    .frame__subtitle { margin: 2px 0 0; font-size: 0.85rem; color: var(--rf-text-muted); }
-    .frame__plot { position: relative; width: 100%; min-width: 0; overflow: hidden; }
+    .frame__caption {
+      margin-bottom: var(--rf-space-3);
+    }
+    .frame__title {
+      margin: 0;
+      font-size: 1.05rem;
+    }
+    .frame__subtitle {
+      margin: 2px 0 0;
+      font-size: 0.85rem;
+      color: var(--rf-text-muted);
+    }
+    .frame__plot {
+      position: relative;
+      width: 100%;
+      min-width: 0;
+      overflow: hidden;
+    }
     .frame__empty {
       margin: 0;
       padding: var(--rf-space-5) var(--rf-space-3);

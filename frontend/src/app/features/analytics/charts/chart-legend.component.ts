@@ -27,8 +27,16 @@ export interface LegendEntry {
       font-size: 0.85rem;
       color: var(--rf-text-muted);
     }
-    li { display: inline-flex; align-items: center; gap: 6px; }
-    .legend__swatch { width: 12px; height: 12px; border-radius: 3px; }
+    li {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+    }
+    .legend__swatch {
+      width: 12px;
+      height: 12px;
+      border-radius: 3px;
+    }
   `,
 })
 export class ChartLegendComponent {

@@ -1,6 +1,6 @@
 import type { Outcome } from '../../../core/api-types';
-import { OUTCOME_COLORS, OUTCOME_ORDER, UNFINISHED_COLOR } from '../../../shared/outcome-palette';
 import { OUTCOME_LABELS } from '../../../shared/outcome-badge.component';
+import { OUTCOME_COLORS, OUTCOME_ORDER, UNFINISHED_COLOR } from '../../../shared/outcome-palette';
 import type { LegendEntry } from './chart-legend.component';
 
 export const UNFINISHED_LABEL = 'Not finished';
@@ -23,7 +23,10 @@ export function countTicks(max: number, count = 4): number[] {
   }
   const rough = max / count;
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = Math.max(1, [1, 2, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= rough) ?? rough);
+  const step = Math.max(
+    1,
+    [1, 2, 5, 10].map((factor) => factor * magnitude).find((candidate) => candidate >= rough) ?? rough,
+  );
   const ticks: number[] = [];
   for (let tick = 0; tick < max + step; tick += step) {
     ticks.push(tick);

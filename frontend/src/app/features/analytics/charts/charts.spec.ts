@@ -1,5 +1,5 @@
 import type { Type } from '@angular/core';
-import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { TestBed, type ComponentFixture } from '@angular/core/testing';
 import { provideNoopAnimations } from '@angular/platform-browser/animations';
 
 import { FLOW_REPORT, TEAM_REPORT, WEEK_SERIES } from '../../../../testing/analytics-fixtures';
@@ -42,7 +42,13 @@ describe('analytics charts', () => {
     expect(element.querySelector('[aria-hidden="true"] svg')).not.toBeNull();
     expect(element.querySelectorAll('g[ngx-charts-series-vertical]')).toHaveLength(7);
     expect(fills(fixture, 'path.bar').sort()).toEqual(
-      [OUTCOME_COLORS.resolved, OUTCOME_COLORS.workaround, OUTCOME_COLORS.escalated, OUTCOME_COLORS.unresolved, UNFINISHED_COLOR].sort(),
+      [
+        OUTCOME_COLORS.resolved,
+        OUTCOME_COLORS.workaround,
+        OUTCOME_COLORS.escalated,
+        OUTCOME_COLORS.unresolved,
+        UNFINISHED_COLOR,
+      ].sort(),
     );
     const ticks = Array.from(element.querySelectorAll('g.x.axis g.tick text')).map((text) => text.textContent?.trim());
     expect(ticks[0]).toBe('Nov 18');
@@ -63,18 +69,17 @@ describe('analytics charts', () => {
     const line = element.querySelector('path.line');
     expect(line).not.toBeNull();
     expect(line!.getAttribute('stroke')).toBe(SERIES_COLOR);
-    expect(Array.from(element.querySelectorAll('g.y.axis g.tick text')).map((text) => text.textContent?.trim())).toEqual([
-      '1',
-      '2',
-      '3',
-      '4',
-      '5',
-    ]);
+    expect(
+      Array.from(element.querySelectorAll('g.y.axis g.tick text')).map((text) => text.textContent?.trim()),
+    ).toEqual(['1', '2', '3', '4', '5']);
 
     // One vertex per rated day (Nov 20 and 22 have no ratings: no point, no zero), each at its
     // day on the window's time axis and at its average on the 1–5 scale.
     const rated = WEEK_SERIES.filter((point) => point.avg_csat !== null);
-    const vertices = [...line!.getAttribute('d')!.matchAll(/[ML]\s*(-?[\d.]+)[ ,](-?[\d.]+)/g)].map(([, x, y]) => ({ x: Number(x), y: Number(y) }));
+    const vertices = [...line!.getAttribute('d')!.matchAll(/[ML]\s*(-?[\d.]+)[ ,](-?[\d.]+)/g)].map(([, x, y]) => ({
+      x: Number(x),
+      y: Number(y),
+    }));
     expect(vertices).toHaveLength(rated.length);
     const dayIndex = (date: string) => WEEK_SERIES.findIndex((point) => point.date === date);
     const [first, last] = [vertices[0], vertices[vertices.length - 1]];
@@ -89,9 +94,9 @@ describe('analytics charts', () => {
     expect(perPoint).toBeLessThan(-10);
 
     // The screen-reader table lists the same days.
-    expect(Array.from(element.querySelectorAll('table tbody tr td:first-of-type')).map((cell) => cell.textContent?.trim())).toEqual(
-      rated.map((point) => String(point.avg_csat!.toFixed(1))),
-    );
+    expect(
+      Array.from(element.querySelectorAll('table tbody tr td:first-of-type')).map((cell) => cell.textContent?.trim()),
+    ).toEqual(rated.map((point) => String(point.avg_csat!.toFixed(1))));
   });
 
   it('shows a message instead of an empty CSAT chart when nobody rated', async () => {
@@ -113,12 +118,9 @@ describe('analytics charts', () => {
       OUTCOME_COLORS.escalated,
       OUTCOME_COLORS.unresolved,
     ]);
-    expect(Array.from(element.querySelectorAll('text.textDataLabel')).map((label) => label.textContent?.trim())).toEqual([
-      '580 · 62%',
-      '130 · 14%',
-      '160 · 17%',
-      '71 · 8%',
-    ]);
+    expect(
+      Array.from(element.querySelectorAll('text.textDataLabel')).map((label) => label.textContent?.trim()),
+    ).toEqual(['580 · 62%', '130 · 14%', '160 · 17%', '71 · 8%']);
   });
 
   it('draws the CSAT distribution as five bars, best score first', async () => {
@@ -126,12 +128,8 @@ describe('analytics charts', () => {
     const element = fixture.nativeElement as HTMLElement;
 
     expect(element.querySelectorAll('path.bar')).toHaveLength(5);
-    expect(Array.from(element.querySelectorAll('g.y.axis g.tick text')).map((text) => text.textContent?.trim())).toEqual([
-      '5 · Excellent',
-      '4 · Good',
-      '3 · Okay',
-      '2 · Poor',
-      '1 · Very poor',
-    ]);
+    expect(
+      Array.from(element.querySelectorAll('g.y.axis g.tick text')).map((text) => text.textContent?.trim()),
+    ).toEqual(['5 · Excellent', '4 · Good', '3 · Okay', '2 · Poor', '1 · Very poor']);
   });
 });

@@ -55,7 +55,9 @@ const SERIES_NAME = 'Average CSAT';
         </ng-template>
       </ngx-charts-line-chart>
       <table>
-        <caption>Average CSAT per day (1 to 5), days with ratings only</caption>
+        <caption>
+          Average CSAT per day (1 to 5), days with ratings only
+        </caption>
         <thead>
           <tr>
             <th scope="col">Day</th>

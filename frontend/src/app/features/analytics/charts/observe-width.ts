@@ -1,4 +1,4 @@
-import { afterNextRender, computed, DestroyRef, ElementRef, inject, type Signal, signal } from '@angular/core';
+import { afterNextRender, computed, DestroyRef, ElementRef, inject, signal, type Signal } from '@angular/core';
 
 import { FRAME_INSET } from './chart-series';
 

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 
-import { OUTCOME_COLORS, OUTCOME_ORDER } from '../../../shared/outcome-palette';
 import { OUTCOME_LABELS } from '../../../shared/outcome-badge.component';
+import { OUTCOME_COLORS, OUTCOME_ORDER } from '../../../shared/outcome-palette';
 import { ReaderFormat } from '../../../shared/reader-format';
 import type { Summary } from '../analytics-types';
 import { ShareBarsComponent } from './share-bars.component';

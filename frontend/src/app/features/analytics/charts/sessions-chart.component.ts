@@ -53,7 +53,9 @@ import { observePlotWidth, spacedTicks } from './observe-width';
         </ng-template>
       </ngx-charts-bar-vertical-stacked>
       <table>
-        <caption>Sessions per day, by outcome</caption>
+        <caption>
+          Sessions per day, by outcome
+        </caption>
         <thead>
           <tr>
             <th scope="col">Day</th>
@@ -102,7 +104,12 @@ export class SessionsChartComponent {
     })),
   );
 
-  protected readonly ticks = computed(() => spacedTicks(this.points().map((point) => point.date), this.plotWidth()));
+  protected readonly ticks = computed(() =>
+    spacedTicks(
+      this.points().map((point) => point.date),
+      this.plotWidth(),
+    ),
+  );
   protected readonly yTicks = computed(() => countTicks(Math.max(0, ...this.points().map((point) => point.sessions))));
   protected readonly padding = computed(() => barPadding(this.plotWidth(), this.points().length));
 

@@ -49,7 +49,11 @@ export interface ShareBar {
         </ng-template>
       </ngx-charts-bar-horizontal>
       <table>
-        <caption>{{ caption() }}</caption>
+        <caption>
+          {{
+            caption()
+          }}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{{ nameHeader() }}</th>
@@ -95,6 +99,8 @@ export class ShareBarsComponent {
 
   protected readonly formatLabel = (value: number): string => {
     const total = this.total();
-    return total === 0 ? this.format.count(value) : `${this.format.count(value)} · ${this.format.percent(value / total, 0)}`;
+    return total === 0
+      ? this.format.count(value)
+      : `${this.format.count(value)} · ${this.format.percent(value / total, 0)}`;
   };
 }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 
-import { type PeriodSelection, PeriodPickerComponent } from '../../../shared/period-picker.component';
+import { PeriodPickerComponent, type PeriodSelection } from '../../../shared/period-picker.component';
 import { ReaderFormat } from '../../../shared/reader-format';
 import type { AnalyticsWindow, CsvFile } from '../analytics-types';
 import { CsvDownloadComponent } from './csv-download.component';
@@ -46,7 +46,11 @@ import { CsvDownloadComponent } from './csv-download.component';
       gap: var(--rf-space-3);
       min-width: 0;
     }
-    .toolbar__window { margin: var(--rf-space-2) 0 var(--rf-space-4); font-size: 0.9rem; color: var(--rf-text-muted); }
+    .toolbar__window {
+      margin: var(--rf-space-2) 0 var(--rf-space-4);
+      font-size: 0.9rem;
+      color: var(--rf-text-muted);
+    }
   `,
 })
 export class AnalyticsToolbarComponent {

@@ -20,9 +20,24 @@ import type { CsvFile } from '../analytics-types';
     }
   `,
   styles: `
-    :host { display: inline-flex; flex-direction: column; align-items: flex-end; gap: var(--rf-space-1); }
-    svg { fill: none; stroke: currentColor; stroke-width: 2; stroke-linecap: round; stroke-linejoin: round; }
-    .csv__error { margin: 0; color: var(--rf-danger); font-size: 0.85rem; }
+    :host {
+      display: inline-flex;
+      flex-direction: column;
+      align-items: flex-end;
+      gap: var(--rf-space-1);
+    }
+    svg {
+      fill: none;
+      stroke: currentColor;
+      stroke-width: 2;
+      stroke-linecap: round;
+      stroke-linejoin: round;
+    }
+    .csv__error {
+      margin: 0;
+      color: var(--rf-danger);
+      font-size: 0.85rem;
+    }
   `,
 })
 export class CsvDownloadComponent {

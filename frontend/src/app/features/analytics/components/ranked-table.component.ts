@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { type Params, Router, RouterLink } from '@angular/router';
+import { Router, RouterLink, type Params } from '@angular/router';
 
 import { ReaderFormat } from '../../../shared/reader-format';
 
@@ -41,7 +41,14 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
       } @else {
         <div class="table-wrap">
           <table class="table">
-            <caption class="visually-hidden">{{ heading() }}, sorted by {{ sortLabel() }}. Column headers sort the table.</caption>
+            <caption class="visually-hidden">
+              {{
+                heading()
+              }}, sorted by
+              {{
+                sortLabel()
+              }}. Column headers sort the table.
+            </caption>
             <thead>
               <tr>
                 <th scope="col" [attr.aria-sort]="ariaSort('name')">
@@ -62,11 +69,18 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
               @for (entry of sorted(); track entry.id) {
                 <tr class="ranked__row" (click)="open(entry, $event)">
                   <th scope="row" class="ranked__name">
-                    <a [routerLink]="entry.link.commands" [queryParams]="entry.link.queryParams" [attr.aria-label]="entry.linkLabel">{{ entry.name }}</a>
+                    <a
+                      [routerLink]="entry.link.commands"
+                      [queryParams]="entry.link.queryParams"
+                      [attr.aria-label]="entry.linkLabel"
+                      >{{ entry.name }}</a
+                    >
                   </th>
                   <td class="num">{{ format.count(entry.sessions) }}</td>
                   <td class="num">{{ format.percent(entry.completion_rate) }}</td>
-                  <td class="num">{{ entry.completed_sessions === 0 ? '—' : format.minutes(entry.avg_duration_minutes) }}</td>
+                  <td class="num">
+                    {{ entry.completed_sessions === 0 ? '—' : format.minutes(entry.avg_duration_minutes) }}
+                  </td>
                   <td class="num">
                     {{ format.decimal(entry.avg_csat) }}
                     @if (entry.rating_count > 0) {
@@ -84,13 +98,29 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
     </section>
   `,
   styles: `
-    .ranked__title { font-size: 1.05rem; margin-bottom: var(--rf-space-2); }
-    .ranked__empty { color: var(--rf-text-muted); }
+    .ranked__title {
+      font-size: 1.05rem;
+      margin-bottom: var(--rf-space-2);
+    }
+    .ranked__empty {
+      color: var(--rf-text-muted);
+    }
     /* Holds the visually hidden texts inside the scrolling table; otherwise they widen the page on phones. */
-    .table-wrap { position: relative; }
-    .table th, .table td { padding: var(--rf-space-2) var(--rf-space-3); }
-    .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .table th.num { text-align: right; }
+    .table-wrap {
+      position: relative;
+    }
+    .table th,
+    .table td {
+      padding: var(--rf-space-2) var(--rf-space-3);
+    }
+    .num {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+    .table th.num {
+      text-align: right;
+    }
     .sort {
       display: inline-flex;
       align-items: center;
@@ -104,12 +134,32 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
       letter-spacing: inherit;
       cursor: pointer;
     }
-    .sort__icon { min-width: 0.8em; font-size: 0.75rem; }
-    .ranked__row { cursor: pointer; }
-    .ranked__row:hover { background: var(--rf-primary-soft); }
-    .table tr:last-child th { border-bottom: 0; }
-    .ranked__name { min-width: 9rem; font-weight: 600; text-transform: none; letter-spacing: 0; font-size: 1rem; color: var(--rf-text); background: none; }
-    .ranked__sub { color: var(--rf-text-muted); font-size: 0.8rem; }
+    .sort__icon {
+      min-width: 0.8em;
+      font-size: 0.75rem;
+    }
+    .ranked__row {
+      cursor: pointer;
+    }
+    .ranked__row:hover {
+      background: var(--rf-primary-soft);
+    }
+    .table tr:last-child th {
+      border-bottom: 0;
+    }
+    .ranked__name {
+      min-width: 9rem;
+      font-weight: 600;
+      text-transform: none;
+      letter-spacing: 0;
+      font-size: 1rem;
+      color: var(--rf-text);
+      background: none;
+    }
+    .ranked__sub {
+      color: var(--rf-text-muted);
+      font-size: 0.8rem;
+    }
   `,
 })
 export class RankedTableComponent {

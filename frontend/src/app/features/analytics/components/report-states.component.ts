@@ -20,7 +20,9 @@ import { SkeletonComponent } from '../../../shared/skeleton.component';
           </div>
         }
       </div>
-      <div class="skeleton__card skeleton__chart"><rf-skeleton height="1rem" width="30%" /><rf-skeleton height="220px" /></div>
+      <div class="skeleton__card skeleton__chart">
+        <rf-skeleton height="1rem" width="30%" /><rf-skeleton height="220px" />
+      </div>
       <div class="skeleton__pair">
         <div class="skeleton__card"><rf-skeleton height="1rem" width="40%" /><rf-skeleton height="160px" /></div>
         <div class="skeleton__card"><rf-skeleton height="1rem" width="40%" /><rf-skeleton height="160px" /></div>
@@ -28,8 +30,16 @@ import { SkeletonComponent } from '../../../shared/skeleton.component';
     </div>
   `,
   styles: `
-    .skeleton { display: flex; flex-direction: column; gap: var(--rf-space-4); }
-    .skeleton__kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: var(--rf-space-3); }
+    .skeleton {
+      display: flex;
+      flex-direction: column;
+      gap: var(--rf-space-4);
+    }
+    .skeleton__kpis {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(170px, 1fr));
+      gap: var(--rf-space-3);
+    }
     .skeleton__card {
       display: flex;
       flex-direction: column;
@@ -39,7 +49,11 @@ import { SkeletonComponent } from '../../../shared/skeleton.component';
       border: 1px solid var(--rf-border);
       border-radius: var(--rf-radius);
     }
-    .skeleton__pair { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: var(--rf-space-4); }
+    .skeleton__pair {
+      display: grid;
+      grid-template-columns: repeat(auto-fit, minmax(280px, 1fr));
+      gap: var(--rf-space-4);
+    }
   `,
 })
 export class AnalyticsSkeletonComponent {}
@@ -59,8 +73,14 @@ export class AnalyticsSkeletonComponent {}
     </rf-notice>
   `,
   styles: `
-    .error__message { margin: 0 0 var(--rf-space-2); }
-    .error__actions { display: flex; flex-wrap: wrap; gap: var(--rf-space-2); }
+    .error__message {
+      margin: 0 0 var(--rf-space-2);
+    }
+    .error__actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--rf-space-2);
+    }
   `,
 })
 export class ReportErrorComponent {
@@ -93,10 +113,27 @@ export class ReportErrorComponent {
       border: 1px dashed var(--rf-border-strong);
       border-radius: var(--rf-radius);
     }
-    .empty__icon { fill: none; stroke: var(--rf-border-strong); stroke-width: 3; stroke-linecap: round; margin-bottom: var(--rf-space-3); }
-    .empty__title { font-size: 1.2rem; margin-bottom: var(--rf-space-2); }
-    .empty__hint { max-width: 46ch; color: var(--rf-text-muted); }
-    .empty__actions { display: flex; flex-wrap: wrap; justify-content: center; gap: var(--rf-space-2); }
+    .empty__icon {
+      fill: none;
+      stroke: var(--rf-border-strong);
+      stroke-width: 3;
+      stroke-linecap: round;
+      margin-bottom: var(--rf-space-3);
+    }
+    .empty__title {
+      font-size: 1.2rem;
+      margin-bottom: var(--rf-space-2);
+    }
+    .empty__hint {
+      max-width: 46ch;
+      color: var(--rf-text-muted);
+    }
+    .empty__actions {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: center;
+      gap: var(--rf-space-2);
+    }
   `,
 })
 export class ReportEmptyComponent {

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 
 import { KpiCardComponent } from '../../../shared/kpi-card.component';
 import { ReaderFormat } from '../../../shared/reader-format';
-import { type Trend, trendBetween } from '../../../shared/trend';
+import { trendBetween, type Trend } from '../../../shared/trend';
 import type { AnalyticsWindow, Summary, SummaryFigures } from '../analytics-types';
 
 interface Kpi {
@@ -46,9 +46,15 @@ interface Kpi {
       grid-template-columns: repeat(auto-fit, minmax(170px, 1fr));
       gap: var(--rf-space-3);
     }
-    .kpis__note { margin: var(--rf-space-2) 0 0; font-size: 0.85rem; color: var(--rf-text-muted); }
+    .kpis__note {
+      margin: var(--rf-space-2) 0 0;
+      font-size: 0.85rem;
+      color: var(--rf-text-muted);
+    }
     @media (max-width: 420px) {
-      .kpis__grid { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+      .kpis__grid {
+        grid-template-columns: repeat(2, minmax(0, 1fr));
+      }
     }
   `,
 })
@@ -91,7 +97,9 @@ export class SummaryKpisComponent {
         trend: trendBetween(averageDuration(now), averageDuration(before), 'lower-is-better'),
         previous: format.minutes(averageDuration(before)),
         detail:
-          now.completed_sessions === 0 ? 'No completed sessions' : `Median ${format.minutes(now.median_duration_minutes)}`,
+          now.completed_sessions === 0
+            ? 'No completed sessions'
+            : `Median ${format.minutes(now.median_duration_minutes)}`,
       },
       {
         label: 'Avg CSAT',

@@ -25,10 +25,15 @@ const NODE_TYPE_LABELS: Record<string, string> = { question: 'Question', step: '
                 <span class="bars__value">{{ format.count(row.sessions) }}</span>
               </div>
               <span class="bars__track" aria-hidden="true">
-                <span class="bars__fill" [style.background]="stuckColor" [style.width.%]="(row.sessions / largest()) * 100"></span>
+                <span
+                  class="bars__fill"
+                  [style.background]="stuckColor"
+                  [style.width.%]="(row.sessions / largest()) * 100"
+                ></span>
               </span>
               <div class="bars__meta">
-                {{ typeLabel(row.node_type) }} · {{ format.percent(row.sessions / unfinished(), 0) }} of unfinished sessions
+                {{ typeLabel(row.node_type) }} · {{ format.percent(row.sessions / unfinished(), 0) }} of unfinished
+                sessions
               </div>
             </li>
           }

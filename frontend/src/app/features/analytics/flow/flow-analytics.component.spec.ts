@@ -1,7 +1,14 @@
 import { TestBed } from '@angular/core/testing';
 
 import { expectReport, FLOW_REPORT, FLOW_VPN_ID } from '../../../../testing/analytics-fixtures';
-import { type AnalyticsTestPage, button, cells, kpi, openAnalytics, textOf } from '../../../../testing/analytics-harness';
+import {
+  button,
+  cells,
+  kpi,
+  openAnalytics,
+  textOf,
+  type AnalyticsTestPage,
+} from '../../../../testing/analytics-harness';
 import { ENGINEER, TEAM_ADMIN } from '../../../../testing/fixtures';
 import type { User } from '../../../core/api-types';
 import type { FlowAnalytics } from '../analytics-types';
@@ -65,7 +72,9 @@ describe('FlowAnalyticsComponent', () => {
     await open();
     await answer();
 
-    expect(textOf(section('rf-drop-off-list .panel__subtitle'))).toBe('8 unfinished sessions, by the node they stopped at');
+    expect(textOf(section('rf-drop-off-list .panel__subtitle'))).toBe(
+      '8 unfinished sessions, by the node they stopped at',
+    );
     expect(Array.from(section('rf-drop-off-list').querySelectorAll('li')).map((row) => textOf(row))).toEqual([
       'Reinstall the VPN client 7 Step · 88% of unfinished sessions',
       'Is the account locked? 1 Question · 13% of unfinished sessions',
@@ -83,7 +92,9 @@ describe('FlowAnalyticsComponent', () => {
     await open();
     await answer();
 
-    const rows = Array.from(section('rf-csat-distribution-chart').querySelectorAll('tbody tr')).map((row) => cells(row));
+    const rows = Array.from(section('rf-csat-distribution-chart').querySelectorAll('tbody tr')).map((row) =>
+      cells(row),
+    );
     expect(rows).toEqual([
       ['5 · Excellent', '6', '30%'],
       ['4 · Good', '2', '10%'],
@@ -107,7 +118,10 @@ describe('FlowAnalyticsComponent', () => {
 
   it('opens for an engineer too, and switching the period keeps the flow', async () => {
     await open(`/flows/${FLOW_VPN_ID}/analytics`, ENGINEER);
-    await answer({ ...FLOW_REPORT, recent_comments: FLOW_REPORT.recent_comments.map((c) => ({ ...c, user_name: null })) });
+    await answer({
+      ...FLOW_REPORT,
+      recent_comments: FLOW_REPORT.recent_comments.map((c) => ({ ...c, user_name: null })),
+    });
     expect(section('rf-recent-comments').querySelectorAll('.comment__author')).toHaveLength(0);
 
     button(page(), '90 days').click();
@@ -144,6 +158,8 @@ describe('FlowAnalyticsComponent', () => {
     });
 
     expect(textOf(page().querySelector('rf-report-empty'))).toContain('No sessions in this period');
-    expect(textOf(page().querySelector('rf-report-empty'))).toContain('Nobody ran this flow or rated it in this period.');
+    expect(textOf(page().querySelector('rf-report-empty'))).toContain(
+      'Nobody ran this flow or rated it in this period.',
+    );
   });
 });

@@ -4,15 +4,19 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { combineLatest } from 'rxjs';
 
 import type { PeriodSelection } from '../../../shared/period-picker.component';
-import { isNinetyDays, navigateToFilters, selectionFromParams, selectionToParams } from '../analytics-filters';
 import { AnalyticsDataService } from '../analytics-data.service';
+import { isNinetyDays, navigateToFilters, selectionFromParams, selectionToParams } from '../analytics-filters';
 import type { FlowAnalytics } from '../analytics-types';
 import { CsatDistributionChartComponent } from '../charts/csat-distribution-chart.component';
 import { CsatTrendChartComponent } from '../charts/csat-trend-chart.component';
 import { OutcomeBreakdownChartComponent } from '../charts/outcome-breakdown-chart.component';
 import { SessionsChartComponent } from '../charts/sessions-chart.component';
 import { AnalyticsToolbarComponent } from '../components/analytics-toolbar.component';
-import { AnalyticsSkeletonComponent, ReportEmptyComponent, ReportErrorComponent } from '../components/report-states.component';
+import {
+  AnalyticsSkeletonComponent,
+  ReportEmptyComponent,
+  ReportErrorComponent,
+} from '../components/report-states.component';
 import { SummaryKpisComponent } from '../components/summary-kpis.component';
 import { isQuietReport, ReportLoader } from '../report-loader';
 import { DropOffListComponent } from './drop-off-list.component';
@@ -64,7 +68,8 @@ export class FlowAnalyticsComponent {
   protected readonly isEmpty = computed(() => isQuietReport(this.loader.report()));
   protected readonly csv = computed(() => {
     const query = this.query();
-    return () => (query === null ? Promise.reject(new Error('No flow')) : this.data.flowCsv(query.flowId, query.selection));
+    return () =>
+      query === null ? Promise.reject(new Error('No flow')) : this.data.flowCsv(query.flowId, query.selection);
   });
 
   constructor() {

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 
 import type { Outcome } from '../../../core/api-types';
-import { OUTCOME_COLORS, OUTCOME_ORDER } from '../../../shared/outcome-palette';
 import { OUTCOME_LABELS } from '../../../shared/outcome-badge.component';
+import { OUTCOME_COLORS, OUTCOME_ORDER } from '../../../shared/outcome-palette';
 import { ReaderFormat } from '../../../shared/reader-format';
 import type { OutcomesByNodeRow } from '../analytics-types';
 
@@ -49,7 +49,10 @@ interface OutcomePart {
                     </span>
                     <span class="parts">
                       @for (part of row.parts; track part.outcome) {
-                        <span class="part"><span class="swatch" [style.background]="part.color" aria-hidden="true"></span>{{ part.text }}</span>
+                        <span class="part"
+                          ><span class="swatch" [style.background]="part.color" aria-hidden="true"></span
+                          >{{ part.text }}</span
+                        >
                       }
                     </span>
                   </td>
@@ -63,24 +66,81 @@ interface OutcomePart {
   `,
   styleUrl: './panel.scss',
   styles: `
-    .table-wrap { position: relative; }
-    .table th, .table td { padding: var(--rf-space-2) var(--rf-space-3); }
-    .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-    .table th.num { text-align: right; }
-    .table tr:last-child th { border-bottom: 0; }
-    .node { min-width: 9rem; text-transform: none; letter-spacing: 0; font-size: 0.95rem; color: var(--rf-text); background: none; }
-    .outcomes { min-width: 11rem; }
-    .mix { display: flex; gap: 2px; height: 8px; border-radius: 999px; overflow: hidden; }
-    .parts { display: flex; flex-wrap: wrap; gap: 2px var(--rf-space-3); margin-top: 4px; font-size: 0.85rem; }
-    .part { display: inline-flex; align-items: center; gap: 4px; white-space: nowrap; }
-    .swatch { width: 10px; height: 10px; border-radius: 2px; }
-    .node__count { display: none; font-size: 0.8rem; font-weight: 400; color: var(--rf-text-muted); }
+    .table-wrap {
+      position: relative;
+    }
+    .table th,
+    .table td {
+      padding: var(--rf-space-2) var(--rf-space-3);
+    }
+    .num {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+    .table th.num {
+      text-align: right;
+    }
+    .table tr:last-child th {
+      border-bottom: 0;
+    }
+    .node {
+      min-width: 9rem;
+      text-transform: none;
+      letter-spacing: 0;
+      font-size: 0.95rem;
+      color: var(--rf-text);
+      background: none;
+    }
+    .outcomes {
+      min-width: 11rem;
+    }
+    .mix {
+      display: flex;
+      gap: 2px;
+      height: 8px;
+      border-radius: 999px;
+      overflow: hidden;
+    }
+    .parts {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 2px var(--rf-space-3);
+      margin-top: 4px;
+      font-size: 0.85rem;
+    }
+    .part {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      white-space: nowrap;
+    }
+    .swatch {
+      width: 10px;
+      height: 10px;
+      border-radius: 2px;
+    }
+    .node__count {
+      display: none;
+      font-size: 0.8rem;
+      font-weight: 400;
+      color: var(--rf-text-muted);
+    }
     /* Narrow windows: the count moves under the node's name and the table needs no sideways scrolling. */
     @media (max-width: 520px) {
-      .table th.num, .table td.num { display: none; }
-      .node { min-width: 7rem; }
-      .node__count { display: block; }
-      .outcomes { min-width: 8rem; }
+      .table th.num,
+      .table td.num {
+        display: none;
+      }
+      .node {
+        min-width: 7rem;
+      }
+      .node__count {
+        display: block;
+      }
+      .outcomes {
+        min-width: 8rem;
+      }
     }
   `,
 })

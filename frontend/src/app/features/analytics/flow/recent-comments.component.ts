@@ -53,11 +53,27 @@ import type { RecentComment } from '../analytics-types';
       border-radius: var(--rf-radius-sm);
       background: var(--rf-bg);
     }
-    .comment__rating { margin: 0; }
-    .stars { color: #b07000; letter-spacing: 2px; }
-    .comment__text { margin: var(--rf-space-1) 0; white-space: pre-line; overflow-wrap: anywhere; }
-    .comment__meta { margin: 0; font-size: 0.8rem; color: var(--rf-text-muted); }
-    .comment__author { font-weight: 600; color: var(--rf-text); }
+    .comment__rating {
+      margin: 0;
+    }
+    .stars {
+      color: #b07000;
+      letter-spacing: 2px;
+    }
+    .comment__text {
+      margin: var(--rf-space-1) 0;
+      white-space: pre-line;
+      overflow-wrap: anywhere;
+    }
+    .comment__meta {
+      margin: 0;
+      font-size: 0.8rem;
+      color: var(--rf-text-muted);
+    }
+    .comment__author {
+      font-weight: 600;
+      color: var(--rf-text);
+    }
   `,
 })
 export class RecentCommentsComponent {

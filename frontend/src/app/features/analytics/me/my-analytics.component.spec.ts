@@ -1,7 +1,14 @@
 import { TestBed } from '@angular/core/testing';
 
 import { expectReport, FLOW_PASSWORD_ID, MY_REPORT } from '../../../../testing/analytics-fixtures';
-import { type AnalyticsTestPage, button, cells, kpi, openAnalytics, textOf } from '../../../../testing/analytics-harness';
+import {
+  button,
+  cells,
+  kpi,
+  openAnalytics,
+  textOf,
+  type AnalyticsTestPage,
+} from '../../../../testing/analytics-harness';
 import { ENGINEER } from '../../../../testing/fixtures';
 import type { MyAnalytics } from '../analytics-types';
 

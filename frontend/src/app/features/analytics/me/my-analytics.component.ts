@@ -3,8 +3,8 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 
 import type { PeriodSelection } from '../../../shared/period-picker.component';
-import { isNinetyDays, navigateToFilters, selectionFromParams, selectionToParams } from '../analytics-filters';
 import { AnalyticsDataService } from '../analytics-data.service';
+import { isNinetyDays, navigateToFilters, selectionFromParams, selectionToParams } from '../analytics-filters';
 import { flowEntry } from '../analytics-links';
 import type { MyAnalytics } from '../analytics-types';
 import { CsatTrendChartComponent } from '../charts/csat-trend-chart.component';
@@ -12,7 +12,11 @@ import { OutcomeBreakdownChartComponent } from '../charts/outcome-breakdown-char
 import { SessionsChartComponent } from '../charts/sessions-chart.component';
 import { AnalyticsToolbarComponent } from '../components/analytics-toolbar.component';
 import { RankedTableComponent } from '../components/ranked-table.component';
-import { AnalyticsSkeletonComponent, ReportEmptyComponent, ReportErrorComponent } from '../components/report-states.component';
+import {
+  AnalyticsSkeletonComponent,
+  ReportEmptyComponent,
+  ReportErrorComponent,
+} from '../components/report-states.component';
 import { SummaryKpisComponent } from '../components/summary-kpis.component';
 import { isQuietReport, ReportLoader } from '../report-loader';
 

@@ -13,13 +13,13 @@ import {
   TOM_ID,
 } from '../../../../testing/analytics-fixtures';
 import {
-  type AnalyticsTestPage,
   blobText,
   button,
   cells,
   kpi,
   openAnalytics,
   textOf,
+  type AnalyticsTestPage,
 } from '../../../../testing/analytics-harness';
 import { TEAM_ADMIN } from '../../../../testing/fixtures';
 
@@ -84,7 +84,9 @@ describe('TeamAnalyticsComponent', () => {
     expect(kpi(page(), 'Avg CSAT')).toMatchObject({ value: '3.8 / 5', trend: '▼ 5%', tone: 'bad' });
     expect(kpi(page(), 'Avg CSAT').detail).toBe('150 ratings · 16% response rate');
     expect(kpi(page(), 'CSAT score')).toMatchObject({ value: '60%', trend: '▼ 8.2 pts', tone: 'bad' });
-    expect(textOf(page().querySelector('.kpis__note'))).toBe('Changes compare with the previous period, Nov 11 – 17, 2026.');
+    expect(textOf(page().querySelector('.kpis__note'))).toBe(
+      'Changes compare with the previous period, Nov 11 – 17, 2026.',
+    );
   });
 
   it('colours improvements as good news', async () => {
@@ -124,7 +126,10 @@ describe('TeamAnalyticsComponent', () => {
 
   it('shows an error with a Retry that loads the report again', async () => {
     await open();
-    expectReport(view.http, TEAM).flush({ message: 'Database unavailable' }, { status: 503, statusText: 'Unavailable' });
+    expectReport(view.http, TEAM).flush(
+      { message: 'Database unavailable' },
+      { status: 503, statusText: 'Unavailable' },
+    );
     await view.settle();
 
     expect(textOf(page().querySelector('rf-report-error [role="alert"], rf-report-error rf-notice'))).toContain(
@@ -242,7 +247,13 @@ describe('TeamAnalyticsComponent', () => {
     expect(names()).toEqual(['Password reset / account locked', 'VPN will not connect', 'Printer not printing']);
     expect(flows.querySelector('a')!.getAttribute('href')).toBe(`/flows/${FLOW_PASSWORD_ID}/analytics?period=7d`);
     expect(engineers.querySelector('a')!.getAttribute('href')).toBe(`/analytics/team?period=7d&engineer=${PRIYA_ID}`);
-    expect(cells(flows.querySelector('tbody tr')!)).toEqual(['Password reset / account locked', '190', '94.7%', '7.8 min', '4.5 (40 ratings )']);
+    expect(cells(flows.querySelector('tbody tr')!)).toEqual([
+      'Password reset / account locked',
+      '190',
+      '94.7%',
+      '7.8 min',
+      '4.5 (40 ratings )',
+    ]);
 
     button(flows as HTMLElement, 'Avg CSAT').click();
     await view.settle();
@@ -267,7 +278,9 @@ describe('TeamAnalyticsComponent', () => {
 
     const sessionsTable = page().querySelector('rf-sessions-chart table')!;
     expect(sessionsTable.closest('.visually-hidden')).not.toBeNull();
-    expect(sessionsTable.closest('rf-chart-frame')!.querySelector('[aria-hidden="true"] ngx-charts-bar-vertical-stacked')).not.toBeNull();
+    expect(
+      sessionsTable.closest('rf-chart-frame')!.querySelector('[aria-hidden="true"] ngx-charts-bar-vertical-stacked'),
+    ).not.toBeNull();
     expect(cells(sessionsTable.querySelector('thead tr')!)).toEqual([
       'Day',
       'Sessions',
@@ -292,7 +305,9 @@ describe('TeamAnalyticsComponent', () => {
     ]);
     expect(cells(csatRows[0])).toEqual(['Wed, Nov 18, 2026', '3.5', '20']);
 
-    const outcomes = Array.from(page().querySelectorAll('rf-outcome-breakdown-chart tbody tr')).map((row) => cells(row));
+    const outcomes = Array.from(page().querySelectorAll('rf-outcome-breakdown-chart tbody tr')).map((row) =>
+      cells(row),
+    );
     expect(outcomes).toEqual([
       ['Resolved', '580', '61.6%'],
       ['Workaround', '130', '13.8%'],
@@ -319,7 +334,9 @@ describe('TeamAnalyticsComponent', () => {
     expect(request.request.params.get('period')).toBe('90d');
     expect(request.request.params.get('engineer_id')).toBe(TOM_ID);
     request.flush('window\nfrom,to\n', {
-      headers: new HttpHeaders({ 'Content-Disposition': 'attachment; filename="team-analytics-2026-08-27_2026-11-24.csv"' }),
+      headers: new HttpHeaders({
+        'Content-Disposition': 'attachment; filename="team-analytics-2026-08-27_2026-11-24.csv"',
+      }),
     });
     await view.settle();
 

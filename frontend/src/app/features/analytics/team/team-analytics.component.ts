@@ -1,11 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, type Params, Router } from '@angular/router';
+import { ActivatedRoute, Router, type Params } from '@angular/router';
 
 import type { PeriodSelection } from '../../../shared/period-picker.component';
 import { SearchableSelectComponent, type SelectOption } from '../../../shared/searchable-select.component';
-import { engineerFromParams, isNinetyDays, navigateToFilters, selectionFromParams, selectionToParams } from '../analytics-filters';
-import { type TeamFilters, AnalyticsDataService } from '../analytics-data.service';
+import { AnalyticsDataService, type TeamFilters } from '../analytics-data.service';
+import {
+  engineerFromParams,
+  isNinetyDays,
+  navigateToFilters,
+  selectionFromParams,
+  selectionToParams,
+} from '../analytics-filters';
 import { engineerEntry, flowEntry } from '../analytics-links';
 import type { AccountUser, TeamAnalytics } from '../analytics-types';
 import { CsatTrendChartComponent } from '../charts/csat-trend-chart.component';
@@ -13,7 +19,11 @@ import { OutcomeBreakdownChartComponent } from '../charts/outcome-breakdown-char
 import { SessionsChartComponent } from '../charts/sessions-chart.component';
 import { AnalyticsToolbarComponent } from '../components/analytics-toolbar.component';
 import { RankedTableComponent } from '../components/ranked-table.component';
-import { AnalyticsSkeletonComponent, ReportEmptyComponent, ReportErrorComponent } from '../components/report-states.component';
+import {
+  AnalyticsSkeletonComponent,
+  ReportEmptyComponent,
+  ReportErrorComponent,
+} from '../components/report-states.component';
 import { SummaryKpisComponent } from '../components/summary-kpis.component';
 import { isQuietReport, ReportLoader } from '../report-loader';
 
@@ -52,7 +62,11 @@ export class TeamAnalyticsComponent {
   protected readonly engineerOptions = computed<SelectOption[]>(() =>
     [...this.users()]
       .sort((a, b) => a.name.localeCompare(b.name))
-      .map((user) => ({ value: user.id, label: user.name, hint: user.is_active ? user.email : `${user.email} · deactivated` })),
+      .map((user) => ({
+        value: user.id,
+        label: user.name,
+        hint: user.is_active ? user.email : `${user.email} · deactivated`,
+      })),
   );
 
   protected readonly engineerName = computed(() => {

@@ -42,7 +42,9 @@ export class LoginComponent {
       await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
     } catch (error) {
       this.error.set(
-        isHttpStatus(error, 401) ? 'Email or password is incorrect.' : apiErrorMessage(error, 'Sign-in failed. Please try again.'),
+        isHttpStatus(error, 401)
+          ? 'Email or password is incorrect.'
+          : apiErrorMessage(error, 'Sign-in failed. Please try again.'),
       );
       // Clear the password for the retry without flagging the now-empty field as a mistake.
       this.form.controls.password.reset();
