@@ -15,6 +15,7 @@ export const TICKETS_ENDPOINT: WebhookEndpoint = {
   description: 'Zendesk: close the ticket',
   enabled: true,
   disabled_reason: null,
+  consecutive_failures: 0,
   created_at: '2026-11-20T09:00:00.000Z',
 };
 
@@ -24,7 +25,8 @@ export const BROKEN_ENDPOINT: WebhookEndpoint = {
   events: ['step.feedback'],
   description: null,
   enabled: false,
-  disabled_reason: 'Disabled after 20 failed deliveries in a row',
+  disabled_reason: '20 deliveries in a row failed',
+  consecutive_failures: 20,
   created_at: '2026-11-21T09:00:00.000Z',
 };
 
@@ -66,7 +68,7 @@ export const RETRYING: WebhookDelivery = {
 
 export const DELIVERED_DETAIL: WebhookDeliveryDetail = {
   ...DELIVERED,
-  attempts_log: [
+  attempt_log: [
     {
       at: '2026-12-01T10:00:01.000Z',
       response_status: 500,

@@ -143,7 +143,7 @@ describe('WebhookDeliveriesPageComponent', () => {
     await click(button('Attempts of session.rated delivery msg-failed'));
     expectCall(http, 'GET', `${BASE}/deliveries/msg-failed`).flush({
       ...GAVE_UP,
-      attempts_log: [
+      attempt_log: [
         {
           at: '2026-11-30T08:00:01.000Z',
           response_status: null,
@@ -165,7 +165,7 @@ describe('WebhookDeliveriesPageComponent', () => {
     await open([GAVE_UP]);
 
     await click(button('Attempts of session.rated delivery msg-failed'));
-    expectCall(http, 'GET', `${BASE}/deliveries/msg-failed`).flush({ ...GAVE_UP, attempts_log: [] });
+    expectCall(http, 'GET', `${BASE}/deliveries/msg-failed`).flush({ ...GAVE_UP, attempt_log: [] });
     await settle(fixture);
     await click(button('Redeliver', dialog()!));
     expectCall(http, 'POST', `${BASE}/deliveries/msg-failed/redeliver`).flush(null, {
@@ -185,7 +185,7 @@ describe('WebhookDeliveriesPageComponent', () => {
     await open([GAVE_UP]);
 
     await click(button('Attempts of session.rated delivery msg-failed'));
-    expectCall(http, 'GET', `${BASE}/deliveries/msg-failed`).flush({ ...GAVE_UP, attempts_log: [] });
+    expectCall(http, 'GET', `${BASE}/deliveries/msg-failed`).flush({ ...GAVE_UP, attempt_log: [] });
     await settle(fixture);
     await click(button('Redeliver', dialog()!));
     failWith(expectCall(http, 'POST', `${BASE}/deliveries/msg-failed/redeliver`), 409, 'The endpoint is disabled');

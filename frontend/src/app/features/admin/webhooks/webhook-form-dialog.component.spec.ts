@@ -142,7 +142,7 @@ describe('WebhookFormDialogComponent', () => {
     expect(request.request.body).toEqual({
       url: TICKETS_ENDPOINT.url,
       events: ['session.completed', 'session.rated', 'flow.published'],
-      description: '',
+      description: null,
     });
     request.flush({ ...TICKETS_ENDPOINT, description: null });
     await settle(fixture);

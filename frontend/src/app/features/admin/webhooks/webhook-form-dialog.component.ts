@@ -10,8 +10,8 @@ import {
   EVENT_CHOICES,
   WEBHOOK_EVENTS,
   type CreatedWebhookEndpoint,
+  type SubscribableEvent,
   type WebhookEndpoint,
-  type WebhookEvent,
 } from './webhook-types';
 import { WebhooksService } from './webhooks.service';
 
@@ -69,7 +69,7 @@ export class WebhookFormDialogComponent implements OnInit {
     }
   }
 
-  protected chosenEvents(): WebhookEvent[] {
+  protected chosenEvents(): SubscribableEvent[] {
     const chosen = this.form.controls.events.getRawValue();
     return WEBHOOK_EVENTS.filter((_event, index) => chosen[index]);
   }
@@ -103,7 +103,15 @@ export class WebhookFormDialogComponent implements OnInit {
     const endpoint = this.endpoint();
     try {
       if (endpoint) {
-        this.saved.emit(await this.webhooks.update(endpoint.id, { url, events, description }));
+        // Events the form does not offer (webhook.test, subscribed through the API) are kept.
+        const kept = endpoint.events.filter((event) => !(WEBHOOK_EVENTS as string[]).includes(event));
+        this.saved.emit(
+          await this.webhooks.update(endpoint.id, {
+            url,
+            events: [...events, ...kept],
+            description: description === '' ? null : description,
+          }),
+        );
       } else {
         this.created.emit(
           await this.webhooks.create(description === '' ? { url, events } : { url, events, description }),

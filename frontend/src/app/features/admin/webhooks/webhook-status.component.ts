@@ -2,13 +2,21 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
 import type { WebhookEndpoint } from './webhook-types';
 
-/** Whether an endpoint receives events and, when it does not, why (the server's reason, e.g. failures in a row). */
+/**
+ * Whether an endpoint receives events and, when it does not, why (the server's reason, e.g. failures
+ * in a row); while it does, how many deliveries failed in a row, since 20 turn it off.
+ */
 @Component({
   selector: 'rf-webhook-status',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (endpoint().enabled) {
       <span class="status status--on">Enabled</span>
+      @if (endpoint().consecutive_failures > 0) {
+        <span class="reason" data-testid="failures-in-a-row">
+          {{ endpoint().consecutive_failures }} failed in a row (20 turn it off)
+        </span>
+      }
     } @else {
       <span class="status status--off">Disabled</span>
       <span class="reason" data-testid="disabled-reason">{{

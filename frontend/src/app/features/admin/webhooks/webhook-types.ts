@@ -12,6 +12,7 @@ export interface WebhookEndpoint {
   description: string | null;
   enabled: boolean;
   disabled_reason: string | null;
+  consecutive_failures: number;
   created_at: string;
 }
 
@@ -28,7 +29,7 @@ export interface NewWebhookEndpoint {
 export interface WebhookEndpointChanges {
   url?: string;
   events?: WebhookEvent[];
-  description?: string;
+  description?: string | null;
   enabled?: boolean;
 }
 
@@ -36,7 +37,7 @@ export type DeliveryStatus = 'pending' | 'retrying' | 'succeeded' | 'failed';
 
 export interface WebhookDelivery {
   id: string;
-  event_type: string;
+  event_type: WebhookEvent;
   status: DeliveryStatus;
   attempts: number;
   last_response_status: number | null;
@@ -49,17 +50,17 @@ export interface WebhookDelivery {
 export interface DeliveryAttempt {
   at: string;
   response_status: number | null;
-  duration_ms: number | null;
+  duration_ms: number;
   error: string | null;
   response_excerpt: string | null;
 }
 
 export interface WebhookDeliveryDetail extends WebhookDelivery {
-  attempts_log: DeliveryAttempt[];
+  attempt_log: DeliveryAttempt[];
 }
 
 /** Every event an endpoint may subscribe to, in the order the form shows them, with what it means. */
-export const EVENT_CHOICES: Record<WebhookEvent, { label: string; hint: string }> = {
+export const EVENT_CHOICES: Record<SubscribableEvent, { label: string; hint: string }> = {
   'session.started': { label: 'Session started', hint: 'An engineer starts a flow' },
   'session.completed': { label: 'Session completed', hint: 'A session ends, with its outcome and durations' },
   'session.rated': { label: 'Session rated', hint: 'A session gets or changes its rating' },
@@ -67,7 +68,7 @@ export const EVENT_CHOICES: Record<WebhookEvent, { label: string; hint: string }
   'flow.published': { label: 'Flow published', hint: 'A team admin publishes a flow' },
 };
 
-export const WEBHOOK_EVENTS = Object.keys(EVENT_CHOICES) as WebhookEvent[];
+export const WEBHOOK_EVENTS = Object.keys(EVENT_CHOICES) as SubscribableEvent[];
 
 /** The statuses the deliveries log filters by, with their label. */
 export const DELIVERY_STATUSES: Record<DeliveryStatus, string> = {

@@ -74,10 +74,18 @@ describe('WebhooksPageComponent', () => {
     const broken = row(BROKEN_ENDPOINT.url)!;
     expect(broken.textContent).toContain('Disabled');
     expect(broken.querySelector('[data-testid="disabled-reason"]')!.textContent).toContain(
-      'Disabled after 20 failed deliveries in a row',
+      '20 deliveries in a row failed',
     );
     expect(button(`Enable ${BROKEN_ENDPOINT.url}`)).toBeTruthy();
+    expect(tickets.querySelector('[data-testid="failures-in-a-row"]')).toBeNull();
     expect(button(`Send a test event to ${BROKEN_ENDPOINT.url}`).disabled).toBe(true);
+  });
+
+  it('warns while deliveries to an enabled endpoint keep failing', async () => {
+    await list([{ ...TICKETS_ENDPOINT, consecutive_failures: 3 }]);
+    expect(row(TICKETS_ENDPOINT.url)!.querySelector('[data-testid="failures-in-a-row"]')!.textContent).toContain(
+      '3 failed in a row',
+    );
   });
 
   it('says so when there is no endpoint yet', async () => {
