@@ -7,7 +7,7 @@ import { expectCall, failWith } from '../../../../testing/admin-fixtures';
 import { rememberSignedIn, settle, TEAM_ADMIN } from '../../../../testing/fixtures';
 import { DELIVERED, DELIVERED_DETAIL, GAVE_UP, RETRYING, TICKETS_ENDPOINT } from '../../../../testing/webhook-fixtures';
 import { provideApiConfiguration } from '../../../api/api-configuration';
-import { WebhookDeliveriesPageComponent } from './webhook-deliveries-page.component';
+import { DELIVERIES_POLL_MS, WebhookDeliveriesPageComponent } from './webhook-deliveries-page.component';
 import type { WebhookDelivery } from './webhook-types';
 
 const BASE = '/api/v1/webhooks/hook-tickets';
@@ -16,17 +16,24 @@ describe('WebhookDeliveriesPageComponent', () => {
   let fixture: ComponentFixture<WebhookDeliveriesPageComponent>;
   let http: HttpTestingController;
 
-  beforeEach(async () => {
+  /** Opens the page; it looks again by itself after `pollMs` (long by default, so tests stay still). */
+  async function start(pollMs = 60_000): Promise<void> {
     localStorage.clear();
     rememberSignedIn(TEAM_ADMIN);
     TestBed.configureTestingModule({
-      providers: [provideRouter([]), provideHttpClient(), provideHttpClientTesting(), provideApiConfiguration('')],
+      providers: [
+        provideRouter([]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideApiConfiguration(''),
+        { provide: DELIVERIES_POLL_MS, useValue: pollMs },
+      ],
     });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(WebhookDeliveriesPageComponent);
     fixture.componentRef.setInput('id', 'hook-tickets');
     await settle(fixture);
-  });
+  }
 
   afterEach(() => http.verify());
 
@@ -55,7 +62,8 @@ describe('WebhookDeliveriesPageComponent', () => {
     return request;
   }
 
-  async function open(deliveries: WebhookDelivery[]): Promise<void> {
+  async function open(deliveries: WebhookDelivery[], pollMs?: number): Promise<void> {
+    await start(pollMs);
     expectCall(http, 'GET', BASE).flush(TICKETS_ENDPOINT);
     expectDeliveries(null).flush(deliveries);
     await settle(fixture);
@@ -83,6 +91,26 @@ describe('WebhookDeliveriesPageComponent', () => {
     const failed = row('msg-failed')!;
     expect(failed.textContent).toContain('Failed');
     expect(failed.textContent).toContain('connect ECONNREFUSED 203.0.113.7:443');
+  });
+
+  it('looks again by itself while a delivery is on its way, and stops once none is', async () => {
+    const pending: WebhookDelivery = { ...DELIVERED, status: 'pending', attempts: 0, delivered_at: null };
+    await open([pending, GAVE_UP], 20);
+    expect(row('msg-delivered')!.textContent).toContain('Pending');
+
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expectDeliveries(null).flush([DELIVERED, GAVE_UP]);
+    await settle(fixture);
+    expect(row('msg-delivered')!.textContent).toContain('Succeeded');
+
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    http.expectNone(`${BASE}/deliveries`);
+  });
+
+  it('does not look again for a retry hours away', async () => {
+    await open([{ ...RETRYING, next_attempt_at: new Date(Date.now() + 3_600_000).toISOString() }], 20);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    http.expectNone(`${BASE}/deliveries`);
   });
 
   it('says so when nothing was sent yet', async () => {
@@ -208,6 +236,7 @@ describe('WebhookDeliveriesPageComponent', () => {
   });
 
   it('says so when the endpoint cannot be found', async () => {
+    await start();
     failWith(expectCall(http, 'GET', BASE), 404, 'Webhook endpoint not found');
     expectDeliveries(null).flush([]);
     await settle(fixture);

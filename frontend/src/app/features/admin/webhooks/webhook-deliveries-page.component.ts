@@ -1,5 +1,14 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject, input, signal, type OnInit } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  inject,
+  InjectionToken,
+  input,
+  signal,
+  type OnDestroy,
+  type OnInit,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 
 import { LoadErrorComponent } from '../../../shared/load-error/load-error.component';
@@ -11,10 +20,17 @@ import { WebhookStatusComponent } from './webhook-status.component';
 import { DELIVERY_STATUSES, type DeliveryStatus, type WebhookDelivery, type WebhookEndpoint } from './webhook-types';
 import { WebhooksService } from './webhooks.service';
 
+/** How often the log looks again while a delivery is on its way (tests shorten it). */
+export const DELIVERIES_POLL_MS = new InjectionToken<number>('DELIVERIES_POLL_MS', { factory: () => 2000 });
+
+/** A retry further off than this is not waited for: the log stops looking until asked. */
+const POLL_HORIZON_MS = 30_000;
+
 /**
  * One endpoint's deliveries log, newest first: each event sent, whether it arrived, after how many
  * attempts and with which answer; filtered by status. A delivery opens on its attempts, and one
- * that failed (or any other) can be sent again.
+ * that failed (or any other) can be sent again. While a delivery is pending or due to be retried
+ * shortly, the log refreshes itself.
  */
 @Component({
   selector: 'rf-webhook-deliveries-page',
@@ -31,8 +47,11 @@ import { WebhooksService } from './webhooks.service';
   templateUrl: './webhook-deliveries-page.component.html',
   styleUrl: './webhook-deliveries-page.component.scss',
 })
-export class WebhookDeliveriesPageComponent implements OnInit {
+export class WebhookDeliveriesPageComponent implements OnInit, OnDestroy {
   private readonly webhooks = inject(WebhooksService);
+  private readonly pollMs = inject(DELIVERIES_POLL_MS);
+  private pollTimer: ReturnType<typeof setTimeout> | null = null;
+  private destroyed = false;
 
   /** The endpoint's id, from the route. */
   readonly id = input.required<string>();
@@ -53,6 +72,11 @@ export class WebhookDeliveriesPageComponent implements OnInit {
     await this.load();
   }
 
+  ngOnDestroy(): void {
+    this.destroyed = true;
+    this.stopPolling();
+  }
+
   protected async load(): Promise<void> {
     this.loading.set(true);
     this.loadError.set(null);
@@ -62,7 +86,7 @@ export class WebhookDeliveriesPageComponent implements OnInit {
         this.webhooks.deliveries(this.id(), this.status()),
       ]);
       this.endpoint.set(endpoint);
-      this.deliveries.set(deliveries);
+      this.showDeliveries(deliveries);
     } catch (error) {
       this.loadError.set(errorMessage(error, 'Could not load the deliveries.'));
     } finally {
@@ -81,7 +105,7 @@ export class WebhookDeliveriesPageComponent implements OnInit {
     this.loading.set(true);
     this.actionError.set(null);
     try {
-      this.deliveries.set(await this.webhooks.deliveries(this.id(), this.status()));
+      this.showDeliveries(await this.webhooks.deliveries(this.id(), this.status()));
     } catch (error) {
       this.actionError.set(errorMessage(error, 'Could not load the deliveries.'));
     } finally {
@@ -111,5 +135,42 @@ export class WebhookDeliveriesPageComponent implements OnInit {
     this.opened.set(null);
     this.success.set(`The ${delivery.event_type} event is queued to be sent again.`);
     await this.refresh();
+  }
+
+  /** Shows the log and, while something is on its way, looks again shortly (quietly: no "Refreshing…"). */
+  private showDeliveries(deliveries: WebhookDelivery[]): void {
+    this.deliveries.set(deliveries);
+    this.stopPolling();
+    const now = Date.now();
+    const waiting = deliveries.some(
+      (delivery) =>
+        delivery.status === 'pending' ||
+        (delivery.status === 'retrying' &&
+          (delivery.next_attempt_at === null || Date.parse(delivery.next_attempt_at) - now < POLL_HORIZON_MS)),
+    );
+    if (waiting) {
+      this.pollTimer = setTimeout(() => void this.poll(), this.pollMs);
+    }
+  }
+
+  private async poll(): Promise<void> {
+    this.pollTimer = null;
+    const status = this.status();
+    try {
+      const deliveries = await this.webhooks.deliveries(this.id(), status);
+      // Gone, filtered otherwise or refreshed by hand meanwhile: this answer is stale.
+      if (!this.destroyed && status === this.status() && this.pollTimer === null) {
+        this.showDeliveries(deliveries);
+      }
+    } catch {
+      // A missed look is not worth a message: Refresh is still there.
+    }
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer !== null) {
+      clearTimeout(this.pollTimer);
+      this.pollTimer = null;
+    }
   }
 }
