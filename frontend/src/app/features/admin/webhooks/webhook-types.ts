@@ -1,63 +1,25 @@
-/**
- * The webhooks API's shapes (issue 23's contract). Hand-written until the generated client has
- * the webhooks operations; then derived from it like token-types.ts.
- */
-export type WebhookEvent =
-  'session.started' | 'session.completed' | 'session.rated' | 'step.feedback' | 'flow.published';
+import type {
+  create as createWebhook,
+  delivery as getWebhookDelivery,
+  deliveries as listWebhookDeliveries,
+  list as listWebhooks,
+} from '../../../api/functions';
+import type { CreateWebhookDto, UpdateWebhookDto } from '../../../api/models';
+import type { ApiBody } from '../../../core/api-types';
 
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  events: WebhookEvent[];
-  description: string | null;
-  enabled: boolean;
-  disabled_reason: string | null;
-  consecutive_failures: number;
-  created_at: string;
-}
+/** The webhooks API's shapes, taken from the generated client (backend/openapi.json). */
+export type WebhookEndpoint = ApiBody<typeof listWebhooks>[number];
+export type CreatedWebhookEndpoint = ApiBody<typeof createWebhook>;
+export type NewWebhookEndpoint = CreateWebhookDto;
+export type WebhookEndpointChanges = UpdateWebhookDto;
+export type WebhookEvent = WebhookEndpoint['events'][number];
+export type WebhookDelivery = ApiBody<typeof listWebhookDeliveries>[number];
+export type DeliveryStatus = WebhookDelivery['status'];
+export type WebhookDeliveryDetail = ApiBody<typeof getWebhookDelivery>;
+export type DeliveryAttempt = WebhookDeliveryDetail['attempt_log'][number];
 
-export interface CreatedWebhookEndpoint extends WebhookEndpoint {
-  secret: string;
-}
-
-export interface NewWebhookEndpoint {
-  url: string;
-  events: WebhookEvent[];
-  description?: string;
-}
-
-export interface WebhookEndpointChanges {
-  url?: string;
-  events?: WebhookEvent[];
-  description?: string | null;
-  enabled?: boolean;
-}
-
-export type DeliveryStatus = 'pending' | 'retrying' | 'succeeded' | 'failed';
-
-export interface WebhookDelivery {
-  id: string;
-  event_type: WebhookEvent;
-  status: DeliveryStatus;
-  attempts: number;
-  last_response_status: number | null;
-  last_error: string | null;
-  next_attempt_at: string | null;
-  created_at: string;
-  delivered_at: string | null;
-}
-
-export interface DeliveryAttempt {
-  at: string;
-  response_status: number | null;
-  duration_ms: number;
-  error: string | null;
-  response_excerpt: string | null;
-}
-
-export interface WebhookDeliveryDetail extends WebhookDelivery {
-  attempt_log: DeliveryAttempt[];
-}
+/** The events the form offers; `webhook.test` is sent on request, whatever an endpoint subscribes to. */
+export type SubscribableEvent = Exclude<WebhookEvent, 'webhook.test'>;
 
 /** Every event an endpoint may subscribe to, in the order the form shows them, with what it means. */
 export const EVENT_CHOICES: Record<SubscribableEvent, { label: string; hint: string }> = {
@@ -70,7 +32,7 @@ export const EVENT_CHOICES: Record<SubscribableEvent, { label: string; hint: str
 
 export const WEBHOOK_EVENTS = Object.keys(EVENT_CHOICES) as SubscribableEvent[];
 
-/** The statuses the deliveries log filters by, with their label. */
+/** The statuses the deliveries log filters by, with their label; typed against the client, so a new status fails the build until named here. */
 export const DELIVERY_STATUSES: Record<DeliveryStatus, string> = {
   pending: 'Pending',
   retrying: 'Retrying',

@@ -1,8 +1,18 @@
-import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import { firstValueFrom } from 'rxjs';
 
-import { ApiConfiguration } from '../../../api/api-configuration';
+import { Api } from '../../../api/api';
+import {
+  create as createWebhook,
+  remove as deleteWebhook,
+  get as getWebhook,
+  delivery as getWebhookDelivery,
+  deliveries as listWebhookDeliveries,
+  list as listWebhooks,
+  redeliver as redeliverWebhookDelivery,
+  rotate as rotateWebhookSecret,
+  test as testWebhook,
+  update as updateWebhook,
+} from '../../../api/functions';
 import type {
   CreatedWebhookEndpoint,
   DeliveryStatus,
@@ -13,55 +23,56 @@ import type {
   WebhookEndpointChanges,
 } from './webhook-types';
 
+/** How many deliveries the log shows, newest first (the API allows up to 200). */
+export const DELIVERIES_SHOWN = 100;
+
 /** A team admin's webhook endpoints and their deliveries log. */
 @Injectable({ providedIn: 'root' })
 export class WebhooksService {
-  private readonly http = inject(HttpClient);
-  private readonly config = inject(ApiConfiguration);
-
-  private url(path = ''): string {
-    return `${this.config.rootUrl}/api/v1/webhooks${path}`;
-  }
+  private readonly api = inject(Api);
 
   list(): Promise<WebhookEndpoint[]> {
-    return firstValueFrom(this.http.get<WebhookEndpoint[]>(this.url()));
+    return this.api.invoke(listWebhooks);
   }
 
   get(id: string): Promise<WebhookEndpoint> {
-    return firstValueFrom(this.http.get<WebhookEndpoint>(this.url(`/${id}`)));
+    return this.api.invoke(getWebhook, { id });
   }
 
   /** The answer holds the signing secret: the only time, with rotate, that the server shows it. */
   create(input: NewWebhookEndpoint): Promise<CreatedWebhookEndpoint> {
-    return firstValueFrom(this.http.post<CreatedWebhookEndpoint>(this.url(), input));
+    return this.api.invoke(createWebhook, { body: input });
   }
 
   update(id: string, changes: WebhookEndpointChanges): Promise<WebhookEndpoint> {
-    return firstValueFrom(this.http.patch<WebhookEndpoint>(this.url(`/${id}`), changes));
+    return this.api.invoke(updateWebhook, { id, body: changes });
   }
 
   remove(id: string): Promise<void> {
-    return firstValueFrom(this.http.delete<void>(this.url(`/${id}`)));
+    return this.api.invoke(deleteWebhook, { id });
   }
 
   rotateSecret(id: string): Promise<{ secret: string }> {
-    return firstValueFrom(this.http.post<{ secret: string }>(this.url(`/${id}/rotate-secret`), {}));
+    return this.api.invoke(rotateWebhookSecret, { id });
   }
 
   sendTest(id: string): Promise<void> {
-    return firstValueFrom(this.http.post<void>(this.url(`/${id}/test`), {}));
+    return this.api.invoke(testWebhook, { id });
   }
 
   deliveries(id: string, status: DeliveryStatus | null): Promise<WebhookDelivery[]> {
-    const params: Record<string, string> = status ? { status } : {};
-    return firstValueFrom(this.http.get<WebhookDelivery[]>(this.url(`/${id}/deliveries`), { params }));
+    return this.api.invoke(listWebhookDeliveries, {
+      id,
+      limit: DELIVERIES_SHOWN,
+      ...(status ? { status } : {}),
+    });
   }
 
   delivery(id: string, deliveryId: string): Promise<WebhookDeliveryDetail> {
-    return firstValueFrom(this.http.get<WebhookDeliveryDetail>(this.url(`/${id}/deliveries/${deliveryId}`)));
+    return this.api.invoke(getWebhookDelivery, { id, delivery_id: deliveryId });
   }
 
   redeliver(id: string, deliveryId: string): Promise<void> {
-    return firstValueFrom(this.http.post<void>(this.url(`/${id}/deliveries/${deliveryId}/redeliver`), {}));
+    return this.api.invoke(redeliverWebhookDelivery, { id, delivery_id: deliveryId });
   }
 }
