@@ -100,12 +100,29 @@ export default {
       await t.expectText(attempts.first(), 'HTTP 200');
       await t.expectText(attempts.first(), 'ms');
       await t.expectText(attempts.first(), 'thanks from the e2e receiver');
-      await details.getByRole('button', { name: 'Done', exact: true }).click();
-      await details.waitFor({ state: 'detached' });
 
-      t.step('the receiver got one webhook.test, signed with the secret shown once');
+      t.step('redeliver it: a second attempt, with the same webhook-id, shows in the log');
+      await details.getByRole('button', { name: 'Redeliver', exact: true }).click();
+      await details.waitFor({ state: 'detached' });
+      await t.expectText(page.locator('main'), 'queued to be sent again');
+      const redelivered = page.locator(`tr[data-delivery="${deliveryId}"]`);
+      await eventually(async () => {
+        assert.equal(await redelivered.getAttribute('data-status'), 'succeeded');
+        assert.equal((await redelivered.locator('td.number').textContent()).trim(), '2');
+      }, 30_000);
+
+      t.step('the receiver got the webhook.test twice, same id, each signed with the secret shown once');
       const tests = receiver.received.filter((request) => request.body.toString().includes('"webhook.test"'));
-      assert.equal(tests.length, 1);
+      assert.equal(tests.length, 2);
+      assert.equal(tests[1].headers['webhook-id'], tests[0].headers['webhook-id'], 'a redelivery keeps its id');
+      assert.ok(
+        tests[1].headers['webhook-signature']
+          .split(' ')
+          .includes(
+            `v1,${sign(secret, tests[1].headers['webhook-id'], tests[1].headers['webhook-timestamp'], tests[1].body)}`,
+          ),
+        'the redelivery is signed too',
+      );
       const [request] = tests;
       assert.equal(request.method, 'POST');
       assert.equal(request.url, '/hooks/rf');
