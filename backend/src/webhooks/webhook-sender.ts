@@ -111,5 +111,6 @@ export class WebhookSender {
 function excerptOf(bytes: Buffer): string {
   let text = bytes.toString('utf8').replace(/\uFFFD+$/, '');
   while (Buffer.byteLength(text) > EXCERPT_BYTES) text = text.slice(0, -1);
-  return text.replace(/\u0000/g, '');
+  // PostgreSQL text cannot hold NUL.
+  return text.split('\u0000').join('');
 }

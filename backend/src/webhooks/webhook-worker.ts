@@ -120,10 +120,16 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private async attempt(delivery: ClaimedDelivery, signal: AbortSignal): Promise<void> {
-    const body = deliveryBody(delivery.event_type, delivery.payload, delivery.created_at);
-    const secrets = delivery.previous_secret ? [delivery.secret, delivery.previous_secret] : [delivery.secret];
     const at = new Date();
-    const outcome = await this.sender.send(delivery.url, signedHeaders(secrets, delivery.id, body), body, signal);
+    let outcome: SendOutcome;
+    try {
+      const body = deliveryBody(delivery.event_type, delivery.payload, delivery.created_at);
+      const secrets = delivery.previous_secret ? [delivery.secret, delivery.previous_secret] : [delivery.secret];
+      outcome = await this.sender.send(delivery.url, signedHeaders(secrets, delivery.id, body), body, signal);
+    } catch (error) {
+      // A payload that cannot be rendered is a failed attempt in the log, never a crash of the worker.
+      outcome = { status: null, error: `Not sent: ${(error as Error).message}`, excerpt: null, durationMs: 0 };
+    }
     // Aborted by a shutdown: given back, not recorded.
     if (signal.aborted) return;
     try {
