@@ -33,6 +33,16 @@ function sign(secret, id, timestamp, body) {
   return createHmac('sha256', key).update(`${id}.${timestamp}.`).update(body).digest('base64');
 }
 
+/** Whether one of the request's `webhook-signature` entries is the one `secret` makes. */
+function signedWith(secret, request) {
+  const { 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': header } = request.headers;
+  return header.split(' ').includes(`v1,${sign(secret, id, timestamp, request.body)}`);
+}
+
+/** The webhook.test requests the receiver got so far. */
+const testsReceived = (receiver) =>
+  receiver.received.filter((request) => request.body.toString().includes('"webhook.test"'));
+
 export default {
   name: 'Webhooks: add an endpoint in the UI, send a test, see it delivered and signed',
   timeout: 60_000,
@@ -112,17 +122,10 @@ export default {
       }, 30_000);
 
       t.step('the receiver got the webhook.test twice, same id, each signed with the secret shown once');
-      const tests = receiver.received.filter((request) => request.body.toString().includes('"webhook.test"'));
+      const tests = testsReceived(receiver);
       assert.equal(tests.length, 2);
       assert.equal(tests[1].headers['webhook-id'], tests[0].headers['webhook-id'], 'a redelivery keeps its id');
-      assert.ok(
-        tests[1].headers['webhook-signature']
-          .split(' ')
-          .includes(
-            `v1,${sign(secret, tests[1].headers['webhook-id'], tests[1].headers['webhook-timestamp'], tests[1].body)}`,
-          ),
-        'the redelivery is signed too',
-      );
+      assert.ok(signedWith(secret, tests[1]), 'the redelivery is signed too');
       const [request] = tests;
       assert.equal(request.method, 'POST');
       assert.equal(request.url, '/hooks/rf');
@@ -132,12 +135,30 @@ export default {
       assert.equal(id, deliveryId, 'webhook-id is the delivery shown in the log');
       assert.match(timestamp, /^\d+$/);
       assert.ok(Math.abs(Date.now() / 1000 - Number(timestamp)) < 300, 'the timestamp is fresh');
-      const signatures = request.headers['webhook-signature'].split(' ');
-      assert.ok(signatures.includes(`v1,${sign(secret, id, timestamp, request.body)}`), 'the signature verifies');
-      assert.ok(!signatures.includes(`v1,${sign(`whsec_${'A'.repeat(43)}=`, id, timestamp, request.body)}`));
+      assert.ok(signedWith(secret, request), 'the signature verifies');
+      assert.ok(!signedWith(`whsec_${'A'.repeat(43)}=`, request), 'and no other key makes it');
       const event = JSON.parse(request.body.toString());
       assert.equal(event.type, 'webhook.test');
       assert.ok(!Number.isNaN(Date.parse(event.timestamp)));
+
+      t.step('rotate the secret: the new one is shown once; the next event carries both signatures');
+      await page.getByRole('link', { name: '← All webhook endpoints' }).click();
+      await page.waitForURL((url) => url.pathname === '/admin/webhooks');
+      await row.getByRole('button', { name: `Rotate the secret of ${receiver.url}` }).click();
+      const confirm = page.getByRole('dialog', { name: 'Rotate the signing secret?' });
+      await t.expectText(confirm, 'keeps signing beside it for 24 hours');
+      await confirm.getByRole('button', { name: 'Rotate secret', exact: true }).click();
+      await confirm.waitFor({ state: 'detached' });
+      await t.expectText(page.locator('main'), 'New signing secret');
+      const rotated = await page.getByTestId('webhook-secret').inputValue();
+      assert.match(rotated, /^whsec_[A-Za-z0-9+/]{43}=$/);
+      assert.notEqual(rotated, secret);
+      await row.getByRole('button', { name: `Send a test event to ${receiver.url}` }).click();
+      await eventually(() => assert.equal(testsReceived(receiver).length, 3), 30_000);
+      const afterRotation = testsReceived(receiver)[2];
+      assert.equal(afterRotation.headers['webhook-signature'].split(' ').length, 2);
+      assert.ok(signedWith(rotated, afterRotation), 'signed with the new secret');
+      assert.ok(signedWith(secret, afterRotation), 'and, for 24 hours, with the old one');
     } finally {
       receiver.close();
     }
