@@ -100,12 +100,12 @@ describe('WebhookFormDialogComponent', () => {
     await submit();
 
     failWith(expectCall(http, 'POST', '/api/v1/webhooks'), 422, [
-      'url resolves to a loopback address (127.0.0.1), which webhooks may not reach',
+      'url is not an allowed webhook target: 127.0.0.1 is a loopback, private or unspecified address',
     ]);
     await settle(fixture);
 
     expect(page().querySelector('#webhook-url-error')!.textContent).toBe(
-      'Url resolves to a loopback address (127.0.0.1), which webhooks may not reach.',
+      'Url is not an allowed webhook target: 127.0.0.1 is a loopback, private or unspecified address.',
     );
     expect(field('#webhook-url').getAttribute('aria-invalid')).toBe('true');
     expect(page().querySelector('[role="alert"]')).toBeNull();
@@ -147,5 +147,16 @@ describe('WebhookFormDialogComponent', () => {
     request.flush({ ...TICKETS_ENDPOINT, description: null });
     await settle(fixture);
     expect(saved).toHaveLength(1);
+  });
+
+  it('keeps an event the form does not offer (webhook.test, subscribed through the API) when saving', async () => {
+    await render({ ...TICKETS_ENDPOINT, events: ['session.completed', 'webhook.test'] });
+    checkbox('session.rated').click();
+    await submit();
+
+    const request = expectCall(http, 'PATCH', '/api/v1/webhooks/hook-tickets');
+    expect(request.request.body.events).toEqual(['session.completed', 'session.rated', 'webhook.test']);
+    request.flush(TICKETS_ENDPOINT);
+    await settle(fixture);
   });
 });
