@@ -24,7 +24,9 @@ describe('loadConfig', () => {
       retryBaseMs: 5000,
       retryWindowMs: 86_400_000,
       pollMs: 1000,
+      worker: true,
     });
+    expect(loadConfig({ ...valid, WEBHOOK_WORKER: 'false' }).webhooks.worker).toBe(false);
     expect(loadConfig({ ...valid, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }).webhooks.allowPrivateTargets).toBe(true);
     expect(() => loadConfig({ ...valid, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'yes' })).toThrow(
       /WEBHOOK_ALLOW_PRIVATE_TARGETS/,

@@ -24,6 +24,8 @@ export interface WebhookConfig {
   retryWindowMs: number;
   /** How often each instance looks for due deliveries (events of this instance wake it at once). */
   pollMs: number;
+  /** Whether this instance sends deliveries; false: it only queues them, other instances send. */
+  worker: boolean;
 }
 
 /** Abuse limits; 0 switches a limit off. */
@@ -110,6 +112,10 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
   if (!['true', 'false'].includes(allowPrivate)) {
     problems.push(`WEBHOOK_ALLOW_PRIVATE_TARGETS must be true or false (got "${env.WEBHOOK_ALLOW_PRIVATE_TARGETS}")`);
   }
+  const worker = (env.WEBHOOK_WORKER ?? 'true').toLowerCase();
+  if (!['true', 'false'].includes(worker)) {
+    problems.push(`WEBHOOK_WORKER must be true or false (got "${env.WEBHOOK_WORKER}")`);
+  }
   const positive = (name: string, fallback: number): number => {
     const value = limit(name, fallback);
     if (value === 0) problems.push(`${name} must be at least 1`);
@@ -120,6 +126,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
     retryBaseMs: positive('WEBHOOK_RETRY_BASE_MS', 5000),
     retryWindowMs: positive('WEBHOOK_RETRY_WINDOW_MS', 24 * 3600_000),
     pollMs: positive('WEBHOOK_POLL_MS', 1000),
+    worker: worker === 'true',
   };
 
   if (problems.length) throw new ConfigError(problems);

@@ -156,54 +156,65 @@ export class WebhookDeliveriesRepository {
   }
 
   /**
-   * Records one attempt, if the worker still holds the delivery's lease: the delivery's new state,
-   * the attempt in the log, and the endpoint's run of failed deliveries (reset by a success, which
-   * leaves the row untouched when there was no run, so busy endpoints are not a hot row); at
-   * DISABLE_AFTER_FAILURES in a row, or on `disable`, the endpoint is disabled.
+   * Records attempts (the results of one moment, in one statement), each only if its worker still
+   * holds the delivery's lease: the delivery's new state, the attempt in the log, and each
+   * endpoint's run of failed deliveries (reset by a success; a success with no run behind it
+   * leaves the endpoint row untouched, so a busy endpoint is not a hot row). At
+   * DISABLE_AFTER_FAILURES in a row, or on `disable` (410), the endpoint is disabled.
    */
-  async record(delivery: ClaimedDelivery, result: AttemptResult): Promise<void> {
+  async record(results: { delivery: ClaimedDelivery; result: AttemptResult }[]): Promise<void> {
+    const column = <T>(pick: (entry: { delivery: ClaimedDelivery; result: AttemptResult }) => T) => results.map(pick);
+    const run = `CASE WHEN p.succeeded THEN p.failed ELSE e.consecutive_failures + p.failed END`;
     await preparedQuery(
       this.dataSource,
       'rf_webhook_record',
-      `WITH d AS (
-         UPDATE webhook_deliveries SET attempts = attempts + 1, status = $4, next_attempt_at = $5,
-                last_response_status = $6, last_error = $7, lease = NULL,
-                delivered_at = CASE WHEN $4 = 'succeeded' THEN $10::timestamptz END
-          WHERE account_id = $1 AND id = $2 AND lease = $3
-         RETURNING account_id, id, endpoint_id, status
+      `WITH r AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::timestamptz[], $6::int[], $7::text[],
+                              $8::text[], $9::int[], $10::timestamptz[], $11::text[])
+           AS r(account_id, id, lease, status, next_at, response_status, error, excerpt, duration_ms, at, disable)
+       ), d AS (
+         UPDATE webhook_deliveries d SET attempts = d.attempts + 1, status = r.status, next_attempt_at = r.next_at,
+                last_response_status = r.response_status, last_error = r.error, lease = NULL,
+                delivered_at = CASE WHEN r.status = 'succeeded' THEN r.at END
+           FROM r
+          WHERE d.account_id = r.account_id AND d.id = r.id AND d.lease = r.lease
+         RETURNING d.account_id, d.id, d.endpoint_id, d.status
        ), logged AS (
          INSERT INTO webhook_attempts (account_id, delivery_id, at, response_status, duration_ms, error, response_excerpt)
-         SELECT account_id, id, $10, $6, $9, $7, $8 FROM d
+         SELECT r.account_id, r.id, r.at, r.response_status, r.duration_ms, r.error, r.excerpt
+           FROM r JOIN d ON d.account_id = r.account_id AND d.id = r.id
+       ), p AS (
+         SELECT d.account_id, d.endpoint_id, bool_or(d.status = 'succeeded') AS succeeded,
+                (count(*) FILTER (WHERE d.status = 'failed'))::int AS failed, max(r.disable) AS disable
+           FROM d JOIN r ON r.account_id = d.account_id AND r.id = d.id
+          GROUP BY 1, 2
        ), endpoint AS (
          UPDATE webhook_endpoints e SET
-           consecutive_failures = CASE WHEN d.status = 'succeeded' THEN 0
-                                       WHEN d.status = 'failed' THEN e.consecutive_failures + 1 ELSE e.consecutive_failures END,
-           enabled = e.enabled AND $11::text IS NULL
-                     AND NOT (d.status = 'failed' AND e.consecutive_failures + 1 >= ${DISABLE_AFTER_FAILURES}),
+           consecutive_failures = ${run},
+           enabled = e.enabled AND p.disable IS NULL AND ${run} < ${DISABLE_AFTER_FAILURES},
            disabled_reason = CASE
              WHEN NOT e.enabled THEN e.disabled_reason
-             WHEN $11::text IS NOT NULL THEN $11
-             WHEN d.status = 'failed' AND e.consecutive_failures + 1 >= ${DISABLE_AFTER_FAILURES}
-               THEN '${DISABLE_AFTER_FAILURES} deliveries in a row failed'
+             WHEN p.disable IS NOT NULL THEN p.disable
+             WHEN ${run} >= ${DISABLE_AFTER_FAILURES} THEN '${DISABLE_AFTER_FAILURES} deliveries in a row failed'
              ELSE e.disabled_reason END,
            updated_at = now()
-           FROM d
-          WHERE e.account_id = d.account_id AND e.id = d.endpoint_id
-            AND ($11::text IS NOT NULL OR d.status = 'failed' OR (d.status = 'succeeded' AND e.consecutive_failures > 0))
+           FROM p
+          WHERE e.account_id = p.account_id AND e.id = p.endpoint_id
+            AND (p.disable IS NOT NULL OR p.failed > 0 OR (p.succeeded AND e.consecutive_failures > 0))
        )
        SELECT 1`,
       [
-        delivery.account_id,
-        delivery.id,
-        delivery.lease,
-        result.status,
-        result.nextAttemptAt,
-        result.responseStatus,
-        result.error,
-        result.excerpt,
-        result.durationMs,
-        result.at,
-        result.disable,
+        column((e) => e.delivery.account_id),
+        column((e) => e.delivery.id),
+        column((e) => e.delivery.lease),
+        column((e) => e.result.status),
+        column((e) => e.result.nextAttemptAt),
+        column((e) => e.result.responseStatus),
+        column((e) => e.result.error),
+        column((e) => e.result.excerpt),
+        column((e) => e.result.durationMs),
+        column((e) => e.result.at),
+        column((e) => e.result.disable),
       ],
     );
   }

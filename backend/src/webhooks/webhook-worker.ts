@@ -41,6 +41,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
   private again = false;
   private stopping = false;
   private failing = false;
+  private readonly results: { delivery: ClaimedDelivery; result: AttemptResult; done: () => void }[] = [];
+  private recording?: Promise<void>;
 
   constructor(
     private readonly deliveries: WebhookDeliveriesRepository,
@@ -51,6 +53,8 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   onApplicationBootstrap(): void {
+    // WEBHOOK_WORKER=false: this instance only queues; the others send.
+    if (!this.config.webhooks.worker) return;
     this.outbox.onQueued(() => this.wake());
     this.timer = setInterval(() => this.wake(), this.config.webhooks.pollMs);
     // Never what keeps the process alive.
@@ -76,7 +80,7 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
 
   /** Claims what is due, unless a claim is running (then it claims again after). */
   wake(): void {
-    if (this.stopping) return;
+    if (this.stopping || !this.config.webhooks.worker) return;
     if (this.claiming) {
       this.again = true;
       return;
@@ -132,12 +136,32 @@ export class WebhookWorker implements OnApplicationBootstrap, OnApplicationShutd
     }
     // Aborted by a shutdown: given back, not recorded.
     if (signal.aborted) return;
-    try {
-      await this.deliveries.record(delivery, this.decide(delivery, outcome, at));
-    } catch (error) {
-      // The lease runs out and the delivery is tried again: at least once, never lost.
-      this.logger.warn(`Recording webhook delivery ${delivery.id} failed: ${(error as Error).message}`);
+    await this.record(delivery, this.decide(delivery, outcome, at));
+  }
+
+  /**
+   * Queues a result for the next recording statement: the results that arrive while one is
+   * written go together in the next (one statement per moment, not one per delivery).
+   */
+  private record(delivery: ClaimedDelivery, result: AttemptResult): Promise<void> {
+    return new Promise((done) => {
+      this.results.push({ delivery, result, done });
+      if (!this.recording) this.recording = this.recordAll();
+    });
+  }
+
+  private async recordAll(): Promise<void> {
+    while (this.results.length) {
+      const batch = this.results.splice(0, 500);
+      try {
+        await this.deliveries.record(batch);
+      } catch (error) {
+        // Their leases run out and they are tried again: at least once, never lost.
+        this.logger.warn(`Recording ${batch.length} webhook attempts failed: ${(error as Error).message}`);
+      }
+      for (const entry of batch) entry.done();
     }
+    this.recording = undefined;
   }
 
   private decide(delivery: ClaimedDelivery, outcome: SendOutcome, at: Date): AttemptResult {

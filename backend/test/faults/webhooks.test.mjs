@@ -1,6 +1,6 @@
 // Webhooks under faults (issue 23): an event whose change was committed is delivered, even when
 // the receiver is down for a while or the API is killed (SIGKILL) mid-delivery; two instances
-// never send one attempt twice. Every count is per event (webhook-id): sent (attempts the API
+// never send one attempt twice; PostgreSQL restarted under load loses no event. Every count is per event (webhook-id): sent (attempts the API
 // logged as answered) against received (requests the receiver saw). Run with
 // `node --test backend/test/faults/` after a build.
 import assert from 'node:assert/strict';
@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { after, before, test } from 'node:test';
 import pg from 'pg';
 
+import { startThrowawayPostgres } from '../../../scripts/lib/throwaway-postgres.mjs';
 import { freePort, startApiInstances, startDatabase, stopApiInstances } from './support/api-instances.mjs';
 
 const WEBHOOK_ENV = {
@@ -223,4 +224,81 @@ test('API killed (SIGKILL) mid-delivery and restarted: every event delivered', a
   assert.ok(inFlight >= 10);
   await fast.close();
   await stopApiInstances([second]);
+});
+
+test('PostgreSQL restarted under load: every acknowledged completion delivered, nothing sent that did not commit', async () => {
+  const throwaway = await startThrowawayPostgres();
+  let api;
+  try {
+    const port = await freePort();
+    const hooks = await receiver(port);
+    const seenSessions = new Set();
+    const [instance] = await startApiInstances(1, { databaseUrl: throwaway.url, env: WEBHOOK_ENV });
+    api = instance;
+    const { engineer, tree, hook } = await setUp(instance.api, `http://127.0.0.1:${port}/hook`);
+    const acknowledged = [];
+    let stop = false;
+    const load = async () => {
+      while (!stop) {
+        const started = await instance
+          .api('/api/v1/sessions', { token: engineer, body: { tree_id: tree.id } })
+          .catch(() => null);
+        if (started?.status !== 201) {
+          await sleep(100);
+          continue;
+        }
+        const done = await instance
+          .api(`/api/v1/sessions/${started.body.id}/complete`, { token: engineer, body: { outcome: 'resolved' } })
+          .catch(() => null);
+        if (done?.status === 200) acknowledged.push(started.body.id);
+      }
+    };
+    const workers = Array.from({ length: 4 }, load);
+    await sleep(2000);
+    await throwaway.server.stop();
+    await sleep(2000);
+    await throwaway.server.start();
+    await sleep(3000);
+    stop = true;
+    await Promise.all(workers);
+    assert.ok(acknowledged.length > 10, `only ${acknowledged.length} completions acknowledged`);
+    const client = new pg.Client({ connectionString: throwaway.url });
+    await client.connect();
+    try {
+      await until(
+        'every delivery to succeed after the restart',
+        async () =>
+          (
+            await client.query(
+              `SELECT count(*)::int AS n FROM webhook_deliveries WHERE endpoint_id = $1 AND status <> 'succeeded'`,
+              [hook.id],
+            )
+          ).rows[0].n === 0,
+      );
+      const { rows } = await client.query(
+        `SELECT d.id, d.payload->>'id' AS session_id, s.completed_at IS NOT NULL AS committed
+           FROM webhook_deliveries d JOIN sessions s ON s.account_id = d.account_id AND s.id = (d.payload->>'id')::uuid
+          WHERE d.endpoint_id = $1`,
+        [hook.id],
+      );
+      const { rows: completed } = await client.query(
+        `SELECT id FROM sessions WHERE tree_id = $1 AND completed_at IS NOT NULL`,
+        [tree.id],
+      );
+      for (const d of rows) {
+        assert.ok(d.committed, `delivery ${d.id} is of a committed completion`);
+        assert.ok((hooks.seen.get(d.id) ?? 0) >= 1, `delivery ${d.id} received`);
+        seenSessions.add(d.session_id);
+      }
+      // Every committed completion has exactly one delivery, and every acknowledged one was received.
+      assert.equal(rows.length, completed.length);
+      for (const id of acknowledged) assert.ok(seenSessions.has(id), `acknowledged completion ${id} delivered`);
+    } finally {
+      await client.end();
+    }
+    await hooks.close();
+  } finally {
+    if (api) await stopApiInstances([api]);
+    await throwaway.stop();
+  }
 });
