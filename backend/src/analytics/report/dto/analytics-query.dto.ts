@@ -26,7 +26,7 @@ export const ANALYTICS_FORMATS = ['json', 'csv'] as const;
 export type AnalyticsFormat = (typeof ANALYTICS_FORMATS)[number];
 
 @ValidatorConstraint({ name: 'isoDate' })
-class IsoDateConstraint implements ValidatorConstraintInterface {
+export class IsoDateConstraint implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
     return isIsoDate(value);
   }
@@ -37,7 +37,7 @@ class IsoDateConstraint implements ValidatorConstraintInterface {
 
 /** to ≥ from, and at most MAX_RANGE_DAYS days from `from` to `to`, both included. */
 @ValidatorConstraint({ name: 'dateRange' })
-class DateRangeConstraint implements ValidatorConstraintInterface {
+export class DateRangeConstraint implements ValidatorConstraintInterface {
   validate(to: unknown, args: ValidationArguments): boolean {
     const { from } = args.object as { from?: unknown };
     if (!isIsoDate(from) || !isIsoDate(to)) return true; // the date checks report those
@@ -53,7 +53,7 @@ class DateRangeConstraint implements ValidatorConstraintInterface {
 }
 
 @ValidatorConstraint({ name: 'timeZone' })
-class TimeZoneConstraint implements ValidatorConstraintInterface {
+export class TimeZoneConstraint implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
     return isKnownTimeZone(value);
   }

@@ -50,7 +50,6 @@ describe('MySessionsComponent', () => {
         }),
       ],
       total: 2,
-      total_exact: true,
     });
     await settle(fixture);
 
@@ -65,7 +64,7 @@ describe('MySessionsComponent', () => {
   });
 
   it('filters by status', async () => {
-    http.expectOne((req) => req.url === '/api/v1/sessions').flush({ items: [], total: 0, total_exact: true });
+    http.expectOne((req) => req.url === '/api/v1/sessions').flush({ items: [], total: 0 });
     await settle(fixture);
 
     const active = Array.from((fixture.nativeElement as HTMLElement).querySelectorAll('button')).find(
@@ -76,41 +75,30 @@ describe('MySessionsComponent', () => {
 
     const request = http.expectOne((req) => req.url === '/api/v1/sessions');
     expect(request.request.params.get('status')).toBe('active');
-    request.flush({ items: [], total: 0, total_exact: true });
+    request.flush({ items: [], total: 0 });
     await settle(fixture);
     expect(active.getAttribute('aria-pressed')).toBe('true');
   });
 
-  it('shows where the server stopped counting, and pages on past it', async () => {
+  it('pages through the exact total', async () => {
     const pageOf = (from: number) => Array.from({ length: 20 }, (_, i) => listItem({ id: `session-${from + i}` }));
-    // The server counts up to 1,000; 30 here keeps the paging short.
-    http.expectOne((req) => req.url === '/api/v1/sessions').flush({ items: pageOf(0), total: 30, total_exact: false });
+    http.expectOne((req) => req.url === '/api/v1/sessions').flush({ items: pageOf(0), total: 45, next_cursor: null });
     await settle(fixture);
     const pager = (fixture.nativeElement as HTMLElement).querySelector('nav.pager')!;
     const label = () => pager.querySelector('span')?.textContent?.trim();
     const next = Array.from(pager.querySelectorAll('button')).find((button) => button.textContent?.trim() === 'Next')!;
-    expect(label()).toBe('1–20 of more than 30');
+    expect(label()).toBe('1–20 of 45');
 
-    // Next stays while pages come back full, past the counted total too.
     for (let offset = 20; offset <= 40; offset += 20) {
       expect(next.disabled).toBe(false);
       next.click();
       await settle(fixture);
       const request = http.expectOne((req) => req.url === '/api/v1/sessions');
       expect(request.request.params.get('offset')).toBe(String(offset));
-      request.flush({ items: pageOf(offset), total: 30, total_exact: false });
+      request.flush({ items: pageOf(offset).slice(0, Math.min(20, 45 - offset)), total: 45, next_cursor: null });
       await settle(fixture);
     }
-    expect(label()).toBe('41–60 of more than 30');
-    expect(next.disabled).toBe(false);
-    // A page that comes back short is the last one.
-    next.click();
-    await settle(fixture);
-    http
-      .expectOne((req) => req.url === '/api/v1/sessions')
-      .flush({ items: pageOf(60).slice(0, 5), total: 30, total_exact: false });
-    await settle(fixture);
-    expect(label()).toBe('61–65 of more than 30');
+    expect(label()).toBe('41–45 of 45');
     expect(next.disabled).toBe(true);
   });
 
@@ -142,7 +130,7 @@ describe('MySessionsComponent', () => {
     }
 
     async function listed(...items: SessionListItem[]): Promise<void> {
-      http.expectOne((req) => req.url === '/api/v1/sessions').flush({ items, total: items.length, total_exact: true });
+      http.expectOne((req) => req.url === '/api/v1/sessions').flush({ items, total: items.length });
       await settle(fixture);
     }
 

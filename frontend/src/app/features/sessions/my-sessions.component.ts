@@ -47,8 +47,6 @@ export class MySessionsComponent implements OnInit {
 
   protected readonly sessions = signal<SessionListItem[]>([]);
   protected readonly total = signal(0);
-  /** False when the server stopped counting (it counts up to 1,000): `total` is then a lower bound. */
-  protected readonly totalExact = signal(true);
   protected readonly offset = signal(0);
   protected readonly status = signal<StatusFilter>('all');
   protected readonly loading = signal(true);
@@ -60,12 +58,10 @@ export class MySessionsComponent implements OnInit {
   protected readonly pageStart = computed(() => (this.total() === 0 ? 0 : this.offset() + 1));
   protected readonly pageEnd = computed(() => this.offset() + this.sessions().length);
   protected readonly hasPrevious = computed(() => this.offset() > 0);
-  protected readonly hasNext = computed(
-    () => this.pageEnd() < this.total() || (!this.totalExact() && this.sessions().length === PAGE_SIZE),
-  );
+  protected readonly hasNext = computed(() => this.pageEnd() < this.total());
   protected readonly pageLabel = computed(() => {
     const total = this.format.count(this.total());
-    return `${this.format.count(this.pageStart())}–${this.format.count(this.pageEnd())} of ${this.totalExact() ? total : `more than ${total}`}`;
+    return `${this.format.count(this.pageStart())}–${this.format.count(this.pageEnd())} of ${total}`;
   });
 
   async ngOnInit(): Promise<void> {
@@ -107,7 +103,6 @@ export class MySessionsComponent implements OnInit {
       });
       this.sessions.set(page.items);
       this.total.set(page.total);
-      this.totalExact.set(page.total_exact);
     } catch (error) {
       this.error.set(apiErrorMessage(error, 'Could not load your sessions.'));
     } finally {
