@@ -16,7 +16,7 @@ export class PathEntryDto {
   seconds: number;
 }
 
-export class SessionVoteDto {
+export class SessionDetailVoteDto {
   @ApiProperty({ format: 'uuid' }) node_id: string;
   @ApiProperty({ description: 'Title of the node voted on' }) node_title: string;
   @ApiProperty({ enum: ['helpful', 'unhelpful'] }) vote: 'helpful' | 'unhelpful';
@@ -75,8 +75,8 @@ export class SessionSummaryDto {
 export class SessionResponseDto extends SessionSummaryDto {
   @ApiProperty({ type: NodeResponseDto, nullable: true }) current_node: NodeResponseDto | null;
   @ApiProperty({ type: [PathEntryDto] }) path: PathEntryDto[];
-  @ApiProperty({ type: [SessionVoteDto], description: 'The step votes given in this session, in path order' })
-  votes: SessionVoteDto[];
+  @ApiProperty({ type: [SessionDetailVoteDto], description: 'The step votes given in this session, in path order' })
+  votes: SessionDetailVoteDto[];
 }
 
 export class SessionPageDto {

@@ -30,6 +30,7 @@ export type { RateSessionDto } from './models/rate-session-dto';
 export type { ReadinessDto } from './models/readiness-dto';
 export type { RecentCommentDto } from './models/recent-comment-dto';
 export type { RegisterDto } from './models/register-dto';
+export type { SessionDetailVoteDto } from './models/session-detail-vote-dto';
 export type { SessionPageDto } from './models/session-page-dto';
 export type { SessionRatingDto } from './models/session-rating-dto';
 export type { SessionResponseDto } from './models/session-response-dto';

@@ -3,7 +3,7 @@
 
 import { NodeResponseDto } from '../models/node-response-dto';
 import { PathEntryDto } from '../models/path-entry-dto';
-import { SessionVoteDto } from '../models/session-vote-dto';
+import { SessionDetailVoteDto } from '../models/session-detail-vote-dto';
 export interface SessionResponseDto {
 
   /**
@@ -77,5 +77,5 @@ export interface SessionResponseDto {
   /**
    * The step votes given in this session, in path order
    */
-  votes: Array<SessionVoteDto>;
+  votes: Array<SessionDetailVoteDto>;
 }
