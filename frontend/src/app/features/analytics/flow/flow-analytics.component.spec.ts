@@ -162,4 +162,34 @@ describe('FlowAnalyticsComponent', () => {
       'Nobody ran this flow or rated it in this period.',
     );
   });
+  it('opens the flow’s sessions behind each figure for a team admin, with the same window', async () => {
+    await open();
+    await answer();
+    const href = (element: Element | null | undefined) => decodeURIComponent(element?.getAttribute('href') ?? '');
+    const base = `/admin/sessions?tree_id=${FLOW_VPN_ID}&period=7d`;
+
+    expect(href(section('rf-drop-off-list').querySelector('li a'))).toBe(`${base}&stopped_at_node_id=node-reinstall`);
+    expect(section('rf-drop-off-list').querySelector('li a')!.getAttribute('aria-label')).toBe(
+      'Reinstall the VPN client: open the 7 sessions stuck here',
+    );
+    const feedback = Array.from(section('rf-step-feedback-list').querySelectorAll('li')[0].querySelectorAll('a'));
+    expect(feedback.map((link) => [textOf(link), href(link)])).toEqual([
+      ['9 helpful', `${base}&vote_node_id=node-flush-dns&vote=helpful`],
+      ['8 not helpful', `${base}&vote_node_id=node-flush-dns&vote=unhelpful`],
+    ]);
+    const solution = section('rf-outcomes-by-node-table').querySelector('tbody tr')!;
+    expect(href(solution.querySelector('th a'))).toBe(`${base}&ended_at_node_id=node-escalate`);
+    expect(href(solution.querySelector('td.outcomes a'))).toBe(
+      `${base}&ended_at_node_id=node-escalate&outcome=workaround`,
+    );
+    expect(href(section('rf-csat-distribution-chart').querySelector('tbody tr th a'))).toBe(`${base}&rating=5`);
+    expect(href(section('rf-recent-comments').querySelector('.panel__subtitle a'))).toBe(`${base}&has_comment=true`);
+  });
+
+  it('draws no drill-down for an engineer (their list holds only their own sessions)', async () => {
+    await open(undefined, ENGINEER);
+    await answer();
+    expect(page().querySelector('rf-drop-off-list a, rf-step-feedback-list a, rf-outcomes-by-node-table a')).toBeNull();
+    expect(page().querySelector('.kpi__link')).toBeNull();
+  });
 });

@@ -3,6 +3,8 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { combineLatest } from 'rxjs';
 
+import { AuthService } from '../../../core/auth/auth.service';
+import { ADMIN_ROLES } from '../../../core/layout/nav-items';
 import type { PeriodSelection } from '../../../shared/period-picker.component';
 import { AnalyticsDataService } from '../analytics-data.service';
 import { isNinetyDays, navigateToFilters, selectionFromParams, selectionToParams } from '../analytics-filters';
@@ -18,6 +20,7 @@ import {
   ReportErrorComponent,
 } from '../components/report-states.component';
 import { SummaryKpisComponent } from '../components/summary-kpis.component';
+import type { DrillContext } from '../drill-down';
 import { isQuietReport, ReportLoader } from '../report-loader';
 import { DropOffListComponent } from './drop-off-list.component';
 import { OutcomesByNodeTableComponent } from './outcomes-by-node-table.component';
@@ -56,6 +59,7 @@ export class FlowAnalyticsComponent {
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly data = inject(AnalyticsDataService);
+  private readonly auth = inject(AuthService);
 
   protected readonly query = signal<FlowQuery | null>(null);
   protected readonly loader = new ReportLoader<FlowQuery, FlowAnalytics>(
@@ -64,6 +68,16 @@ export class FlowAnalyticsComponent {
   );
 
   protected readonly selection = computed<PeriodSelection>(() => this.query()?.selection ?? { period: '30d' });
+  /**
+   * A team admin's figures open the account's sessions behind them. An engineer's would open only
+   * their own sessions, whose total is not the figure, so they get no drill-down here.
+   */
+  protected readonly drill = computed<DrillContext | null>(() => {
+    const query = this.query();
+    return query === null || !this.auth.hasRole(...ADMIN_ROLES)
+      ? null
+      : { scope: 'team', selection: query.selection, filters: { tree_id: query.flowId } };
+  });
   protected readonly showsNinetyDays = computed(() => isNinetyDays(this.selection()));
   protected readonly isEmpty = computed(() => isQuietReport(this.loader.report()));
   protected readonly csv = computed(() => {
