@@ -56,6 +56,7 @@ export function report(pool, kind, impl, { accountId, userId, treeId, period, tz
       step_feedback: await q.stepFeedback(db, scope, window),
       drop_off: await q.dropOff(db, scope, window),
       outcomes_by_node: await q.outcomesByNode(db, scope, window),
+      node_times: await q.nodeTimes(db, scope, window),
       recent_comments: await queryRecentComments(db, scope, window, { withNames: true }),
     };
   });

@@ -232,6 +232,16 @@ export const FLOW_REPORT: FlowAnalytics = {
       unresolved: 5,
     },
   ],
+  node_times: [
+    {
+      node_id: 'node-reinstall',
+      node_title: 'Reinstall the VPN client',
+      type: 'step',
+      visits: 31,
+      median_seconds: 184,
+      p90_seconds: 412.5,
+    },
+  ],
   recent_comments: [
     {
       rating: 2,

@@ -114,16 +114,25 @@ export class AnalyticsService {
         async () => {
           const q = sectionsFor(window);
           const closed = this.closed(flow.closed);
-          const [summary, time_series, csat_distribution, step_feedback, drop_off, outcomes_by_node, recent_comments] =
-            await Promise.all([
-              q.summary(db, scope, window, closed),
-              q.timeSeries(db, scope, window, closed),
-              q.csatDistribution(db, scope, window, closed),
-              q.stepFeedback(db, scope, window, closed),
-              q.dropOff(db, scope, window, closed),
-              q.outcomesByNode(db, scope, window, closed),
-              queryRecentComments(db, scope, window, { withNames }),
-            ]);
+          const [
+            summary,
+            time_series,
+            csat_distribution,
+            step_feedback,
+            drop_off,
+            outcomes_by_node,
+            node_times,
+            recent_comments,
+          ] = await Promise.all([
+            q.summary(db, scope, window, closed),
+            q.timeSeries(db, scope, window, closed),
+            q.csatDistribution(db, scope, window, closed),
+            q.stepFeedback(db, scope, window, closed),
+            q.dropOff(db, scope, window, closed),
+            q.outcomesByNode(db, scope, window, closed),
+            q.nodeTimes(db, scope, window, closed),
+            queryRecentComments(db, scope, window, { withNames }),
+          ]);
           return {
             tree_id: flow.id,
             name: flow.name,
@@ -136,6 +145,7 @@ export class AnalyticsService {
             step_feedback,
             drop_off,
             outcomes_by_node,
+            node_times,
             recent_comments,
           };
         },

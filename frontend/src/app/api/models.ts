@@ -21,6 +21,7 @@ export type { MyAnalyticsDto } from './models/my-analytics-dto';
 export type { NodeBodyDto } from './models/node-body-dto';
 export type { NodeFeedbackDto } from './models/node-feedback-dto';
 export type { NodeResponseDto } from './models/node-response-dto';
+export type { NodeTimeRowDto } from './models/node-time-row-dto';
 export type { OptionBodyDto } from './models/option-body-dto';
 export type { OptionResponseDto } from './models/option-response-dto';
 export type { OutcomeBreakdownDto } from './models/outcome-breakdown-dto';

@@ -171,6 +171,30 @@ export class OutcomesByNodeRowDto extends NodeRefDto {
   @Count() unresolved: number;
 }
 
+export class NodeTimeRowDto {
+  @ApiProperty({ format: 'uuid' }) node_id: string;
+  @ApiProperty({ description: 'The node’s title; “(removed step)” if the node no longer exists' }) node_title: string;
+  @ApiProperty({
+    enum: NODE_TYPES,
+    nullable: true,
+    description: 'question, step or solution; null if the node is gone',
+  })
+  type: NodeType | null;
+  @Count({
+    minimum: 1,
+    description: 'Answers given at this node by sessions started in the window (a node answered twice counts twice)',
+  })
+  visits: number;
+  @ApiProperty({
+    minimum: 0,
+    description:
+      'Median (percentile_cont 0.5) of the whole seconds (floor) from reaching the node (session start or previous answer) to answering it, 1 decimal',
+  })
+  median_seconds: number;
+  @ApiProperty({ minimum: 0, description: 'The 90th percentile (percentile_cont 0.9) of the same seconds, 1 decimal' })
+  p90_seconds: number;
+}
+
 export class RecentCommentDto {
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 }) rating: number;
   @ApiProperty() comment: string;
@@ -225,6 +249,11 @@ export class FlowAnalyticsDto {
     description: 'The nodes completed sessions ended at, with their outcomes, most first',
   })
   outcomes_by_node: OutcomesByNodeRowDto[];
+  @ApiProperty({
+    type: [NodeTimeRowDto],
+    description: 'Time per node: seconds from reaching each node to answering it, most visited first',
+  })
+  node_times: NodeTimeRowDto[];
   @ApiProperty({ type: [RecentCommentDto], description: 'The 10 newest ratings with a comment given in the window' })
   recent_comments: RecentCommentDto[];
 }

@@ -77,6 +77,14 @@ export function flowCsv(report: FlowAnalyticsDto): CsvExport {
         'workaround',
         'unresolved',
       ]),
+      table('node_times', report.node_times, [
+        'node_id',
+        'node_title',
+        'type',
+        'visits',
+        'median_seconds',
+        'p90_seconds',
+      ]),
       table('recent_comments', report.recent_comments, ['created_at', 'rating', 'comment', 'user_name']),
     ]),
   };
