@@ -8,10 +8,10 @@ WITH input AS (SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[
          UPDATE trees t SET usage_count = t.usage_count + c.n
            FROM (SELECT tree_id, count(*)::int AS n FROM input GROUP BY 1 ORDER BY 1) c
           WHERE t.account_id = $7::uuid AND t.id = c.tree_id AND t.status = 'published'
-         RETURNING t.id, t.start_node_id
+         RETURNING t.id, t.start_node_id, t.version
        ), started AS (
-         INSERT INTO sessions (id, account_id, tree_id, user_id, current_node_id, path, external_ref, external_url)
-         SELECT i.id, $7::uuid, c.id, i.user_id, c.start_node_id, '[]'::jsonb, i.external_ref, i.external_url
+         INSERT INTO sessions (id, account_id, tree_id, user_id, current_node_id, path, external_ref, external_url, tree_version)
+         SELECT i.id, $7::uuid, c.id, i.user_id, c.start_node_id, '[]'::jsonb, i.external_ref, i.external_url, c.version
            FROM input i JOIN counted c ON c.id = i.tree_id
           ORDER BY i.idx
          RETURNING *

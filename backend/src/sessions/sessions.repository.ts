@@ -167,10 +167,10 @@ export class SessionsRepository {
          UPDATE trees t SET usage_count = t.usage_count + c.n
            FROM (SELECT tree_id, count(*)::int AS n FROM input GROUP BY 1 ORDER BY 1) c
           WHERE t.account_id = ${account} AND t.id = c.tree_id AND t.status = 'published'
-         RETURNING t.id, t.start_node_id
+         RETURNING t.id, t.start_node_id, t.version
        ), started AS (
-         INSERT INTO sessions (id, account_id, tree_id, user_id, current_node_id, path, external_ref, external_url)
-         SELECT i.id, ${account}, c.id, i.user_id, c.start_node_id, '[]'::jsonb, i.external_ref, i.external_url
+         INSERT INTO sessions (id, account_id, tree_id, user_id, current_node_id, path, external_ref, external_url, tree_version)
+         SELECT i.id, ${account}, c.id, i.user_id, c.start_node_id, '[]'::jsonb, i.external_ref, i.external_url, c.version
            FROM input i JOIN counted c ON c.id = i.tree_id
           ORDER BY i.idx
          RETURNING *
