@@ -192,6 +192,7 @@ export const MY_REPORT: MyAnalytics = {
 export const FLOW_REPORT: FlowAnalytics = {
   tree_id: FLOW_VPN_ID,
   name: 'VPN will not connect',
+  version: null,
   window: WEEK_WINDOW,
   summary: { ...WEEK_SUMMARY, total_sessions: 140, completed_sessions: 130, rating_count: 20, avg_csat: 3.4 },
   avg_csat: 3.4,

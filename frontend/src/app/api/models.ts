@@ -15,6 +15,8 @@ export type { DecisionDto } from './models/decision-dto';
 export type { DropOffRowDto } from './models/drop-off-row-dto';
 export type { FeedbackResultDto } from './models/feedback-result-dto';
 export type { FlowAnalyticsDto } from './models/flow-analytics-dto';
+export type { FlowVersionRowDto } from './models/flow-version-row-dto';
+export type { FlowVersionsDto } from './models/flow-versions-dto';
 export type { HealthDto } from './models/health-dto';
 export type { LoginDto } from './models/login-dto';
 export type { MyAnalyticsDto } from './models/my-analytics-dto';

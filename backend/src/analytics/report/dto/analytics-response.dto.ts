@@ -231,6 +231,13 @@ export class MyAnalyticsDto {
 export class FlowAnalyticsDto {
   @ApiProperty({ format: 'uuid' }) tree_id: string;
   @ApiProperty() name: string;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    description: 'The version filter, if any: only sessions started on this flow version (and their ratings and votes)',
+  })
+  version: number | null;
   @ApiProperty({ type: AnalyticsWindowDto }) window: AnalyticsWindowDto;
   @ApiProperty({ type: SummaryDto }) summary: SummaryDto;
   @ApiProperty({ nullable: true, type: Number, description: 'Mean CSAT of the window (= summary.avg_csat)' }) avg_csat:
@@ -256,4 +263,59 @@ export class FlowAnalyticsDto {
   node_times: NodeTimeRowDto[];
   @ApiProperty({ type: [RecentCommentDto], description: 'The 10 newest ratings with a comment given in the window' })
   recent_comments: RecentCommentDto[];
+}
+
+export class FlowVersionRowDto {
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The flow version the sessions started on' })
+  version: number;
+  @ApiProperty({ format: 'date-time', description: 'When the first session on this version started' })
+  first_session_at: string;
+  @Count({ minimum: 1, description: 'Sessions started on this version' }) sessions: number;
+  @Count({ description: 'Of those, the completed ones' }) completed_sessions: number;
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'completed / sessions, 3 decimals (as the summary)' })
+  completion_rate: number;
+  @ApiProperty({
+    minimum: 0,
+    description: 'Mean start-to-completion time of the completed sessions, minutes, 1 decimal; 0 when none',
+  })
+  avg_duration_minutes: number;
+  @ApiProperty({
+    minimum: 0,
+    description: 'Median start-to-completion time of the completed sessions, minutes, 1 decimal; 0 when none',
+  })
+  median_duration_minutes: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: 5,
+    description: 'Mean CSAT rating of these sessions, 1 decimal; null without ratings',
+  })
+  avg_csat: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    minimum: 0,
+    maximum: 1,
+    description: 'Share of these sessions’ ratings that are 4 or 5, 3 decimals; null without ratings',
+  })
+  csat_score: number | null;
+  @Count({ description: 'CSAT ratings of these sessions (whenever given)' }) ratings: number;
+}
+
+export class FlowVersionsDto {
+  @ApiProperty({ format: 'uuid' }) tree_id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The flow’s version now (bumped by every edit)' })
+  current_version: number;
+  @Count({
+    description:
+      'Sessions whose version is not known (started before their flow’s later edit, before versions were recorded)',
+  })
+  unknown_version_sessions: number;
+  @ApiProperty({
+    type: [FlowVersionRowDto],
+    description: 'Every version with sessions, all time, newest version first',
+  })
+  versions: FlowVersionRowDto[];
 }

@@ -59,5 +59,10 @@ export interface FlowAnalyticsDto {
    */
   total_ratings: number;
   tree_id: string;
+
+  /**
+   * The version filter, if any: only sessions started on this flow version (and their ratings and votes)
+   */
+  version: number | null;
   window: AnalyticsWindowDto;
 }
