@@ -6,15 +6,15 @@
 -- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-0000000004f5', $4 = '2025-05-19T23:00:00.000Z', $5 = '2025-06-18T23:00:00.000Z'
 WITH answers AS (
       SELECT (e.entry ->> 'node_id')::uuid AS node_id,
-             greatest(0, floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
-               - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END)))::int AS seconds
+             floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+               - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS seconds
         FROM sessions s
        CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)
        WHERE s.account_id = $1 AND s.tree_id = $2 AND s.started_at >= $4 AND s.started_at < $5
     ), per_node AS (
       SELECT a.node_id, count(*)::int AS visits,
-             round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a.seconds)::numeric, 1)::float8 AS median_seconds,
-             round(percentile_cont(0.9) WITHIN GROUP (ORDER BY a.seconds)::numeric, 1)::float8 AS p90_seconds
+             round(percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, a.seconds))::numeric, 1)::float8 AS median_seconds,
+             round(percentile_cont(0.9) WITHIN GROUP (ORDER BY greatest(0, a.seconds))::numeric, 1)::float8 AS p90_seconds
         FROM answers a
        WHERE a.seconds IS NOT NULL
        GROUP BY a.node_id

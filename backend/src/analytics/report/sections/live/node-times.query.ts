@@ -7,7 +7,8 @@ import { AnalyticsScope, REMOVED_NODE_TITLE, scopeWhere, SqlParams, SqlRunner } 
  * (floor) from reaching the node to answering it. A node is reached when the session starts
  * (the first answer) or when the previous answer was given; an answer is a path entry and its
  * `at`. Going back drops the last entry, so a node answered again after a back counts from the
- * answer before it. Entries without `at` (none written by the API) are left out. Per node:
+ * answer before it. An entry without `at` (none written by the API) is left out, and so is the
+ * answer after it (its node's arrival is unknown); a clock step backwards counts 0. Per node:
  * visits (answers), and percentile_cont 0.5 and 0.9 over the whole seconds, 1 decimal.
  *
  * Why live for both section sets: the rollups do not hold paths (their journal records the
@@ -26,15 +27,15 @@ export async function queryNodeTimes(
     `
     WITH answers AS (
       SELECT (e.entry ->> 'node_id')::uuid AS node_id,
-             greatest(0, floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
-               - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END)))::int AS seconds
+             floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+               - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS seconds
         FROM sessions s
        CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)
        WHERE ${where} AND s.started_at >= ${p.add(window.start)} AND s.started_at < ${p.add(window.end)}
     ), per_node AS (
       SELECT a.node_id, count(*)::int AS visits,
-             round(percentile_cont(0.5) WITHIN GROUP (ORDER BY a.seconds)::numeric, 1)::float8 AS median_seconds,
-             round(percentile_cont(0.9) WITHIN GROUP (ORDER BY a.seconds)::numeric, 1)::float8 AS p90_seconds
+             round(percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, a.seconds))::numeric, 1)::float8 AS median_seconds,
+             round(percentile_cont(0.9) WITHIN GROUP (ORDER BY greatest(0, a.seconds))::numeric, 1)::float8 AS p90_seconds
         FROM answers a
        WHERE a.seconds IS NOT NULL
        GROUP BY a.node_id
