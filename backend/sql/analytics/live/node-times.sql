@@ -4,7 +4,7 @@
 
 -- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 1
 -- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-0000000004f5', $4 = '2025-05-19T23:00:00.000Z', $5 = '2025-06-18T23:00:00.000Z'
-WITH answers AS (
+WITH answers AS MATERIALIZED (
       SELECT (e.entry ->> 'node_id')::uuid AS node_id,
              floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
                - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS seconds
@@ -13,13 +13,14 @@ WITH answers AS (
        WHERE s.account_id = $1 AND s.tree_id = $2 AND s.started_at >= $4 AND s.started_at < $5
     ), per_node AS (
       SELECT a.node_id, count(*)::int AS visits,
-             round(percentile_cont(0.5) WITHIN GROUP (ORDER BY greatest(0, a.seconds))::numeric, 1)::float8 AS median_seconds,
-             round(percentile_cont(0.9) WITHIN GROUP (ORDER BY greatest(0, a.seconds))::numeric, 1)::float8 AS p90_seconds
+             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY greatest(0, a.seconds)) AS percentiles
         FROM answers a
        WHERE a.seconds IS NOT NULL
        GROUP BY a.node_id
     )
-    SELECT t.node_id, n.title AS node_title, n.type, t.visits, t.median_seconds, t.p90_seconds
+    SELECT t.node_id, n.title AS node_title, n.type, t.visits,
+           round(t.percentiles[1]::numeric, 1)::float8 AS median_seconds,
+           round(t.percentiles[2]::numeric, 1)::float8 AS p90_seconds
       FROM per_node t
       LEFT JOIN tree_nodes n ON n.id = t.node_id AND n.account_id = $3
      ORDER BY t.visits DESC, n.title, t.node_id;
