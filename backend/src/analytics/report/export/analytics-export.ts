@@ -49,7 +49,7 @@ export function flowCsv(report: FlowAnalyticsDto): CsvExport {
   return {
     filename: `flow-analytics-${slug(report.name)}-${range(report.window)}.csv`,
     body: toCsv([
-      { title: 'flow', columns: ['tree_id', 'name'], rows: [[report.tree_id, report.name]] },
+      { title: 'flow', columns: ['tree_id', 'name', 'version'], rows: [[report.tree_id, report.name, report.version]] },
       windowTable(report.window),
       summaryTable(report.summary),
       timeSeriesTable(report.time_series),
