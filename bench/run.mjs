@@ -40,6 +40,7 @@ const DURATION = durationIndex >= 0 ? Number(argv[durationIndex + 1]) : 6;
 // Runs of each live report: its median and maximum are reported; a p95 only from 20 runs on.
 const BASELINE_RUNS = Number(process.env.BENCH_BASELINE_RUNS ?? 5);
 const BASELINE_P95_MIN_RUNS = 20;
+const NODE_TIMES_RUNS = Number(process.env.BENCH_NODE_TIMES_RUNS ?? 15);
 // One secret for every API the bench boots: tokens stay valid across them.
 const JWT_SECRET = randomBytes(24).toString('hex');
 
@@ -353,6 +354,43 @@ async function main() {
       results.baseline.push(row);
       log(
         `  ${name.padEnd(18)} live median ${row.live_median_ms} ms, max ${row.live_max_ms} ms${row.live_p95_ms === null ? '' : `, p95 ${row.live_p95_ms} ms`} of ${row.live_runs} runs; API figures identical: ${identical}`,
+      );
+    }
+
+    // Time per node: the flow report's sections as the API reads them for this window (rollups;
+    // node_times live), computed from scratch in-process, without and with node_times, alternating
+    // in the same run on the same data: the issue's target is within 20% of the report without it.
+    log('flow-90d without and with node_times (rollup sections, in-process, alternating)…');
+    {
+      const flowBody = await (
+        await fetch(`${BASE}/api/v1/analytics/flows/${flow.id}?period=90d`, {
+          headers: { authorization: `Bearer ${adminToken}` },
+        })
+      ).json();
+      const spec = { accountId, treeId: flow.id, period: '90d', tz: flowBody.window.tz, now: new Date() };
+      const timed = { without: [], with: [] };
+      for (let i = 0; i < NODE_TIMES_RUNS; i++) {
+        const order = i % 2 ? ['without', 'with'] : ['with', 'without'];
+        for (const which of order) {
+          const t0 = performance.now();
+          await report(pool, 'flow', 'rollup', spec, { nodeTimes: which === 'with' });
+          timed[which].push(performance.now() - t0);
+        }
+      }
+      for (const list of Object.values(timed)) list.sort((a, b) => a - b);
+      const without = percentile(timed.without, 50);
+      const withNodeTimes = percentile(timed.with, 50);
+      results.node_times = {
+        runs: NODE_TIMES_RUNS,
+        node_time_rows: flowBody.node_times?.length ?? 0,
+        visits: (flowBody.node_times ?? []).reduce((sum, row) => sum + row.visits, 0),
+        without_median_ms: round(without),
+        with_median_ms: round(withNodeTimes),
+        ratio: round(withNodeTimes / without, 2),
+        within_20_percent: withNodeTimes <= without * 1.2,
+      };
+      log(
+        `  flow-90d from the rollups: median ${results.node_times.without_median_ms} ms without node_times, ${results.node_times.with_median_ms} ms with (${results.node_times.ratio}×, ${results.node_times.visits} answers) of ${NODE_TIMES_RUNS} runs each; within 20%: ${results.node_times.within_20_percent}`,
       );
     }
 

@@ -1,9 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
+  IsInt,
   IsOptional,
   IsUUID,
+  Max,
+  Min,
   Validate,
   ValidateIf,
   ValidationArguments,
@@ -131,4 +135,19 @@ export class TeamAnalyticsQueryDto extends AnalyticsQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'account_id must be a UUID' })
   account_id?: string;
+}
+
+export class FlowAnalyticsQueryDto extends AnalyticsQueryDto {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description:
+      'Only sessions started on this version of the flow, and their ratings and votes; one of the flow’s versions (1 to its current version). Such reports are aggregated live (the rollups are not kept per version).',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'version must be a whole number' })
+  @Min(1, { message: 'version must be at least 1' })
+  @Max(2147483647, { message: 'version must be one of the flow’s versions' })
+  version?: number;
 }
