@@ -86,6 +86,12 @@ export default {
     await page.waitForURL(/\/flows\/[0-9a-f-]{36}\/analytics\?period=90d$/);
     await page.locator('rf-summary-kpis').waitFor();
     const flowUrl = page.url();
+    const nodeTimes = page.locator('rf-node-times-table tbody tr');
+    await nodeTimes.first().waitFor();
+    assert.match((await nodeTimes.first().locator('td').nth(2).textContent()).trim(), /^\d+(h|m|s)/);
+    await page.getByTestId('versions-table').locator('tbody tr').first().waitFor();
+    await page.waitForTimeout(900);
+    await t.screenshot('flow-analytics-explorer.png');
     const stuck = page.locator('rf-drop-off-list li').first();
     await stuck.waitFor();
     const stuckCount = count(await stuck.locator('.bars__value').textContent());

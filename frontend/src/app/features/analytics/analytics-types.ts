@@ -2,6 +2,8 @@ import type { GetTeamAnalytics$Params } from '../../api/functions';
 import type {
   AnalyticsWindowDto,
   FlowAnalyticsDto,
+  FlowVersionRowDto,
+  FlowVersionsDto,
   MyAnalyticsDto,
   SummaryDto,
   SummaryFiguresDto,
@@ -28,6 +30,9 @@ export type DropOffRow = FlowAnalyticsDto['drop_off'][number];
 export type OutcomesByNodeRow = FlowAnalyticsDto['outcomes_by_node'][number];
 export type RecentComment = FlowAnalyticsDto['recent_comments'][number];
 export type CsatDistribution = FlowAnalyticsDto['csat_distribution'];
+export type NodeTimeRow = FlowAnalyticsDto['node_times'][number];
+export type FlowVersions = FlowVersionsDto;
+export type FlowVersionRow = FlowVersionRowDto;
 export type AccountUser = UserResponseDto;
 
 /** The picker's presets are exactly the API's periods (a compile error here means they drifted apart). */

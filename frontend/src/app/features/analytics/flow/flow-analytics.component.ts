@@ -7,8 +7,14 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { ADMIN_ROLES } from '../../../core/layout/nav-items';
 import type { PeriodSelection } from '../../../shared/period-picker.component';
 import { AnalyticsDataService } from '../analytics-data.service';
-import { isNinetyDays, navigateToFilters, selectionFromParams, selectionToParams } from '../analytics-filters';
-import type { FlowAnalytics } from '../analytics-types';
+import {
+  isNinetyDays,
+  navigateToFilters,
+  selectionFromParams,
+  selectionToParams,
+  versionFromParams,
+} from '../analytics-filters';
+import type { FlowAnalytics, FlowVersions } from '../analytics-types';
 import { CsatDistributionChartComponent } from '../charts/csat-distribution-chart.component';
 import { CsatTrendChartComponent } from '../charts/csat-trend-chart.component';
 import { OutcomeBreakdownChartComponent } from '../charts/outcome-breakdown-chart.component';
@@ -23,6 +29,8 @@ import { SummaryKpisComponent } from '../components/summary-kpis.component';
 import type { DrillContext } from '../drill-down';
 import { isQuietReport, ReportLoader } from '../report-loader';
 import { DropOffListComponent } from './drop-off-list.component';
+import { FlowVersionsComponent } from './flow-versions.component';
+import { NodeTimesTableComponent } from './node-times-table.component';
 import { OutcomesByNodeTableComponent } from './outcomes-by-node-table.component';
 import { RecentCommentsComponent } from './recent-comments.component';
 import { StepFeedbackListComponent } from './step-feedback-list.component';
@@ -30,6 +38,8 @@ import { StepFeedbackListComponent } from './step-feedback-list.component';
 interface FlowQuery {
   flowId: string;
   selection: PeriodSelection;
+  /** Only sessions started on this version of the flow (?version=N). */
+  version: number | null;
 }
 
 /** One flow in depth: how its sessions end, what people think of it, and which steps need work. */
@@ -50,6 +60,8 @@ interface FlowQuery {
     DropOffListComponent,
     OutcomesByNodeTableComponent,
     RecentCommentsComponent,
+    NodeTimesTableComponent,
+    FlowVersionsComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './flow-analytics.component.html',
@@ -63,9 +75,12 @@ export class FlowAnalyticsComponent {
 
   protected readonly query = signal<FlowQuery | null>(null);
   protected readonly loader = new ReportLoader<FlowQuery, FlowAnalytics>(
-    ({ flowId, selection }) => this.data.flow(flowId, selection),
+    ({ flowId, selection, version }) => this.data.flow(flowId, selection, version),
     'Could not load this flow’s analytics.',
   );
+  /** The flow's versions (all time); the page works without them. */
+  protected readonly versions = signal<FlowVersions | null>(null);
+  private versionsOf: string | null = null;
 
   protected readonly selection = computed<PeriodSelection>(() => this.query()?.selection ?? { period: '30d' });
   /**
@@ -76,27 +91,62 @@ export class FlowAnalyticsComponent {
     const query = this.query();
     return query === null || !this.auth.hasRole(...ADMIN_ROLES)
       ? null
-      : { scope: 'team', selection: query.selection, filters: { tree_id: query.flowId } };
+      : {
+          scope: 'team',
+          selection: query.selection,
+          filters: {
+            tree_id: query.flowId,
+            ...(query.version === null ? {} : { tree_version: String(query.version) }),
+          },
+        };
   });
   protected readonly showsNinetyDays = computed(() => isNinetyDays(this.selection()));
   protected readonly isEmpty = computed(() => isQuietReport(this.loader.report()));
   protected readonly csv = computed(() => {
     const query = this.query();
     return () =>
-      query === null ? Promise.reject(new Error('No flow')) : this.data.flowCsv(query.flowId, query.selection);
+      query === null
+        ? Promise.reject(new Error('No flow'))
+        : this.data.flowCsv(query.flowId, query.selection, query.version);
   });
 
   constructor() {
     combineLatest([this.route.paramMap, this.route.queryParamMap])
       .pipe(takeUntilDestroyed())
       .subscribe(([params, queryParams]) => {
-        const query: FlowQuery = { flowId: params.get('id') ?? '', selection: selectionFromParams(queryParams) };
+        const query: FlowQuery = {
+          flowId: params.get('id') ?? '',
+          selection: selectionFromParams(queryParams),
+          version: versionFromParams(queryParams),
+        };
         this.query.set(query);
         void this.loader.load(query);
+        this.loadVersions(query.flowId);
       });
   }
 
   protected setSelection(selection: PeriodSelection): void {
     navigateToFilters(this.router, this.route, selectionToParams(selection));
+  }
+
+  protected showAllVersions(): void {
+    navigateToFilters(this.router, this.route, { version: null });
+  }
+
+  /** Once per flow: versions are all time, so a new period does not change them. */
+  private loadVersions(flowId: string): void {
+    if (this.versionsOf === flowId) {
+      return;
+    }
+    this.versionsOf = flowId;
+    this.versions.set(null);
+    this.data.flowVersions(flowId).then(
+      (versions) => {
+        if (this.versionsOf === flowId) {
+          this.versions.set(versions);
+        }
+      },
+      () => undefined,
+    );
   }
 }

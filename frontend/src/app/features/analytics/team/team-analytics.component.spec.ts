@@ -270,6 +270,7 @@ describe('TeamAnalyticsComponent', () => {
     await view.settle();
     expect(view.router.url).toBe(`/flows/${FLOW_VPN_ID}/analytics?period=7d`);
     expectReport(view.http, `/api/v1/analytics/flows/${FLOW_VPN_ID}`);
+    view.http.expectOne(`/api/v1/analytics/flows/${FLOW_VPN_ID}/versions`);
   });
 
   it('gives every chart a data table for screen readers', async () => {
