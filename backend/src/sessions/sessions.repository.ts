@@ -137,6 +137,8 @@ const ORDER_KEYS: Record<SessionOrder['key'], { sql: string; type: string; nulla
 const SESSION_COLUMNS = `s.id, s.tree_id, t.name AS tree_name, s.user_id, u.name AS user_name, s.started_at,
          s.completed_at, s.outcome, s.notes, s.current_node_id, s.path, r.rating, s.external_ref, s.external_url,
          s.tree_version, r.comment, jsonb_array_length(s.path) AS steps_answered`;
+/** SESSION_COLUMNS but the path (a list shows steps_answered, not the path, and parsing it cost the CSV). */
+const LIST_COLUMNS = SESSION_COLUMNS.replace('s.path, ', '');
 /** Sessions (or rows shaped like them, see sessionDetailSelect) with their flow, engineer and rating. */
 const sessionFrom = (source = 'sessions') => `${source} s
     JOIN trees t ON t.id = s.tree_id AND t.account_id = s.account_id
@@ -251,9 +253,12 @@ function listOrder(
   if (cursor.key === null) return { orderBy, after: ` AND ${sql} IS NULL AND s.id ${cmp} ${id}` };
   params.push(cursor.key);
   const key = `$${params.length}::${type}`;
+  // The bound `key <=` (or `>=`) lets the index range start at the cursor; the OR alone is a filter
+  // over every row before it (each CSV slice re-read the ones already sent: quadratic).
+  const bound = nullable ? '' : ` AND ${sql} ${cmp}= ${key}`;
   return {
     orderBy,
-    after: ` AND (${nullable ? `${sql} IS NULL OR ` : ''}${sql} ${cmp} ${key} OR (${sql} = ${key} AND s.id ${cmp} ${id}))`,
+    after: `${bound} AND (${nullable ? `${sql} IS NULL OR ` : ''}${sql} ${cmp} ${key} OR (${sql} = ${key} AND s.id ${cmp} ${id}))`,
   };
 }
 
@@ -442,11 +447,11 @@ export class SessionsRepository {
     filter: SessionListFilter,
     order: SessionOrder,
     page: { limit: number; offset?: number; cursor?: SessionCursor },
-  ): Promise<(SessionRow & { sort_key: string | null })[]> {
+  ): Promise<(Omit<SessionRow, 'path'> & { sort_key: string | null })[]> {
     const { where, params } = listWhere(filter);
     const { orderBy, after } = listOrder(order, page.cursor, params);
     return this.dataSource.query(
-      `SELECT ${SESSION_COLUMNS}, cn.title AS current_node_title, ${ORDER_KEYS[order.key].sql}::text AS sort_key
+      `SELECT ${LIST_COLUMNS}, cn.title AS current_node_title, ${ORDER_KEYS[order.key].sql}::text AS sort_key
          FROM ${sessionFrom()}
          LEFT JOIN tree_nodes cn ON cn.account_id = s.account_id AND cn.id = s.current_node_id
         WHERE ${where}${after}
@@ -459,7 +464,7 @@ export class SessionsRepository {
    * Every session the filter matches (not a page), in `order`, read in keyset slices so memory
    * stays flat however many there are.
    */
-  async *all(filter: SessionListFilter, order: SessionOrder, slice = 2000): AsyncGenerator<SessionRow[]> {
+  async *all(filter: SessionListFilter, order: SessionOrder, slice = 5000): AsyncGenerator<Omit<SessionRow, 'path'>[]> {
     let cursor: SessionCursor | undefined;
     for (;;) {
       const rows = await this.page(filter, order, { limit: slice, cursor });
