@@ -276,6 +276,17 @@ describe('sessions explorer', () => {
         } while (cursor && pages < 10);
         expect([sort, seen]).toEqual([sort, ids]);
       }
+      // Rated in the last 7 days (the window on the ratings' time, the matches sorted, not walked).
+      const rated: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await list(busy, `limit=5&rating_min=1&period=7d${cursor ? `&cursor=${cursor}` : ''}`);
+        expect(page.total).toBe(12);
+        rated.push(...page.items.map((item) => item.id as string));
+        cursor = page.next_cursor;
+      } while (cursor && rated.length < 30);
+      const ratedIds = new Set(expected.rating.slice(0, 12));
+      expect(rated).toEqual(expected['-started_at'].filter((id) => ratedIds.has(id)));
     });
 
     it('keeps offset paging, and a CSV has every match (not a page) in the list’s order', async () => {
