@@ -23,7 +23,9 @@ export const BUILD_DIR = process.env.BENCH_BUILD_DIR ?? resolve(ROOT, 'dist/benc
 
 export const BENCH_PASSWORD = 'bench-password-1234';
 export const BENCH_ADMIN = 'admin@bench.example';
-export const BENCH_DB = 'rf_bench';
+/** BENCH_DB names another scratch database, so two benches on one server do not drop each other's. */
+export const BENCH_DB = process.env.BENCH_DB ?? 'rf_bench';
+if (!/^rf_bench[a-z0-9_]*$/.test(BENCH_DB)) throw new Error('BENCH_DB must be rf_bench or start with rf_bench');
 
 export function parseArgs(argv) {
   const args = {

@@ -7,7 +7,8 @@
 //    and req/s at concurrency 16, first with every report computed from scratch (both caches
 //    off), then computed as after a write (closed days' sums kept, report cache off), then as
 //    deployed (reports served again while the data is unchanged); then the write path
-//    (complete, rate, step feedback) at 16;
+//    (complete, rate, step feedback) at 16; the sessions explorer's pages and CSV
+//    (bench/lib/sessions-explorer.mjs);
 // 4. runs the live aggregation baseline (the original query shapes, in-process, no HTTP) on the
 //    same data and checks the API's figures equal it exactly;
 // 5. checks nothing was lost (2xx responses = rows written) and rollup:verify;
@@ -24,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 import { BENCH_PASSWORD, BUILD_DIR, generateDataset, parseArgs } from './generate-dataset.mjs';
+import { measureSessionsExplorer } from './lib/sessions-explorer.mjs';
 import { measureTokenVsJwt } from './lib/token-vs-jwt.mjs';
 
 const require = createRequire(import.meta.url);
@@ -445,6 +447,17 @@ async function main() {
       duration: DURATION,
       log,
     });
+    log('sessions explorer: filtered pages of GET /sessions at concurrency 1, and the CSV of 90 days…');
+    results.sessions_explorer = await measureSessionsExplorer({
+      base: BASE,
+      adminToken,
+      pool,
+      accountId,
+      cannon,
+      percentile,
+      rss: api.rss,
+      log,
+    });
 
     // Writes: prepared open sessions spread over 8 engineers, each target used once.
     log('writes…');
@@ -636,6 +649,7 @@ async function main() {
       results.writes_per_s >= 1000 && results.writes.every((w) => w.clean) && results.nothing_lost,
     rss_under_300mb: results.api_max_rss_mb < 300,
     token_auth_within_10pct_of_jwt: results.token_vs_jwt.within_10pct,
+    ...results.sessions_explorer.targets,
   };
   const measured = [
     ...results.reads,
@@ -643,6 +657,7 @@ async function main() {
     ...results.reads_cached,
     ...results.writes,
     ...results.reads_under_writes,
+    ...results.sessions_explorer.pages,
   ];
   results.failed_runs = measured.filter((r) => !r.clean).length;
 

@@ -137,6 +137,8 @@ const ORDER_KEYS: Record<SessionOrder['key'], { sql: string; type: string; nulla
 const SESSION_COLUMNS = `s.id, s.tree_id, t.name AS tree_name, s.user_id, u.name AS user_name, s.started_at,
          s.completed_at, s.outcome, s.notes, s.current_node_id, s.path, r.rating, s.external_ref, s.external_url,
          s.tree_version, r.comment, jsonb_array_length(s.path) AS steps_answered`;
+/** SESSION_COLUMNS but the path (a list shows steps_answered, not the path, and parsing it cost the CSV). */
+const LIST_COLUMNS = SESSION_COLUMNS.replace('s.path, ', '');
 /** Sessions (or rows shaped like them, see sessionDetailSelect) with their flow, engineer and rating. */
 const sessionFrom = (source = 'sessions') => `${source} s
     JOIN trees t ON t.id = s.tree_id AND t.account_id = s.account_id
@@ -161,6 +163,18 @@ const sessionDetailSelect = (source: string) => `
             FROM step_ratings v
            WHERE v.account_id = s.account_id AND v.session_id = s.id) AS votes
     FROM ${sessionFrom(source)}`;
+
+/** Whether the filter asks for a rating or a vote (the window then bounds their time, not the start). */
+function eventFilters(filter: SessionListFilter): { rated: boolean; voted: boolean } {
+  return {
+    rated:
+      filter.rating !== undefined ||
+      filter.ratingMin !== undefined ||
+      filter.ratingMax !== undefined ||
+      filter.hasComment === true,
+    voted: filter.voteNodeId !== undefined || filter.voteHelpful !== undefined,
+  };
+}
 
 /**
  * The list's WHERE clause over `sessions s` and its parameters, from the account. Ratings and
@@ -201,12 +215,7 @@ function listWhere(filter: SessionListFilter): { where: string; params: unknown[
 
   const range = filter.window && { start: p(filter.window.start), end: p(filter.window.end) };
   const inRange = (column: string) => (range ? ` AND ${column} >= ${range.start} AND ${column} < ${range.end}` : '');
-  const rated =
-    filter.rating !== undefined ||
-    filter.ratingMin !== undefined ||
-    filter.ratingMax !== undefined ||
-    filter.hasComment === true;
-  const voted = filter.voteNodeId !== undefined || filter.voteHelpful !== undefined;
+  const { rated, voted } = eventFilters(filter);
   if (rated) {
     const conditions = [''];
     if (filter.rating !== undefined) conditions.push(`fr.rating = ${p(filter.rating)}`);
@@ -239,21 +248,28 @@ function listOrder(
   order: SessionOrder,
   cursor: SessionCursor | undefined,
   params: unknown[],
+  sortMatches = false,
 ): { orderBy: string; after: string } {
   const { sql, type, nullable } = ORDER_KEYS[order.key];
   const dir = order.descending ? 'DESC' : 'ASC';
   const cmp = order.descending ? '<' : '>';
   // NULL keys (running sessions' duration, unrated sessions' rating) come last either way.
-  const orderBy = `${nullable ? `(${sql} IS NULL), ` : ''}${sql} ${dir}, s.id ${dir}`;
+  // sortMatches: order by an expression no index has, so the planner finds the matches its best
+  // way and sorts them, instead of walking the started_at index until a page of sparse matches.
+  const orderKey = sortMatches && order.key === 'started_at' ? `(${sql} + interval '0 s')` : sql;
+  const orderBy = `${nullable ? `(${sql} IS NULL), ` : ''}${orderKey} ${dir}, s.id ${dir}`;
   if (!cursor) return { orderBy, after: '' };
   params.push(cursor.id);
   const id = `$${params.length}::uuid`;
   if (cursor.key === null) return { orderBy, after: ` AND ${sql} IS NULL AND s.id ${cmp} ${id}` };
   params.push(cursor.key);
   const key = `$${params.length}::${type}`;
+  // The bound `key <=` (or `>=`) lets the index range start at the cursor; the OR alone is a filter
+  // over every row before it (each CSV slice re-read the ones already sent: quadratic).
+  const bound = nullable ? '' : ` AND ${sql} ${cmp}= ${key}`;
   return {
     orderBy,
-    after: ` AND (${nullable ? `${sql} IS NULL OR ` : ''}${sql} ${cmp} ${key} OR (${sql} = ${key} AND s.id ${cmp} ${id}))`,
+    after: `${bound} AND (${nullable ? `${sql} IS NULL OR ` : ''}${sql} ${cmp} ${key} OR (${sql} = ${key} AND s.id ${cmp} ${id}))`,
   };
 }
 
@@ -442,11 +458,14 @@ export class SessionsRepository {
     filter: SessionListFilter,
     order: SessionOrder,
     page: { limit: number; offset?: number; cursor?: SessionCursor },
-  ): Promise<(SessionRow & { sort_key: string | null })[]> {
+  ): Promise<(Omit<SessionRow, 'path'> & { sort_key: string | null })[]> {
     const { where, params } = listWhere(filter);
-    const { orderBy, after } = listOrder(order, page.cursor, params);
+    // A window over ratings' or votes' own time leaves the start unbounded: their matches are few
+    // among the account's sessions (a CSAT bar: 533 of 100,000; 498 ms walking the index, 28 ms sorted).
+    const { rated, voted } = eventFilters(filter);
+    const { orderBy, after } = listOrder(order, page.cursor, params, !!filter.window && (rated || voted));
     return this.dataSource.query(
-      `SELECT ${SESSION_COLUMNS}, cn.title AS current_node_title, ${ORDER_KEYS[order.key].sql}::text AS sort_key
+      `SELECT ${LIST_COLUMNS}, cn.title AS current_node_title, ${ORDER_KEYS[order.key].sql}::text AS sort_key
          FROM ${sessionFrom()}
          LEFT JOIN tree_nodes cn ON cn.account_id = s.account_id AND cn.id = s.current_node_id
         WHERE ${where}${after}
@@ -459,7 +478,7 @@ export class SessionsRepository {
    * Every session the filter matches (not a page), in `order`, read in keyset slices so memory
    * stays flat however many there are.
    */
-  async *all(filter: SessionListFilter, order: SessionOrder, slice = 2000): AsyncGenerator<SessionRow[]> {
+  async *all(filter: SessionListFilter, order: SessionOrder, slice = 5000): AsyncGenerator<Omit<SessionRow, 'path'>[]> {
     let cursor: SessionCursor | undefined;
     for (;;) {
       const rows = await this.page(filter, order, { limit: slice, cursor });
