@@ -20,9 +20,17 @@ describe('writes sent together: one statement, each caller answered for itself',
   let stranger: Login;
   let flow: Awaited<ReturnType<typeof createFlow>>;
 
-  /** Write calls (they carry a caller; the JWT check's lookups do not) that reached a coalescer, and who waits for a count. */
+  /**
+   * Write calls that reached a coalescer, and who waits for a count. A write call (start, complete, rate, vote) names
+   * its user and what it writes; the JWT check's lookups carry only { userId, accountId }, a token's no userId.
+   */
   let writeCalls = 0;
   const waiting: { count: number; done: () => void }[] = [];
+  const isWriteCall = (item: unknown) =>
+    typeof item === 'object' &&
+    item !== null &&
+    'userId' in item &&
+    Object.keys(item).some((key) => !['userId', 'accountId'].includes(key));
   const writeCallsReach = (count: number) =>
     new Promise<void>((done) => (writeCalls >= count ? done() : waiting.push({ count, done })));
 
@@ -33,7 +41,7 @@ describe('writes sent together: one statement, each caller answered for itself',
       item: unknown,
     ) {
       const result = run.call(this, item);
-      if (typeof item === 'object' && item !== null && 'caller' in item) {
+      if (isWriteCall(item)) {
         writeCalls++;
         for (const waiter of waiting.filter((w) => writeCalls >= w.count)) waiter.done();
       }
