@@ -91,8 +91,13 @@ export default {
     assert.match((await nodeTimes.first().locator('td').nth(2).textContent()).trim(), /^\d+(h|m|s)/);
     // The demo's sessions were seeded without a flow version, so the panel may say it has none yet.
     await page.locator('rf-flow-versions').getByRole('heading', { name: 'Versions' }).waitFor();
-    await page.locator('rf-node-times-table').scrollIntoViewIfNeeded();
-    await t.screenshot('flow-node-times.png');
+    const map = page.locator('rf-flow-map');
+    await map.locator('rect.box').first().waitFor();
+    assert.ok((await map.locator('rect.box').count()) >= 3, 'the diagram draws the flow');
+    await map.getByRole('button', { name: 'Where sessions stop' }).click();
+    await t.expectAttribute(map.getByRole('button', { name: 'Where sessions stop' }), 'aria-pressed', 'true');
+    await map.scrollIntoViewIfNeeded();
+    await t.screenshot('flow-map.png');
     const stuck = page.locator('rf-drop-off-list li').first();
     await stuck.waitFor();
     const stuckCount = count(await stuck.locator('.bars__value').textContent());

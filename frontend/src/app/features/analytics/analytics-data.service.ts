@@ -9,13 +9,22 @@ import {
   getMyAnalytics$Csv,
   getTeamAnalytics,
   getTeamAnalytics$Csv,
+  getTree,
   listUsers,
 } from '../../api/functions';
 import type { StrictHttpResponse } from '../../api/strict-http-response';
 import type { PeriodSelection } from '../../shared/period-picker.component';
 import { filenameFromContentDisposition } from '../../shared/save-file';
 import { selectionToQuery } from './analytics-filters';
-import type { AccountUser, CsvFile, FlowAnalytics, FlowVersions, MyAnalytics, TeamAnalytics } from './analytics-types';
+import type {
+  AccountUser,
+  CsvFile,
+  FlowAnalytics,
+  FlowTree,
+  FlowVersions,
+  MyAnalytics,
+  TeamAnalytics,
+} from './analytics-types';
 
 export interface TeamFilters {
   selection: PeriodSelection;
@@ -54,6 +63,11 @@ export class AnalyticsDataService {
   async flowCsv(flowId: string, selection: PeriodSelection, version: number | null = null): Promise<CsvFile> {
     const response = await this.api.invoke$Response(getFlowAnalytics$Csv, flowQuery(flowId, selection, version));
     return csvFile(response, 'flow-analytics.csv');
+  }
+
+  /** The flow itself (its nodes and options), for the diagram coloured by the report. */
+  flowTree(flowId: string): Promise<FlowTree> {
+    return this.api.invoke(getTree, { id: flowId });
   }
 
   /** Every version of a flow with sessions, all time: the figures to compare edits by. */

@@ -11,6 +11,7 @@ import type {
   TimeSeriesPointDto,
   TopEngineerDto,
   TopFlowDto,
+  TreeResponseDto,
   UserResponseDto,
 } from '../../api/models';
 import type { PresetPeriod } from '../../shared/period-picker.component';
@@ -33,6 +34,7 @@ export type CsatDistribution = FlowAnalyticsDto['csat_distribution'];
 export type NodeTimeRow = FlowAnalyticsDto['node_times'][number];
 export type FlowVersions = FlowVersionsDto;
 export type FlowVersionRow = FlowVersionRowDto;
+export type FlowTree = TreeResponseDto;
 export type AccountUser = UserResponseDto;
 
 /** The picker's presets are exactly the API's periods (a compile error here means they drifted apart). */

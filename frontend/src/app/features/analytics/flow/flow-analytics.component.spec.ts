@@ -11,10 +11,41 @@ import {
 } from '../../../../testing/analytics-harness';
 import { ENGINEER, TEAM_ADMIN } from '../../../../testing/fixtures';
 import type { User } from '../../../core/api-types';
-import type { FlowAnalytics, FlowVersions } from '../analytics-types';
+import type { FlowAnalytics, FlowTree, FlowVersions } from '../analytics-types';
 
 const FLOW = `/api/v1/analytics/flows/${FLOW_VPN_ID}`;
 const VERSIONS = `${FLOW}/versions`;
+const TREE = `/api/v1/trees/${FLOW_VPN_ID}`;
+
+const node = (id: string, type: 'question' | 'step' | 'solution', title: string, next: string | null) => ({
+  id,
+  type,
+  title,
+  body: '',
+  help_text: null,
+  step_id: null,
+  position: 0,
+  options: next === null ? [] : [{ id: `${id}-next`, label: 'Next', next_node_id: next }],
+});
+
+const VPN_TREE: FlowTree = {
+  id: FLOW_VPN_ID,
+  name: 'VPN will not connect',
+  description: '',
+  kind: 'decision',
+  status: 'published',
+  created_at: '2026-01-01T00:00:00.000Z',
+  updated_at: '2026-01-01T00:00:00.000Z',
+  created_by: null,
+  usage_count: 0,
+  version: 2,
+  start_node_id: 'node-cable',
+  nodes: [
+    node('node-cable', 'question', 'Check network cable / Wi-Fi', 'node-reinstall'),
+    node('node-reinstall', 'step', 'Reinstall the VPN client', 'node-escalate'),
+    node('node-escalate', 'solution', 'Escalate to the Network team', null),
+  ],
+};
 
 const version = (n: number, figures: Partial<FlowVersions['versions'][number]>) => ({
   version: n,
@@ -49,7 +80,8 @@ describe('FlowAnalyticsComponent', () => {
 
   async function open(url = `/flows/${FLOW_VPN_ID}/analytics?period=7d`, user: User = TEAM_ADMIN): Promise<void> {
     view = await openAnalytics(url, user);
-    // The versions (all time) load beside the report, once per flow.
+    // The flow's nodes and versions (all time) load beside the report, once per flow.
+    view.http.expectOne(TREE).flush(VPN_TREE);
     view.http.expectOne(VERSIONS).flush(FLOW_VERSIONS);
   }
 
@@ -297,5 +329,12 @@ describe('FlowAnalyticsComponent', () => {
     const shown = section('rf-flow-versions').querySelector('tr.is-shown')!;
     expect(textOf(shown.querySelector('th'))).toBe('v1');
     expect(shown.querySelector('a')!.getAttribute('href')).toBe(`/flows/${FLOW_VPN_ID}/analytics?period=7d`);
+  });
+  it('draws the flow coloured by what happened at each node, with its table', async () => {
+    await open();
+    await answer();
+    const map = section('rf-flow-map');
+    expect(map.querySelectorAll('rect.box')).toHaveLength(3);
+    expect(map.querySelectorAll('[data-testid="flow-map-table"] tbody tr')).toHaveLength(3);
   });
 });

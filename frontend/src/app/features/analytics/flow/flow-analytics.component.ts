@@ -14,7 +14,7 @@ import {
   selectionToParams,
   versionFromParams,
 } from '../analytics-filters';
-import type { FlowAnalytics, FlowVersions } from '../analytics-types';
+import type { FlowAnalytics, FlowTree, FlowVersions } from '../analytics-types';
 import { CsatDistributionChartComponent } from '../charts/csat-distribution-chart.component';
 import { CsatTrendChartComponent } from '../charts/csat-trend-chart.component';
 import { OutcomeBreakdownChartComponent } from '../charts/outcome-breakdown-chart.component';
@@ -29,6 +29,7 @@ import { SummaryKpisComponent } from '../components/summary-kpis.component';
 import type { DrillContext } from '../drill-down';
 import { isQuietReport, ReportLoader } from '../report-loader';
 import { DropOffListComponent } from './drop-off-list.component';
+import { FlowMapComponent } from './flow-map.component';
 import { FlowVersionsComponent } from './flow-versions.component';
 import { NodeTimesTableComponent } from './node-times-table.component';
 import { OutcomesByNodeTableComponent } from './outcomes-by-node-table.component';
@@ -62,6 +63,7 @@ interface FlowQuery {
     RecentCommentsComponent,
     NodeTimesTableComponent,
     FlowVersionsComponent,
+    FlowMapComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './flow-analytics.component.html',
@@ -80,6 +82,8 @@ export class FlowAnalyticsComponent {
   );
   /** The flow's versions (all time); the page works without them. */
   protected readonly versions = signal<FlowVersions | null>(null);
+  /** The flow's nodes, for the coloured diagram; the page works without them. */
+  protected readonly tree = signal<FlowTree | null>(null);
   private versionsOf: string | null = null;
 
   protected readonly selection = computed<PeriodSelection>(() => this.query()?.selection ?? { period: '30d' });
@@ -121,7 +125,7 @@ export class FlowAnalyticsComponent {
         };
         this.query.set(query);
         void this.loader.load(query);
-        this.loadVersions(query.flowId);
+        this.loadFlow(query.flowId);
       });
   }
 
@@ -133,13 +137,22 @@ export class FlowAnalyticsComponent {
     navigateToFilters(this.router, this.route, { version: null });
   }
 
-  /** Once per flow: versions are all time, so a new period does not change them. */
-  private loadVersions(flowId: string): void {
+  /** Once per flow: its nodes and its versions (all time) do not change with the period. */
+  private loadFlow(flowId: string): void {
     if (this.versionsOf === flowId) {
       return;
     }
     this.versionsOf = flowId;
     this.versions.set(null);
+    this.tree.set(null);
+    this.data.flowTree(flowId).then(
+      (tree) => {
+        if (this.versionsOf === flowId) {
+          this.tree.set(tree);
+        }
+      },
+      () => undefined,
+    );
     this.data.flowVersions(flowId).then(
       (versions) => {
         if (this.versionsOf === flowId) {

@@ -271,6 +271,7 @@ describe('TeamAnalyticsComponent', () => {
     expect(view.router.url).toBe(`/flows/${FLOW_VPN_ID}/analytics?period=7d`);
     expectReport(view.http, `/api/v1/analytics/flows/${FLOW_VPN_ID}`);
     view.http.expectOne(`/api/v1/analytics/flows/${FLOW_VPN_ID}/versions`);
+    view.http.expectOne(`/api/v1/trees/${FLOW_VPN_ID}`);
   });
 
   it('gives every chart a data table for screen readers', async () => {
