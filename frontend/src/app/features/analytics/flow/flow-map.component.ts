@@ -256,7 +256,7 @@ export class FlowMapComponent {
   });
 
   protected shorten(title: string): string {
-    return title.length > 24 ? `${title.slice(0, 23)}…` : title;
+    return title.length > 22 ? `${title.slice(0, 21)}…` : title;
   }
 
   private paint(node: NodeFigures, mode: Mode, largest: number): { fill: string; dark: boolean; figure: string } {
