@@ -318,4 +318,9 @@ export const MATRIX: Record<string, MatrixRow> = {
     otherAccount: 404,
     make: async (w) => ({ path: `/api/v1/analytics/flows/${(await flow(w)).tree.id}` }),
   },
+  'GET /api/v1/analytics/flows/{tree_id}/versions': {
+    expect: statuses(401, 200, 200, 200),
+    otherAccount: 404,
+    make: async (w) => ({ path: `/api/v1/analytics/flows/${(await flow(w)).tree.id}/versions` }),
+  },
 };
