@@ -19,6 +19,19 @@ export const ADMIN_ROUTES: Routes = [
     loadComponent: () => import('./steps/step-library.component').then((m) => m.StepLibraryComponent),
   },
   {
+    path: 'sessions',
+    title: 'Sessions · ResolutionFlow',
+    data: { scope: 'team' },
+    loadComponent: () =>
+      import('../session-explorer/sessions-explorer.component').then((m) => m.SessionsExplorerComponent),
+  },
+  {
+    path: 'sessions/:id',
+    title: 'Session · ResolutionFlow',
+    data: { scope: 'team' },
+    loadComponent: () => import('../session-explorer/session-detail.component').then((m) => m.SessionDetailComponent),
+  },
+  {
     path: 'flows',
     title: 'Flow editor · ResolutionFlow',
     loadComponent: () => import('./flow-editor/flows-page.component').then((m) => m.FlowsPageComponent),
