@@ -16,6 +16,7 @@
 -- RateLimits1764001020000
 -- ApiTokens1764001100000
 -- SessionExternalRef1764001110000
+-- Webhooks1764001200000
 -- SessionTreeVersion1764001300000
 
 -- Extensions
@@ -277,6 +278,47 @@ CREATE TABLE users (
   is_active boolean DEFAULT true NOT NULL,
   created_at timestamp with time zone DEFAULT now() NOT NULL
 );
+CREATE TABLE webhook_attempts (
+  account_id uuid NOT NULL,
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  delivery_id uuid NOT NULL,
+  at timestamp with time zone DEFAULT now() NOT NULL,
+  response_status integer,
+  duration_ms integer NOT NULL,
+  error text,
+  response_excerpt text
+);
+CREATE TABLE webhook_deliveries (
+  account_id uuid NOT NULL,
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  endpoint_id uuid NOT NULL,
+  event_type text NOT NULL,
+  payload jsonb NOT NULL,
+  status text DEFAULT 'pending'::text NOT NULL,
+  attempts integer DEFAULT 0 NOT NULL,
+  next_attempt_at timestamp with time zone DEFAULT now(),
+  window_start timestamp with time zone DEFAULT now() NOT NULL,
+  lease uuid,
+  last_response_status integer,
+  last_error text,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  delivered_at timestamp with time zone
+);
+CREATE TABLE webhook_endpoints (
+  account_id uuid NOT NULL,
+  id uuid DEFAULT gen_random_uuid() NOT NULL,
+  url text NOT NULL,
+  events text[] NOT NULL,
+  description text,
+  secret text NOT NULL,
+  previous_secret text,
+  previous_secret_expires_at timestamp with time zone,
+  enabled boolean DEFAULT true NOT NULL,
+  disabled_reason text,
+  consecutive_failures integer DEFAULT 0 NOT NULL,
+  created_at timestamp with time zone DEFAULT now() NOT NULL,
+  updated_at timestamp with time zone DEFAULT now() NOT NULL
+);
 
 -- Constraints
 ALTER TABLE accounts ADD CONSTRAINT accounts_pkey PRIMARY KEY (id);
@@ -345,6 +387,17 @@ ALTER TABLE user_logins ADD CONSTRAINT user_logins_user_key UNIQUE (account_id, 
 ALTER TABLE users ADD CONSTRAINT users_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE;
 ALTER TABLE users ADD CONSTRAINT users_pkey PRIMARY KEY (account_id, id);
 ALTER TABLE users ADD CONSTRAINT users_role_check CHECK ((role = ANY (ARRAY['super_admin'::text, 'team_admin'::text, 'engineer'::text])));
+ALTER TABLE webhook_attempts ADD CONSTRAINT webhook_attempts_delivery_fkey FOREIGN KEY (account_id, delivery_id) REFERENCES webhook_deliveries(account_id, id) ON DELETE CASCADE;
+ALTER TABLE webhook_attempts ADD CONSTRAINT webhook_attempts_pkey PRIMARY KEY (account_id, id);
+ALTER TABLE webhook_attempts ADD CONSTRAINT webhook_attempts_response_excerpt_check CHECK ((octet_length(response_excerpt) <= 1024));
+ALTER TABLE webhook_deliveries ADD CONSTRAINT webhook_deliveries_endpoint_fkey FOREIGN KEY (account_id, endpoint_id) REFERENCES webhook_endpoints(account_id, id) ON DELETE CASCADE;
+ALTER TABLE webhook_deliveries ADD CONSTRAINT webhook_deliveries_pkey PRIMARY KEY (account_id, id);
+ALTER TABLE webhook_deliveries ADD CONSTRAINT webhook_deliveries_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'retrying'::text, 'succeeded'::text, 'failed'::text])));
+ALTER TABLE webhook_endpoints ADD CONSTRAINT webhook_endpoints_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE;
+ALTER TABLE webhook_endpoints ADD CONSTRAINT webhook_endpoints_description_check CHECK ((char_length(description) <= 500));
+ALTER TABLE webhook_endpoints ADD CONSTRAINT webhook_endpoints_events_check CHECK ((cardinality(events) > 0));
+ALTER TABLE webhook_endpoints ADD CONSTRAINT webhook_endpoints_pkey PRIMARY KEY (account_id, id);
+ALTER TABLE webhook_endpoints ADD CONSTRAINT webhook_endpoints_url_check CHECK (((char_length(url) >= 1) AND (char_length(url) <= 2048)));
 
 -- Indexes (constraints’ own included)
 CREATE UNIQUE INDEX accounts_pkey ON public.accounts USING btree (id);
@@ -394,6 +447,13 @@ CREATE UNIQUE INDEX user_logins_pkey ON public.user_logins USING btree (email);
 CREATE UNIQUE INDEX user_logins_user_key ON public.user_logins USING btree (account_id, user_id);
 CREATE INDEX users_account_idx ON public.users USING btree (account_id, name);
 CREATE UNIQUE INDEX users_pkey ON public.users USING btree (account_id, id);
+CREATE INDEX webhook_attempts_delivery_idx ON public.webhook_attempts USING btree (account_id, delivery_id, at);
+CREATE UNIQUE INDEX webhook_attempts_pkey ON public.webhook_attempts USING btree (account_id, id);
+CREATE INDEX webhook_deliveries_created_idx ON public.webhook_deliveries USING btree (created_at);
+CREATE INDEX webhook_deliveries_due_idx ON public.webhook_deliveries USING btree (next_attempt_at) WHERE (status = ANY (ARRAY['pending'::text, 'retrying'::text]));
+CREATE INDEX webhook_deliveries_endpoint_idx ON public.webhook_deliveries USING btree (account_id, endpoint_id, created_at DESC);
+CREATE UNIQUE INDEX webhook_deliveries_pkey ON public.webhook_deliveries USING btree (account_id, id);
+CREATE UNIQUE INDEX webhook_endpoints_pkey ON public.webhook_endpoints USING btree (account_id, id);
 
 -- Functions
 CREATE OR REPLACE FUNCTION public.analytics_bump_version_of_row()

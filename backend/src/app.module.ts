@@ -22,6 +22,7 @@ import { SessionsModule } from './sessions/sessions.module';
 import { StepsModule } from './steps/steps.module';
 import { TreesModule } from './trees/trees.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -42,6 +43,7 @@ import { UsersModule } from './users/users.module';
     FeedbackModule,
     AnalyticsModule,
     HealthModule,
+    WebhooksModule,
   ],
   providers: [
     // Order matters: shed abusive traffic before any token or database work.

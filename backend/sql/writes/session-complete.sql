@@ -26,6 +26,12 @@ WITH input AS (SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::text[
     FROM done s
     JOIN trees t ON t.id = s.tree_id AND t.account_id = s.account_id
     JOIN users u ON u.id = s.user_id AND u.account_id = s.account_id
-    LEFT JOIN session_ratings r ON r.account_id = s.account_id AND r.session_id = s.id)
-       SELECT i.idx, t.user_id AS owner_id, d.*
+    LEFT JOIN session_ratings r ON r.account_id = s.account_id AND r.session_id = s.id),
+       queued AS (
+         INSERT INTO webhook_deliveries (account_id, endpoint_id, event_type, payload)
+         SELECT $6::uuid, e.id, 'session.completed', to_jsonb(d)
+           FROM detail d JOIN webhook_endpoints e ON e.account_id = $6::uuid AND e.enabled AND 'session.completed' = ANY (e.events)
+         RETURNING 1
+       )
+       SELECT i.idx, t.user_id AS owner_id, d.*, ((SELECT count(*) FROM queued))::int AS webhook_events
          FROM input i LEFT JOIN target t USING (idx) LEFT JOIN detail d ON d.id = t.id;

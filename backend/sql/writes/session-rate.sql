@@ -14,6 +14,13 @@ WITH input AS (SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::int[]
           ORDER BY t.id
          ON CONFLICT (account_id, session_id) DO NOTHING
          RETURNING id, session_id AS "sessionId", rating, comment, created_at AS "createdAt"
+       ),
+       queued AS (
+         INSERT INTO webhook_deliveries (account_id, endpoint_id, event_type, payload)
+         SELECT $6::uuid, e.id, 'session.rated', jsonb_build_object('id', r.id, 'session_id', r."sessionId", 'rating', r.rating, 'comment', r.comment,
+                             'created_at', to_char(r."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+           FROM inserted r JOIN webhook_endpoints e ON e.account_id = $6::uuid AND e.enabled AND 'session.rated' = ANY (e.events)
+         RETURNING 1
        )
-       SELECT i.idx, t.user_id, t.completed, ins.*
+       SELECT i.idx, t.user_id, t.completed, ins.*, ((SELECT count(*) FROM queued))::int AS webhook_events
          FROM input i LEFT JOIN target t USING (idx) LEFT JOIN inserted ins ON ins."sessionId" = t.id;

@@ -30,7 +30,13 @@ WITH input AS (SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[
     FROM started s
     JOIN trees t ON t.id = s.tree_id AND t.account_id = s.account_id
     JOIN users u ON u.id = s.user_id AND u.account_id = s.account_id
-    LEFT JOIN session_ratings r ON r.account_id = s.account_id AND r.session_id = s.id)
-       SELECT i.idx, f.status AS tree_status, d.*
+    LEFT JOIN session_ratings r ON r.account_id = s.account_id AND r.session_id = s.id),
+       queued AS (
+         INSERT INTO webhook_deliveries (account_id, endpoint_id, event_type, payload)
+         SELECT $7::uuid, e.id, 'session.started', to_jsonb(d)
+           FROM detail d JOIN webhook_endpoints e ON e.account_id = $7::uuid AND e.enabled AND 'session.started' = ANY (e.events)
+         RETURNING 1
+       )
+       SELECT i.idx, f.status AS tree_status, d.*, ((SELECT count(*) FROM queued))::int AS webhook_events
          FROM input i LEFT JOIN trees f ON f.account_id = $7::uuid AND f.id = i.tree_id
          LEFT JOIN detail d ON d.id = i.id;

@@ -11,5 +11,14 @@ WITH
        gone AS (
          DELETE FROM step_ratings v USING target t, node n
           WHERE v.account_id = $1 AND v.session_id = t.id AND v.node_id = n.id AND t.user_id = $4 AND n.type = 'step' AND n.reached
+         RETURNING v.session_id, v.node_id, v.step_id
+       ),
+       queued AS (
+         INSERT INTO webhook_deliveries (account_id, endpoint_id, event_type, payload)
+         SELECT $1::uuid, e.id, 'step.feedback', jsonb_build_object('session_id', v.session_id, 'node_id', v.node_id, 'step_id', v.step_id,
+                      'was_helpful', NULL::boolean, 'status', 'removed')
+           FROM gone v JOIN webhook_endpoints e ON e.account_id = $1::uuid AND e.enabled AND 'step.feedback' = ANY (e.events)
+         RETURNING 1
        )
-       SELECT t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, n.reached FROM target t LEFT JOIN node n ON true;
+       SELECT t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, n.reached, ((SELECT count(*) FROM queued))::int AS webhook_events
+         FROM target t LEFT JOIN node n ON true;

@@ -21,9 +21,16 @@ WITH input AS (SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[
           ORDER BY t.id, n.id
          ON CONFLICT (account_id, session_id, node_id) DO UPDATE SET was_helpful = EXCLUDED.was_helpful, updated_at = now()
            WHERE v.was_helpful IS DISTINCT FROM EXCLUDED.was_helpful
-         RETURNING v.session_id, v.node_id, (v.xmax = 0) AS inserted
+         RETURNING v.session_id, v.node_id, v.step_id, v.was_helpful, (v.xmax = 0) AS inserted
+       ),
+       queued AS (
+         INSERT INTO webhook_deliveries (account_id, endpoint_id, event_type, payload)
+         SELECT $6::uuid, e.id, 'step.feedback', jsonb_build_object('session_id', v.session_id, 'node_id', v.node_id, 'step_id', v.step_id,
+                      'was_helpful', v.was_helpful, 'status', CASE WHEN v.inserted THEN 'created' ELSE 'updated' END)
+           FROM vote v JOIN webhook_endpoints e ON e.account_id = $6::uuid AND e.enabled AND 'step.feedback' = ANY (e.events)
+         RETURNING 1
        )
-       SELECT i.idx, t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, n.reached, vote.inserted,
+       SELECT i.idx, t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, n.reached, vote.inserted, ((SELECT count(*) FROM queued))::int AS webhook_events,
               true AS step_known
          FROM input i LEFT JOIN target t USING (idx) LEFT JOIN node n USING (idx)
          LEFT JOIN vote ON vote.session_id = t.id AND vote.node_id = n.id;

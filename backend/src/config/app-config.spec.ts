@@ -18,6 +18,22 @@ describe('loadConfig', () => {
     });
   });
 
+  it('sends webhooks only to public addresses by default, and checks the webhook settings', () => {
+    expect(loadConfig(valid).webhooks).toEqual({
+      allowPrivateTargets: false,
+      retryBaseMs: 5000,
+      retryWindowMs: 86_400_000,
+      pollMs: 1000,
+      worker: true,
+    });
+    expect(loadConfig({ ...valid, WEBHOOK_WORKER: 'false' }).webhooks.worker).toBe(false);
+    expect(loadConfig({ ...valid, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }).webhooks.allowPrivateTargets).toBe(true);
+    expect(() => loadConfig({ ...valid, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'yes' })).toThrow(
+      /WEBHOOK_ALLOW_PRIVATE_TARGETS/,
+    );
+    expect(() => loadConfig({ ...valid, WEBHOOK_RETRY_BASE_MS: '0' })).toThrow(/WEBHOOK_RETRY_BASE_MS/);
+  });
+
   it('refuses a short JWT secret with a message naming the variable', () => {
     expect(() => loadConfig({ ...valid, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
   });

@@ -11,6 +11,21 @@ export interface AppConfig {
   analyticsCacheEntries: number;
   /** Closed days' sums kept per process for computing reports after a write; 0 = off. */
   analyticsClosedDaysEntries: number;
+  webhooks: WebhookConfig;
+}
+
+/** How webhooks are sent (webhooks/). */
+export interface WebhookConfig {
+  /** Allow loopback, private and unique-local targets (intranets, tests); 169.254.0.0/16 never. */
+  allowPrivateTargets: boolean;
+  /** The first retry's delay; each next one is 3× longer (with jitter), up to retryWindowMs / 8. */
+  retryBaseMs: number;
+  /** How long after its event a delivery is retried before it is marked failed. */
+  retryWindowMs: number;
+  /** How often each instance looks for due deliveries (events of this instance wake it at once). */
+  pollMs: number;
+  /** Whether this instance sends deliveries; false: it only queues them, other instances send. */
+  worker: boolean;
 }
 
 /** Abuse limits; 0 switches a limit off. */
@@ -93,6 +108,27 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
   const analyticsCacheEntries = limit('ANALYTICS_CACHE_ENTRIES', 256);
   const analyticsClosedDaysEntries = limit('ANALYTICS_CLOSED_DAYS_ENTRIES', 4096);
 
+  const allowPrivate = (env.WEBHOOK_ALLOW_PRIVATE_TARGETS ?? 'false').toLowerCase();
+  if (!['true', 'false'].includes(allowPrivate)) {
+    problems.push(`WEBHOOK_ALLOW_PRIVATE_TARGETS must be true or false (got "${env.WEBHOOK_ALLOW_PRIVATE_TARGETS}")`);
+  }
+  const worker = (env.WEBHOOK_WORKER ?? 'true').toLowerCase();
+  if (!['true', 'false'].includes(worker)) {
+    problems.push(`WEBHOOK_WORKER must be true or false (got "${env.WEBHOOK_WORKER}")`);
+  }
+  const positive = (name: string, fallback: number): number => {
+    const value = limit(name, fallback);
+    if (value === 0) problems.push(`${name} must be at least 1`);
+    return value;
+  };
+  const webhooks: WebhookConfig = {
+    allowPrivateTargets: allowPrivate === 'true',
+    retryBaseMs: positive('WEBHOOK_RETRY_BASE_MS', 5000),
+    retryWindowMs: positive('WEBHOOK_RETRY_WINDOW_MS', 24 * 3600_000),
+    pollMs: positive('WEBHOOK_POLL_MS', 1000),
+    worker: worker === 'true',
+  };
+
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -104,5 +140,6 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
     throttle,
     analyticsCacheEntries,
     analyticsClosedDaysEntries,
+    webhooks,
   };
 }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { InputColumn } from '../database/write-coalescing/coalesced-input';
 import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
 import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
+import { outboxCte, queuedCount, WebhookOutbox } from '../webhooks/webhook-outbox';
 
 /** Every statement about CSAT ratings (session_ratings), and the rows they return; the rules are SessionRatingsService's. */
 
@@ -44,7 +45,10 @@ export class SessionRatingsRepository {
     },
   );
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: WebhookOutbox,
+  ) {}
 
   /** Rates the session if it is the caller's and finished and not rated yet; the row says which check failed. */
   rate(call: RateCall): Promise<RateRow | undefined> {
@@ -54,15 +58,16 @@ export class SessionRatingsRepository {
   /**
    * Ratings in one statement: each session's checks and its insert see one snapshot, and
    * INSERT … ON CONFLICT DO NOTHING lets exactly one concurrent rating of a session through.
+   * The session.rated deliveries are queued by the same statement, the rating as GET …/rating shows it.
    */
-  private rateAll(calls: RateCall[], accountId: string): Promise<(RateRow | undefined)[]> {
+  private async rateAll(calls: RateCall[], accountId: string): Promise<(RateRow | undefined)[]> {
     const columns: Record<string, InputColumn<RateCall>> = {
       session_id: ['uuid', (c) => c.sessionId],
       user_id: ['uuid', (c) => c.userId],
       rating: ['int', (c) => c.rating],
       comment: ['text', (c) => c.comment],
     };
-    return runCoalescedStatement<RateCall, RateRow>(
+    const rows = await runCoalescedStatement<RateCall, RateRow>(
       this.dataSource,
       'rf_rate',
       { calls, accountId, columns },
@@ -78,10 +83,20 @@ export class SessionRatingsRepository {
           ORDER BY t.id
          ON CONFLICT (account_id, session_id) DO NOTHING
          RETURNING id, session_id AS "sessionId", rating, comment, created_at AS "createdAt"
-       )
-       SELECT i.idx, t.user_id, t.completed, ins.*
+       ),
+       ${outboxCte(
+         'queued',
+         'session.rated',
+         account,
+         'inserted r',
+         `jsonb_build_object('id', r.id, 'session_id', r."sessionId", 'rating', r.rating, 'comment', r.comment,
+                             'created_at', to_char(r."createdAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`,
+       )}
+       SELECT i.idx, t.user_id, t.completed, ins.*, ${queuedCount('queued')}
          FROM input i LEFT JOIN target t USING (idx) LEFT JOIN inserted ins ON ins."sessionId" = t.id`,
     );
+    this.outbox.queued(rows);
+    return rows;
   }
 
   /** The session's rating, if it has one. */

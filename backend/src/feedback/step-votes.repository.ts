@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { InputColumn } from '../database/write-coalescing/coalesced-input';
 import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
 import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
+import { outboxCte, queuedCount, WebhookOutbox } from '../webhooks/webhook-outbox';
 
 /**
  * Every statement about votes on steps (table step_ratings), and the rows they return. A vote
@@ -68,6 +69,11 @@ const RETRACT_TARGET = `
 /** Which votes may be written: the caller must be the session `t`'s engineer; only step nodes `n` it reached take votes. */
 const allowed = (caller: string) => `t.user_id = ${caller} AND n.type = 'step' AND n.reached`;
 
+/** A step.feedback event's data: the vote `v` as the API answers it, and what happened to it. */
+const voteEvent = (v: string, status: string, wasHelpful = `${v}.was_helpful`) =>
+  `jsonb_build_object('session_id', ${v}.session_id, 'node_id', ${v}.node_id, 'step_id', ${v}.step_id,
+                      'was_helpful', ${wasHelpful}, 'status', ${status})`;
+
 /** Votes batch per account; two on one session never share a statement. */
 const VOTE_BATCHING = { tenant: (call: VoteCall) => call.accountId, key: (call: VoteCall) => call.sessionId };
 
@@ -82,7 +88,10 @@ export class StepVotesRepository {
     ),
   };
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: WebhookOutbox,
+  ) {}
 
   /** Records or changes a vote on the node `call.ref` names (by its id or its library step's). */
   vote(ref: NodeRef, call: VoteCall): Promise<VoteRow | undefined> {
@@ -91,16 +100,17 @@ export class StepVotesRepository {
 
   /**
    * Votes in one statement. ON CONFLICT … DO UPDATE … WHERE changed touches a row only when
-   * the vote flips; `xmax = 0` in RETURNING tells a fresh insert from such an update.
+   * the vote flips; `xmax = 0` in RETURNING tells a fresh insert from such an update. A vote
+   * written (not one left as it was) queues its step.feedback deliveries in the same statement.
    */
-  private voteAll(ref: NodeRef, calls: VoteCall[], accountId: string): Promise<(VoteRow | undefined)[]> {
+  private async voteAll(ref: NodeRef, calls: VoteCall[], accountId: string): Promise<(VoteRow | undefined)[]> {
     const columns: Record<string, InputColumn<VoteCall>> = {
       session_id: ['uuid', (c) => c.sessionId],
       ref: ['uuid', (c) => c.ref],
       user_id: ['uuid', (c) => c.userId],
       was_helpful: ['boolean', (c) => c.wasHelpful],
     };
-    return runCoalescedStatement<VoteCall, VoteRow>(
+    const rows = await runCoalescedStatement<VoteCall, VoteRow>(
       this.dataSource,
       `rf_vote_${ref}`,
       { calls, accountId, columns },
@@ -123,13 +133,16 @@ export class StepVotesRepository {
           ORDER BY t.id, n.id
          ON CONFLICT (account_id, session_id, node_id) DO UPDATE SET was_helpful = EXCLUDED.was_helpful, updated_at = now()
            WHERE v.was_helpful IS DISTINCT FROM EXCLUDED.was_helpful
-         RETURNING v.session_id, v.node_id, (v.xmax = 0) AS inserted
-       )
-       SELECT i.idx, t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, n.reached, vote.inserted,
+         RETURNING v.session_id, v.node_id, v.step_id, v.was_helpful, (v.xmax = 0) AS inserted
+       ),
+       ${outboxCte('queued', 'step.feedback', account, 'vote v', voteEvent('v', `CASE WHEN v.inserted THEN 'created' ELSE 'updated' END`))}
+       SELECT i.idx, t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, n.reached, vote.inserted, ${queuedCount('queued')},
               ${ref === 'library-step' ? `EXISTS (SELECT 1 FROM step_library l WHERE l.account_id = ${account} AND l.id = i.ref)` : 'true'} AS step_known
          FROM input i LEFT JOIN target t USING (idx) LEFT JOIN node n USING (idx)
          LEFT JOIN vote ON vote.session_id = t.id AND vote.node_id = n.id`,
     );
+    this.outbox.queued(rows);
+    return rows;
   }
 
   /** Takes the caller's vote on a node of the session back, if the rules allow it; the row tells what was found. */
@@ -139,15 +152,19 @@ export class StepVotesRepository {
     sessionId: string,
     nodeId: string,
   ): Promise<VoteCheckRow | undefined> {
-    const [row]: VoteCheckRow[] = await this.dataSource.query(
+    const [row]: (VoteCheckRow & { webhook_events: number })[] = await this.dataSource.query(
       `WITH ${RETRACT_TARGET},
        gone AS (
          DELETE FROM step_ratings v USING target t, node n
           WHERE v.account_id = $1 AND v.session_id = t.id AND v.node_id = n.id AND ${allowed('$4')}
-       )
-       SELECT t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, n.reached FROM target t LEFT JOIN node n ON true`,
+         RETURNING v.session_id, v.node_id, v.step_id
+       ),
+       ${outboxCte('queued', 'step.feedback', '$1::uuid', 'gone v', voteEvent('v', `'removed'`, 'NULL::boolean'))}
+       SELECT t.user_id, n.id AS node_id, n.type AS node_type, n.step_id, n.reached, ${queuedCount('queued')}
+         FROM target t LEFT JOIN node n ON true`,
       [accountId, sessionId, nodeId, userId],
     );
+    this.outbox.queued([row]);
     return row;
   }
 

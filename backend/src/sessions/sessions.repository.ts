@@ -8,6 +8,7 @@ import { runCoalescedStatement } from '../database/write-coalescing/coalesced-st
 import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
 import { NodeResponseDto } from '../trees/dto/tree-response.dto';
 import { NodeOption } from '../trees/tree-node.entity';
+import { outboxCte, queuedCount, WebhookOutbox } from '../webhooks/webhook-outbox';
 import { Outcome, PathEntry } from './session.entity';
 
 /**
@@ -288,7 +289,10 @@ export class SessionsRepository {
     { tenant: (call) => call.accountId, key: (call) => call.id },
   );
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: WebhookOutbox,
+  ) {}
 
   /** Starts a session on a published flow of the account; undefined id when the flow is not published. */
   start(call: StartCall): Promise<StartRow | undefined> {
@@ -299,8 +303,9 @@ export class SessionsRepository {
    * Starts in one statement: each published flow's usage_count goes up once by its number of
    * starts (one lock of its row per statement), the sessions are inserted at its start node and
    * returned as the API shows them. Ids are chosen by the caller, so each row finds its call.
+   * The session.started deliveries are queued by the same statement (webhooks/webhook-outbox.ts).
    */
-  private startAll(calls: StartCall[], accountId: string): Promise<(StartRow | undefined)[]> {
+  private async startAll(calls: StartCall[], accountId: string): Promise<(StartRow | undefined)[]> {
     const columns: Record<string, InputColumn<StartCall>> = {
       id: ['uuid', (c) => c.id],
       tree_id: ['uuid', (c) => c.treeId],
@@ -308,7 +313,7 @@ export class SessionsRepository {
       external_ref: ['text', (c) => c.ticket.externalRef],
       external_url: ['text', (c) => c.ticket.externalUrl],
     };
-    return runCoalescedStatement<StartCall, StartRow>(
+    const rows = await runCoalescedStatement<StartCall, StartRow>(
       this.dataSource,
       'rf_start',
       { calls, accountId, columns },
@@ -325,11 +330,14 @@ export class SessionsRepository {
            FROM input i JOIN counted c ON c.id = i.tree_id
           ORDER BY i.idx
          RETURNING *
-       ), detail AS MATERIALIZED (${sessionDetailSelect('started')})
-       SELECT i.idx, f.status AS tree_status, d.*
+       ), detail AS MATERIALIZED (${sessionDetailSelect('started')}),
+       ${outboxCte('queued', 'session.started', account, 'detail d', 'to_jsonb(d)')}
+       SELECT i.idx, f.status AS tree_status, d.*, ${queuedCount('queued')}
          FROM input i LEFT JOIN trees f ON f.account_id = ${account} AND f.id = i.tree_id
          LEFT JOIN detail d ON d.id = i.id`,
     );
+    this.outbox.queued(rows);
+    return rows;
   }
 
   /** Finishes a running session of its engineer; owner_id null for an unknown session, id undefined when it was not finished here. */
@@ -339,16 +347,17 @@ export class SessionsRepository {
 
   /**
    * Completions in one statement: a conditional UPDATE (a session already completed, re-checked
-   * under the row lock, is left alone) that also returns each finished session as the API shows it.
+   * under the row lock, is left alone) that also returns each finished session as the API shows it,
+   * and queues its session.completed deliveries (webhooks/webhook-outbox.ts).
    */
-  private completeAll(calls: CompleteCall[], accountId: string): Promise<(CompleteRow | undefined)[]> {
+  private async completeAll(calls: CompleteCall[], accountId: string): Promise<(CompleteRow | undefined)[]> {
     const columns: Record<string, InputColumn<CompleteCall>> = {
       session_id: ['uuid', (c) => c.id],
       user_id: ['uuid', (c) => c.userId],
       outcome: ['text', (c) => c.outcome],
       notes: ['text', (c) => c.notes],
     };
-    return runCoalescedStatement<CompleteCall, CompleteRow>(
+    const rows = await runCoalescedStatement<CompleteCall, CompleteRow>(
       this.dataSource,
       'rf_complete',
       { calls, accountId, columns },
@@ -361,10 +370,13 @@ export class SessionsRepository {
            FROM input i JOIN target t USING (idx)
           WHERE s.account_id = ${account} AND s.id = t.id AND t.user_id = i.user_id AND s.completed_at IS NULL
          RETURNING s.*
-       ), detail AS MATERIALIZED (${sessionDetailSelect('done')})
-       SELECT i.idx, t.user_id AS owner_id, d.*
+       ), detail AS MATERIALIZED (${sessionDetailSelect('done')}),
+       ${outboxCte('queued', 'session.completed', account, 'detail d', 'to_jsonb(d)')}
+       SELECT i.idx, t.user_id AS owner_id, d.*, ${queuedCount('queued')}
          FROM input i LEFT JOIN target t USING (idx) LEFT JOIN detail d ON d.id = t.id`,
     );
+    this.outbox.queued(rows);
+    return rows;
   }
 
   /** One session with the nodes it shows, in one statement; `db` is a transaction's manager when inside one. */

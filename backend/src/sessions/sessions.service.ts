@@ -174,7 +174,7 @@ export class SessionsService {
 }
 
 /** A session with its current node and path as the API shows them. */
-function toDetail(row: SessionDetailRow): SessionResponseDto {
+export function toDetail(row: SessionDetailRow): SessionResponseDto {
   // Removed nodes are included: a path may cross nodes an author has since taken out.
   const byId = new Map(row.nodes.map((node) => [node.id, node]));
   const current = row.current_node_id ? byId.get(row.current_node_id) : undefined;

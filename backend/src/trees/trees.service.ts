@@ -5,7 +5,9 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 
 import { AuthUser, isAdmin } from '../common/auth-user';
 import { LibraryStep } from '../steps/library-step.entity';
+import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { TreeBodyDto } from './dto/tree-body.dto';
+import { TreeResponseDto } from './dto/tree-response.dto';
 import { validateFlowGraph } from './flow-graph';
 import { TreeNode } from './tree-node.entity';
 import { Tree, TreeStatus } from './tree.entity';
@@ -20,7 +22,10 @@ export interface TreeWithNodes {
 
 @Injectable()
 export class TreesService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: WebhookOutbox,
+  ) {}
 
   /** Engineers see published flows; admins see drafts and published, or any status they ask for. */
   list(caller: AuthUser, status?: TreeStatus): Promise<Tree[]> {
@@ -50,7 +55,8 @@ export class TreesService {
   }
 
   async create(caller: AuthUser, dto: TreeBodyDto): Promise<TreeWithNodes> {
-    return this.dataSource.transaction(async (manager) => {
+    let queued = 0;
+    const created = await this.dataSource.transaction(async (manager) => {
       await this.check(manager, caller, dto);
       const tree = await manager.getRepository(Tree).save(
         manager.getRepository(Tree).create({
@@ -64,8 +70,22 @@ export class TreesService {
         }),
       );
       await this.writeNodes(manager, this.toNodes(caller, tree.id, dto));
-      return this.get(caller, tree.id, manager);
+      const result = await this.get(caller, tree.id, manager);
+      if (tree.status === 'published') queued = await this.published(manager, caller, result);
+      return result;
     });
+    if (queued) this.outbox.wake();
+    return created;
+  }
+
+  /** Queues flow.published in the transaction that publishes, the flow as GET /trees/{id} answers it. */
+  private published(manager: EntityManager, caller: AuthUser, flow: TreeWithNodes): Promise<number> {
+    return this.outbox.queueIn(
+      manager,
+      caller.accountId,
+      'flow.published',
+      TreeResponseDto.withNodes(flow.tree, flow.nodes),
+    );
   }
 
   /**
@@ -73,7 +93,8 @@ export class TreesService {
    * sessions and their feedback keep their references. A stale `version` answers 409.
    */
   async update(caller: AuthUser, id: string, dto: TreeBodyDto): Promise<TreeWithNodes> {
-    return this.dataSource.transaction(async (manager) => {
+    let queued = 0;
+    const updated = await this.dataSource.transaction(async (manager) => {
       const trees = manager.getRepository(Tree);
       const tree = await trees
         .createQueryBuilder('tree')
@@ -102,6 +123,7 @@ export class TreesService {
         })
         .execute();
 
+      const wasPublished = tree.status === 'published';
       Object.assign(tree, {
         name: dto.name,
         description: dto.description ?? tree.description,
@@ -111,8 +133,13 @@ export class TreesService {
         version: tree.version + 1,
       });
       await trees.save(tree);
-      return this.get(caller, tree.id, manager);
+      const result = await this.get(caller, tree.id, manager);
+      // A draft (or archived flow) going live; edits of a live flow are not a new publication.
+      if (tree.status === 'published' && !wasPublished) queued = await this.published(manager, caller, result);
+      return result;
     });
+    if (queued) this.outbox.wake();
+    return updated;
   }
 
   async archive(caller: AuthUser, id: string): Promise<TreeWithNodes> {

@@ -80,6 +80,21 @@ async function session(
   return { ids, tree, session: s };
 }
 
+/** A webhook endpoint of account A (a documentation address: public, never reached), and one delivery of it. */
+async function webhook(w: World, withDelivery = false) {
+  const hook = (
+    await w.http
+      .post('/api/v1/webhooks')
+      .set(as(w.admin))
+      .send({ url: 'https://203.0.113.10/hook', events: ['session.completed'] })
+      .expect(201)
+  ).body;
+  if (!withDelivery) return { hook, delivery: undefined };
+  await w.http.post(`/api/v1/webhooks/${hook.id}/test`).set(as(w.admin)).expect(202);
+  const [delivery] = (await w.http.get(`/api/v1/webhooks/${hook.id}/deliveries`).set(as(w.admin)).expect(200)).body;
+  return { hook, delivery };
+}
+
 /**
  * Every route of the API × every caller. A route in the OpenAPI spec without a row here
  * fails the suite, so new endpoints must state who may call them.
@@ -322,5 +337,64 @@ export const MATRIX: Record<string, MatrixRow> = {
     expect: statuses(401, 200, 200, 200),
     otherAccount: 404,
     make: async (w) => ({ path: `/api/v1/analytics/flows/${(await flow(w)).tree.id}/versions` }),
+  },
+  'POST /api/v1/webhooks': {
+    expect: statuses(401, 403, 201, 403),
+    otherAccount: null,
+    make: async () => ({
+      path: '/api/v1/webhooks',
+      body: { url: 'https://203.0.113.10/hook', events: ['session.completed'] },
+    }),
+  },
+  'GET /api/v1/webhooks': {
+    expect: statuses(401, 403, 200, 200),
+    otherAccount: null,
+    make: async () => ({ path: '/api/v1/webhooks' }),
+  },
+  'GET /api/v1/webhooks/{id}': {
+    expect: statuses(401, 403, 200, 200),
+    otherAccount: 404,
+    make: async (w) => ({ path: `/api/v1/webhooks/${(await webhook(w)).hook.id}` }),
+  },
+  'PATCH /api/v1/webhooks/{id}': {
+    expect: statuses(401, 403, 200, 403),
+    otherAccount: 404,
+    make: async (w) => ({ path: `/api/v1/webhooks/${(await webhook(w)).hook.id}`, body: { enabled: false } }),
+  },
+  'DELETE /api/v1/webhooks/{id}': {
+    expect: statuses(401, 403, 204, 403),
+    otherAccount: 404,
+    make: async (w) => ({ path: `/api/v1/webhooks/${(await webhook(w)).hook.id}` }),
+  },
+  'POST /api/v1/webhooks/{id}/rotate-secret': {
+    expect: statuses(401, 403, 200, 403),
+    otherAccount: 404,
+    make: async (w) => ({ path: `/api/v1/webhooks/${(await webhook(w)).hook.id}/rotate-secret` }),
+  },
+  'POST /api/v1/webhooks/{id}/test': {
+    expect: statuses(401, 403, 202, 403),
+    otherAccount: 404,
+    make: async (w) => ({ path: `/api/v1/webhooks/${(await webhook(w)).hook.id}/test` }),
+  },
+  'GET /api/v1/webhooks/{id}/deliveries': {
+    expect: statuses(401, 403, 200, 200),
+    otherAccount: 404,
+    make: async (w) => ({ path: `/api/v1/webhooks/${(await webhook(w)).hook.id}/deliveries` }),
+  },
+  'GET /api/v1/webhooks/{id}/deliveries/{delivery_id}': {
+    expect: statuses(401, 403, 200, 200),
+    otherAccount: 404,
+    make: async (w) => {
+      const { hook, delivery } = await webhook(w, true);
+      return { path: `/api/v1/webhooks/${hook.id}/deliveries/${delivery.id}` };
+    },
+  },
+  'POST /api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver': {
+    expect: statuses(401, 403, 202, 403),
+    otherAccount: 404,
+    make: async (w) => {
+      const { hook, delivery } = await webhook(w, true);
+      return { path: `/api/v1/webhooks/${hook.id}/deliveries/${delivery.id}/redeliver` };
+    },
   },
 };
