@@ -23,7 +23,9 @@ export const BUILD_DIR = process.env.BENCH_BUILD_DIR ?? resolve(ROOT, 'dist/benc
 
 export const BENCH_PASSWORD = 'bench-password-1234';
 export const BENCH_ADMIN = 'admin@bench.example';
-export const BENCH_DB = 'rf_bench';
+/** BENCH_DB names another scratch database, so two benches on one server do not drop each other's. */
+export const BENCH_DB = process.env.BENCH_DB ?? 'rf_bench';
+if (!/^rf_bench[a-z0-9_]*$/.test(BENCH_DB)) throw new Error('BENCH_DB must be rf_bench or start with rf_bench');
 
 export function parseArgs(argv) {
   const args = {
@@ -149,8 +151,11 @@ async function fillAccount(db, { name, timezone, engineers, flows, sessions, day
             CASE WHEN y.outcome IS NOT NULL THEN y.started + y.dur * interval '1 second' END, y.outcome,
             CASE y.outcome WHEN 'resolved' THEN y.fixed WHEN 'escalated' THEN y.esc WHEN 'workaround' THEN y.wa WHEN 'unresolved' THEN y.esc
                  ELSE CASE WHEN y.rb < 0.5 THEN y.a ELSE y.c END END,
-            CASE WHEN y.rb < 0.5 THEN jsonb_build_array(jsonb_build_object('node_id', y.q), jsonb_build_object('node_id', y.a))
-                 ELSE jsonb_build_array(jsonb_build_object('node_id', y.q), jsonb_build_object('node_id', y.b)) END
+            -- Two answers, at a third and two thirds of the session's duration (time per node).
+            jsonb_build_array(
+              jsonb_build_object('node_id', y.q, 'at', to_jsonb(least(now(), y.started + y.dur * interval '1 second' / 3))),
+              jsonb_build_object('node_id', CASE WHEN y.rb < 0.5 THEN y.a ELSE y.b END,
+                                 'at', to_jsonb(least(now(), y.started + 2 * y.dur * interval '1 second' / 3))))
        FROM y`,
     [accountId, sessions, days, flows],
   );

@@ -7,7 +7,8 @@
 //    and req/s at concurrency 16, first with every report computed from scratch (both caches
 //    off), then computed as after a write (closed days' sums kept, report cache off), then as
 //    deployed (reports served again while the data is unchanged); then the write path
-//    (complete, rate, step feedback) at 16;
+//    (complete, rate, step feedback) at 16; the sessions explorer's pages and CSV
+//    (bench/lib/sessions-explorer.mjs);
 // 4. runs the live aggregation baseline (the original query shapes, in-process, no HTTP) on the
 //    same data and checks the API's figures equal it exactly;
 // 5. checks nothing was lost (2xx responses = rows written) and rollup:verify;
@@ -24,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
 import { BENCH_PASSWORD, BUILD_DIR, generateDataset, parseArgs } from './generate-dataset.mjs';
+import { measureSessionsExplorer } from './lib/sessions-explorer.mjs';
 import { measureTokenVsJwt } from './lib/token-vs-jwt.mjs';
 
 const require = createRequire(import.meta.url);
@@ -40,6 +42,7 @@ const DURATION = durationIndex >= 0 ? Number(argv[durationIndex + 1]) : 6;
 // Runs of each live report: its median and maximum are reported; a p95 only from 20 runs on.
 const BASELINE_RUNS = Number(process.env.BENCH_BASELINE_RUNS ?? 5);
 const BASELINE_P95_MIN_RUNS = 20;
+const NODE_TIMES_RUNS = Number(process.env.BENCH_NODE_TIMES_RUNS ?? 15);
 // One secret for every API the bench boots: tokens stay valid across them.
 const JWT_SECRET = randomBytes(24).toString('hex');
 
@@ -356,6 +359,43 @@ async function main() {
       );
     }
 
+    // Time per node: the flow report's sections as the API reads them for this window (rollups;
+    // node_times live), computed from scratch in-process, without and with node_times, alternating
+    // in the same run on the same data: the issue's target is within 20% of the report without it.
+    log('flow-90d without and with node_times (rollup sections, in-process, alternating)…');
+    {
+      const flowBody = await (
+        await fetch(`${BASE}/api/v1/analytics/flows/${flow.id}?period=90d`, {
+          headers: { authorization: `Bearer ${adminToken}` },
+        })
+      ).json();
+      const spec = { accountId, treeId: flow.id, period: '90d', tz: flowBody.window.tz, now: new Date() };
+      const timed = { without: [], with: [] };
+      for (let i = 0; i < NODE_TIMES_RUNS; i++) {
+        const order = i % 2 ? ['without', 'with'] : ['with', 'without'];
+        for (const which of order) {
+          const t0 = performance.now();
+          await report(pool, 'flow', 'rollup', spec, { nodeTimes: which === 'with' });
+          timed[which].push(performance.now() - t0);
+        }
+      }
+      for (const list of Object.values(timed)) list.sort((a, b) => a - b);
+      const without = percentile(timed.without, 50);
+      const withNodeTimes = percentile(timed.with, 50);
+      results.node_times = {
+        runs: NODE_TIMES_RUNS,
+        node_time_rows: flowBody.node_times?.length ?? 0,
+        visits: (flowBody.node_times ?? []).reduce((sum, row) => sum + row.visits, 0),
+        without_median_ms: round(without),
+        with_median_ms: round(withNodeTimes),
+        ratio: round(withNodeTimes / without, 2),
+        within_20_percent: withNodeTimes <= without * 1.2,
+      };
+      log(
+        `  flow-90d from the rollups: median ${results.node_times.without_median_ms} ms without node_times, ${results.node_times.with_median_ms} ms with (${results.node_times.ratio}×, ${results.node_times.visits} answers) of ${NODE_TIMES_RUNS} runs each; within 20%: ${results.node_times.within_20_percent}`,
+      );
+    }
+
     log(
       `reads, every report computed (ANALYTICS_CACHE_ENTRIES=0, ANALYTICS_CLOSED_DAYS_ENTRIES=0; autocannon, ${DURATION} s per run)…`,
     );
@@ -405,6 +445,17 @@ async function main() {
       path: '/api/v1/analytics/team?period=90d',
       jwt: adminToken,
       duration: DURATION,
+      log,
+    });
+    log('sessions explorer: filtered pages of GET /sessions at concurrency 1, and the CSV of 90 days…');
+    results.sessions_explorer = await measureSessionsExplorer({
+      base: BASE,
+      adminToken,
+      pool,
+      accountId,
+      cannon,
+      percentile,
+      rss: api.rss,
       log,
     });
 
@@ -598,6 +649,7 @@ async function main() {
       results.writes_per_s >= 1000 && results.writes.every((w) => w.clean) && results.nothing_lost,
     rss_under_300mb: results.api_max_rss_mb < 300,
     token_auth_within_10pct_of_jwt: results.token_vs_jwt.within_10pct,
+    ...results.sessions_explorer.targets,
   };
   const measured = [
     ...results.reads,
@@ -605,6 +657,7 @@ async function main() {
     ...results.reads_cached,
     ...results.writes,
     ...results.reads_under_writes,
+    ...results.sessions_explorer.pages,
   ];
   results.failed_runs = measured.filter((r) => !r.clean).length;
 

@@ -17,6 +17,7 @@
 -- ApiTokens1764001100000
 -- SessionExternalRef1764001110000
 -- Webhooks1764001200000
+-- SessionTreeVersion1764001300000
 
 -- Extensions
 CREATE EXTENSION "uuid-ossp";
@@ -208,7 +209,8 @@ CREATE TABLE sessions (
   path jsonb DEFAULT '[]'::jsonb NOT NULL,
   notes text,
   external_ref text,
-  external_url text
+  external_url text,
+  tree_version integer
 );
 CREATE TABLE step_library (
   id uuid DEFAULT gen_random_uuid() NOT NULL,
@@ -352,6 +354,7 @@ ALTER TABLE sessions ADD CONSTRAINT sessions_external_url_check CHECK (((char_le
 ALTER TABLE sessions ADD CONSTRAINT sessions_outcome_check CHECK ((outcome = ANY (ARRAY['resolved'::text, 'escalated'::text, 'workaround'::text, 'unresolved'::text])));
 ALTER TABLE sessions ADD CONSTRAINT sessions_pkey PRIMARY KEY (account_id, id);
 ALTER TABLE sessions ADD CONSTRAINT sessions_tree_id_fkey FOREIGN KEY (account_id, tree_id) REFERENCES trees(account_id, id) ON DELETE CASCADE;
+ALTER TABLE sessions ADD CONSTRAINT sessions_tree_version_check CHECK ((tree_version >= 1));
 ALTER TABLE sessions ADD CONSTRAINT sessions_user_id_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id) ON DELETE CASCADE;
 ALTER TABLE step_library ADD CONSTRAINT step_library_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE;
 ALTER TABLE step_library ADD CONSTRAINT step_library_created_by_fkey FOREIGN KEY (account_id, created_by) REFERENCES users(account_id, id) ON DELETE SET NULL (created_by);

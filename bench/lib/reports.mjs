@@ -32,8 +32,11 @@ async function inSnapshot(pool, work) {
   }
 }
 
-/** The same sections, in the same order, as AnalyticsService (minus access checks). */
-export function report(pool, kind, impl, { accountId, userId, treeId, period, tz, now }) {
+/**
+ * The same sections, in the same order, as AnalyticsService (minus access checks). `nodeTimes:
+ * false` leaves the flow report's time per node out: the flow report as it was before it (bench).
+ */
+export function report(pool, kind, impl, { accountId, userId, treeId, period, tz, now }, { nodeTimes = true } = {}) {
   const q = SECTIONS[impl];
   const window = analyticsWindow({ period, tz, now });
   return inSnapshot(pool, async (db) => {
@@ -56,6 +59,7 @@ export function report(pool, kind, impl, { accountId, userId, treeId, period, tz
       step_feedback: await q.stepFeedback(db, scope, window),
       drop_off: await q.dropOff(db, scope, window),
       outcomes_by_node: await q.outcomesByNode(db, scope, window),
+      node_times: nodeTimes ? await q.nodeTimes(db, scope, window) : undefined,
       recent_comments: await queryRecentComments(db, scope, window, { withNames: true }),
     };
   });

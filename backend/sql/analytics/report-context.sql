@@ -22,7 +22,7 @@ SELECT a.timezone, (SELECT coalesce(string_agg(v.version::text, '.' ORDER BY v.v
 
 -- the flow report’s flow, with access for its caller
 -- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab'
-SELECT t.id, t.name, t.status, a.timezone, (SELECT coalesce(string_agg(v.version::text, '.' ORDER BY v.version), '') FROM analytics_versions v
+SELECT t.id, t.name, t.status, t.version AS tree_version, a.timezone, (SELECT coalesce(string_agg(v.version::text, '.' ORDER BY v.version), '') FROM analytics_versions v
             WHERE v.account_id = a.id AND v.channel IN (0, 1)) AS version, date_trunc('day', now(), 'UTC') - interval '1 day' AS closed_before, (SELECT coalesce(string_agg(v.version::text, '.' ORDER BY v.version), '') FROM analytics_versions v
             WHERE v.account_id = a.id AND v.channel IN (2)) AS past_version,
   (EXISTS (SELECT 1 FROM analytics_journal_sessions WHERE account_id = a.id) OR EXISTS (SELECT 1 FROM analytics_journal_session_ratings WHERE account_id = a.id) OR EXISTS (SELECT 1 FROM analytics_journal_step_ratings WHERE account_id = a.id)) AS journal_pending

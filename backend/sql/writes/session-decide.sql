@@ -17,11 +17,15 @@ UPDATE sessions SET current_node_id = $3, path = $4::jsonb WHERE account_id = $1
 -- statement 5
 SELECT s.id, s.tree_id, t.name AS tree_name, s.user_id, u.name AS user_name, s.started_at,
          s.completed_at, s.outcome, s.notes, s.current_node_id, s.path, r.rating, s.external_ref, s.external_url,
+         s.tree_version, r.comment, jsonb_array_length(s.path) AS steps_answered,
          (SELECT coalesce(json_agg(json_build_object('id', n.id, 'type', n.type, 'title', n.title, 'body', n.body,
                    'help_text', n.help_text, 'step_id', n.step_id, 'options', n.options, 'position', n.position)), '[]')
             FROM tree_nodes n
            WHERE n.account_id = s.account_id AND n.tree_id = s.tree_id
-             AND (n.id = s.current_node_id OR n.id IN (SELECT (e ->> 'node_id')::uuid FROM jsonb_array_elements(s.path) e))) AS nodes
+             AND (n.id = s.current_node_id OR n.id IN (SELECT (e ->> 'node_id')::uuid FROM jsonb_array_elements(s.path) e))) AS nodes,
+         (SELECT coalesce(json_agg(json_build_object('node_id', v.node_id, 'was_helpful', v.was_helpful, 'at', v.updated_at)), '[]')
+            FROM step_ratings v
+           WHERE v.account_id = s.account_id AND v.session_id = s.id) AS votes
     FROM sessions s
     JOIN trees t ON t.id = s.tree_id AND t.account_id = s.account_id
     JOIN users u ON u.id = s.user_id AND u.account_id = s.account_id

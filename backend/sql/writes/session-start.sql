@@ -8,21 +8,25 @@ WITH input AS (SELECT * FROM unnest($1::int[], $2::uuid[], $3::uuid[], $4::uuid[
          UPDATE trees t SET usage_count = t.usage_count + c.n
            FROM (SELECT tree_id, count(*)::int AS n FROM input GROUP BY 1 ORDER BY 1) c
           WHERE t.account_id = $7::uuid AND t.id = c.tree_id AND t.status = 'published'
-         RETURNING t.id, t.start_node_id
+         RETURNING t.id, t.start_node_id, t.version
        ), started AS (
-         INSERT INTO sessions (id, account_id, tree_id, user_id, current_node_id, path, external_ref, external_url)
-         SELECT i.id, $7::uuid, c.id, i.user_id, c.start_node_id, '[]'::jsonb, i.external_ref, i.external_url
+         INSERT INTO sessions (id, account_id, tree_id, user_id, current_node_id, path, external_ref, external_url, tree_version)
+         SELECT i.id, $7::uuid, c.id, i.user_id, c.start_node_id, '[]'::jsonb, i.external_ref, i.external_url, c.version
            FROM input i JOIN counted c ON c.id = i.tree_id
           ORDER BY i.idx
          RETURNING *
        ), detail AS MATERIALIZED (
   SELECT s.id, s.tree_id, t.name AS tree_name, s.user_id, u.name AS user_name, s.started_at,
          s.completed_at, s.outcome, s.notes, s.current_node_id, s.path, r.rating, s.external_ref, s.external_url,
+         s.tree_version, r.comment, jsonb_array_length(s.path) AS steps_answered,
          (SELECT coalesce(json_agg(json_build_object('id', n.id, 'type', n.type, 'title', n.title, 'body', n.body,
                    'help_text', n.help_text, 'step_id', n.step_id, 'options', n.options, 'position', n.position)), '[]')
             FROM tree_nodes n
            WHERE n.account_id = s.account_id AND n.tree_id = s.tree_id
-             AND (n.id = s.current_node_id OR n.id IN (SELECT (e ->> 'node_id')::uuid FROM jsonb_array_elements(s.path) e))) AS nodes
+             AND (n.id = s.current_node_id OR n.id IN (SELECT (e ->> 'node_id')::uuid FROM jsonb_array_elements(s.path) e))) AS nodes,
+         (SELECT coalesce(json_agg(json_build_object('node_id', v.node_id, 'was_helpful', v.was_helpful, 'at', v.updated_at)), '[]')
+            FROM step_ratings v
+           WHERE v.account_id = s.account_id AND v.session_id = s.id) AS votes
     FROM started s
     JOIN trees t ON t.id = s.tree_id AND t.account_id = s.account_id
     JOIN users u ON u.id = s.user_id AND u.account_id = s.account_id

@@ -6,13 +6,14 @@ import { AnalyticsContextService } from './report/analytics-context.service';
 import { AnalyticsController } from './report/analytics.controller';
 import { AnalyticsService } from './report/analytics.service';
 import { ClosedDaysCache } from './report/closed-days';
+import { FlowVersionsController } from './report/flow-versions.controller';
 import { ReportCache } from './report/report-cache';
 import { ReportSnapshot } from './report/report-snapshot';
 import { AnalyticsVersionPruner } from './rollup/analytics-version-pruner';
 import { RollupJournalFolder } from './rollup/rollup-journal-folder';
 
 @Module({
-  controllers: [AnalyticsController],
+  controllers: [AnalyticsController, FlowVersionsController],
   providers: [
     AnalyticsContextService,
     AnalyticsService,

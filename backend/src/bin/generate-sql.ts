@@ -81,6 +81,7 @@ const SECTION_FILES: Record<SectionName, string> = {
   stepFeedback: 'step-feedback',
   dropOff: 'drop-off',
   outcomesByNode: 'outcomes-by-node',
+  nodeTimes: 'node-times',
 };
 
 async function main(): Promise<void> {
@@ -155,7 +156,7 @@ async function analytics(context: AnalyticsContextService, dataSource: DataSourc
     {
       title: 'flow report',
       scope: { accountId, treeId: flowId, folded: true },
-      sections: ['summary', 'timeSeries', 'csatDistribution', 'stepFeedback', 'dropOff', 'outcomesByNode'],
+      sections: ['summary', 'timeSeries', 'csatDistribution', 'stepFeedback', 'dropOff', 'outcomesByNode', 'nodeTimes'],
     },
   ];
   const about = `${window.from} to ${window.to} (${TZ})`;

@@ -42,4 +42,8 @@ export class Session {
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;
+
+  /** The flow's version when the session started; null for older sessions whose version is unknown. */
+  @Column({ name: 'tree_version', type: 'int', nullable: true })
+  treeVersion: number | null;
 }

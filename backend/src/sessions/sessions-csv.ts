@@ -8,19 +8,27 @@ const COLUMNS: (keyof SessionSummaryDto)[] = [
   'id',
   'tree_id',
   'tree_name',
+  'tree_version',
   'user_id',
   'user_name',
   'started_at',
   'completed_at',
   'outcome',
   'duration_minutes',
+  'duration_seconds',
+  'current_node_id',
+  'current_node_title',
+  'ended_at_node_id',
+  'ended_at_node_title',
+  'steps_answered',
   'rating',
+  'comment',
   'notes',
   'external_ref',
   'external_url',
 ];
 
-/** RFC 4180 (formula-safe, see analytics/report/export/analytics-csv.ts), one line per session, written slice by slice as they are read. */
+/** RFC 4180 (formula-safe, see analytics/report/export/analytics-csv.ts), one line per session in the list's order, written slice by slice as they are read. */
 export function sessionsCsv(slices: AsyncIterable<SessionSummaryDto[]>): Readable {
   async function* lines(): AsyncGenerator<string> {
     yield `${csvLine(COLUMNS)}\r\n`;

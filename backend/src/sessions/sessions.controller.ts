@@ -17,7 +17,8 @@ import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { RequiresScope } from '../common/decorators/required-scope.decorator';
 import { CSV_TYPE, wantsCsv } from '../common/http/wants-csv';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
-import { CompleteSessionDto, DecisionDto, ListSessionsQueryDto, StartSessionDto } from './dto/session-body.dto';
+import { ListSessionsQueryDto } from './dto/list-sessions-query.dto';
+import { CompleteSessionDto, DecisionDto, StartSessionDto } from './dto/session-body.dto';
 import { SessionPageDto, SessionResponseDto } from './dto/session-response.dto';
 import { sessionsCsv } from './sessions-csv';
 import { SessionsService } from './sessions.service';
@@ -46,14 +47,19 @@ export class SessionsController {
   @RequiresScope('sessions:read')
   @ApiOkResponse({
     description:
-      'Your sessions; admins may list the account’s with all=true or user_id. JSON pages by default; with format=csv or Accept: text/csv, a CSV file of every match',
+      'Your sessions; admins may list the account’s with all=true or user_id. Filters narrow it, the window (period or from/to, days in tz) counting what the analytics figure of the same filter counts; total is the exact number of matches. JSON pages by default (next_cursor for the next one); with format=csv or Accept: text/csv, a CSV file of every match',
     content: {
       'application/json': { schema: { $ref: getSchemaPath(SessionPageDto) } },
       [CSV_TYPE]: {
-        schema: { type: 'string', description: 'RFC 4180 CSV: a header line, then one line per session, newest first' },
+        schema: {
+          type: 'string',
+          description: 'RFC 4180 CSV: a header line, then one line per matching session in the list’s order',
+        },
       },
     },
   })
+  @ApiForbiddenResponse({ description: 'An engineer asking for all=true or another engineer’s user_id' })
+  @ApiUnprocessableEntityResponse({ description: 'A bad filter, sort, cursor or page; the message names it' })
   async listSessions(
     @CurrentUser() caller: AuthUser,
     @Query() query: ListSessionsQueryDto,
@@ -70,8 +76,12 @@ export class SessionsController {
 
   @Get(':id')
   @RequiresScope('sessions:read')
-  @ApiOkResponse({ type: SessionResponseDto })
-  @ApiForbiddenResponse({ description: 'Another engineer’s session' })
+  @ApiOkResponse({
+    type: SessionResponseDto,
+    description:
+      'A session with its path (node title, option label, when it was answered and seconds spent at each node), votes, rating and comment, notes and ticket. Team admins may read any session of the account.',
+  })
+  @ApiForbiddenResponse({ description: 'Another engineer’s session (engineers read their own only)' })
   getSession(
     @CurrentUser() caller: AuthUser,
     @Param('id', new UuidParamPipe('Session')) id: string,

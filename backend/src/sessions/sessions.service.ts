@@ -8,9 +8,12 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 
+import { AnalyticsContextService } from '../analytics/report/analytics-context.service';
 import { AuthUser, isAdmin } from '../common/auth-user';
-import { CompleteSessionDto, DecisionDto, ListSessionsQueryDto } from './dto/session-body.dto';
-import { SESSION_COUNT_LIMIT, SessionPageDto, SessionResponseDto, SessionSummaryDto } from './dto/session-response.dto';
+import { ListSessionsQueryDto } from './dto/list-sessions-query.dto';
+import { CompleteSessionDto, DecisionDto } from './dto/session-body.dto';
+import { SessionPageDto, SessionResponseDto, SessionSummaryDto } from './dto/session-response.dto';
+import { decodeCursor, encodeCursor, listOrder, visibleSessions } from './session-list-query';
 import {
   SessionDetailRow,
   SessionListFilter,
@@ -36,7 +39,10 @@ const ALREADY_COMPLETED = 'This session is already completed';
  */
 @Injectable()
 export class SessionsService {
-  constructor(private readonly sessions: SessionsRepository) {}
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly windows: AnalyticsContextService,
+  ) {}
 
   /** Starts a session on a published flow; the flow's use is counted in the same statement. */
   async start(caller: AuthUser, treeId: string, ticket: SessionTicket): Promise<SessionResponseDto> {
@@ -55,23 +61,41 @@ export class SessionsService {
     return toDetail(row as SessionDetailRow);
   }
 
+  /** A page of the filtered list and the exact number of matches; after `cursor`, or from `offset`. */
   async list(caller: AuthUser, query: ListSessionsQueryDto): Promise<SessionPageDto> {
-    const { rows, counted } = await this.sessions.page(
-      visibleSessions(caller, query),
-      query.limit ?? 50,
-      query.offset ?? 0,
-      SESSION_COUNT_LIMIT,
-    );
+    if (query.cursor !== undefined && query.offset !== undefined)
+      throw new UnprocessableEntityException(['offset cannot be combined with cursor']);
+    const sort = query.sort ?? '-started_at';
+    const cursor = query.cursor === undefined ? undefined : decodeCursor(sort, query.cursor);
+    const filter = await this.filter(caller, query);
+    const limit = query.limit ?? 50;
+    const [rows, total] = await Promise.all([
+      this.sessions.page(filter, listOrder(sort), { limit, offset: query.offset, cursor }),
+      this.sessions.count(filter),
+    ]);
+    const more = rows.length > limit;
+    if (more) rows.pop();
+    const last = rows[rows.length - 1];
     return {
       items: rows.map(toSummary),
-      total: Math.min(counted, SESSION_COUNT_LIMIT),
-      total_exact: counted <= SESSION_COUNT_LIMIT,
+      total,
+      next_cursor: more && last ? encodeCursor(sort, { key: last.sort_key, id: last.id }) : null,
     };
   }
 
-  /** Every session the list's filters match (not a page), newest first, in slices. */
-  async *listAll(caller: AuthUser, query: ListSessionsQueryDto, slice = 1000): AsyncGenerator<SessionSummaryDto[]> {
-    for await (const rows of this.sessions.all(visibleSessions(caller, query), slice)) yield rows.map(toSummary);
+  /** Every session the list's filters match (not a page), in the list's order, in slices. */
+  async *listAll(caller: AuthUser, query: ListSessionsQueryDto, slice = 5000): AsyncGenerator<SessionSummaryDto[]> {
+    const filter = await this.filter(caller, query);
+    for await (const rows of this.sessions.all(filter, listOrder(query.sort), slice)) yield rows.map(toSummary);
+  }
+
+  /** The caller's filter, with the window analytics would count for the same period or dates and tz. */
+  private async filter(caller: AuthUser, query: ListSessionsQueryDto): Promise<SessionListFilter> {
+    const visible = visibleSessions(caller, query);
+    if (query.period === undefined && query.from === undefined) return visible;
+    const db = this.sessions.runner;
+    const window = await this.windows.window(db, query, await this.sessions.accountTimezone(caller.accountId));
+    return { ...visible, window: { start: window.start, end: window.end } };
   }
 
   /** The session's engineer and the account's admins may read it; one statement with the nodes it shows. */
@@ -149,22 +173,6 @@ export class SessionsService {
   }
 }
 
-/**
- * Which sessions a list shows, from the caller's account. Engineers see their own sessions;
- * admins their own too unless they ask for all (or one engineer's) — except a ticket lookup
- * (external_ref), which searches everything the caller may see.
- */
-function visibleSessions(caller: AuthUser, query: ListSessionsQueryDto): SessionListFilter {
-  const everyone = isAdmin(caller) && (query.all === 'true' || !!query.user_id || query.external_ref !== undefined);
-  return {
-    accountId: caller.accountId,
-    userId: everyone ? query.user_id : caller.id,
-    treeId: query.tree_id,
-    externalRef: query.external_ref,
-    status: query.status,
-  };
-}
-
 /** A session with its current node and path as the API shows them. */
 export function toDetail(row: SessionDetailRow): SessionResponseDto {
   // Removed nodes are included: a path may cross nodes an author has since taken out.
@@ -175,18 +183,39 @@ export function toDetail(row: SessionDetailRow): SessionResponseDto {
     current_node: current
       ? { ...current, options: current.options.map(({ id, label, next_node_id }) => ({ id, label, next_node_id })) }
       : null,
-    path: row.path.map((entry) => {
+    current_node_title: current?.title ?? (row.current_node_id ? REMOVED_STEP : null),
+    ended_at_node_title: row.completed_at && row.current_node_id ? (current?.title ?? REMOVED_STEP) : null,
+    path: row.path.map((entry, i) => {
       const node = byId.get(entry.node_id);
+      // Reached at the previous answer (or the start); the answer is when it was left.
+      const reached = i === 0 ? new Date(row.started_at).getTime() : Date.parse(row.path[i - 1].at);
       return {
         ...entry,
-        node_title: node?.title ?? '(removed step)',
+        node_title: node?.title ?? REMOVED_STEP,
         option_label: node?.options.find((o) => o.id === entry.option_id)?.label ?? '(removed option)',
+        seconds: Math.round(Date.parse(entry.at) - reached) / 1000,
       };
     }),
+    votes: [...(row.votes ?? [])]
+      .sort((a, b) => pathIndex(row, a.node_id) - pathIndex(row, b.node_id))
+      .map((vote) => ({
+        node_id: vote.node_id,
+        node_title: byId.get(vote.node_id)?.title ?? REMOVED_STEP,
+        vote: vote.was_helpful ? 'helpful' : 'unhelpful',
+        at: new Date(vote.at).toISOString(),
+      })),
   };
 }
 
-function toSummary(row: SessionRow): SessionSummaryDto {
+const REMOVED_STEP = '(removed step)';
+
+/** Where a node first stands on the session's path (after the path when it is only the current node). */
+function pathIndex(row: SessionRow, nodeId: string): number {
+  const index = row.path.findIndex((entry) => entry.node_id === nodeId);
+  return index === -1 ? row.path.length : index;
+}
+
+function toSummary(row: Omit<SessionRow, 'path'>): SessionSummaryDto {
   const started = new Date(row.started_at);
   const completed = row.completed_at ? new Date(row.completed_at) : null;
   return {
@@ -204,5 +233,12 @@ function toSummary(row: SessionRow): SessionSummaryDto {
     rating: row.rating,
     external_ref: row.external_ref,
     external_url: row.external_url,
+    tree_version: row.tree_version,
+    duration_seconds: completed ? (completed.getTime() - started.getTime()) / 1000 : null,
+    current_node_title: row.current_node_id ? (row.current_node_title ?? REMOVED_STEP) : null,
+    ended_at_node_id: completed ? row.current_node_id : null,
+    ended_at_node_title: completed && row.current_node_id ? (row.current_node_title ?? REMOVED_STEP) : null,
+    steps_answered: row.steps_answered,
+    comment: row.comment,
   };
 }

@@ -122,6 +122,7 @@ describe('analytics rollups (exactness)', () => {
           step_feedback: body.step_feedback,
           drop_off: body.drop_off,
           outcomes_by_node: body.outcomes_by_node,
+          node_times: body.node_times,
         }).toEqual(
           await live(async (db) => ({
             summary: await q.summary(db, flowScope, window),
@@ -130,6 +131,7 @@ describe('analytics rollups (exactness)', () => {
             step_feedback: await q.stepFeedback(db, flowScope, window),
             drop_off: await q.dropOff(db, flowScope, window),
             outcomes_by_node: await q.outcomesByNode(db, flowScope, window),
+            node_times: await q.nodeTimes(db, flowScope, window),
           })),
         );
       }

@@ -192,6 +192,7 @@ export const MY_REPORT: MyAnalytics = {
 export const FLOW_REPORT: FlowAnalytics = {
   tree_id: FLOW_VPN_ID,
   name: 'VPN will not connect',
+  version: null,
   window: WEEK_WINDOW,
   summary: { ...WEEK_SUMMARY, total_sessions: 140, completed_sessions: 130, rating_count: 20, avg_csat: 3.4 },
   avg_csat: 3.4,
@@ -230,6 +231,16 @@ export const FLOW_REPORT: FlowAnalytics = {
       escalated: 16,
       workaround: 4,
       unresolved: 5,
+    },
+  ],
+  node_times: [
+    {
+      node_id: 'node-reinstall',
+      node_title: 'Reinstall the VPN client',
+      type: 'step',
+      visits: 31,
+      median_seconds: 184,
+      p90_seconds: 412.5,
     },
   ],
   recent_comments: [

@@ -72,6 +72,14 @@ export function sessionAt(node: SessionNode | null, overrides: Partial<Session> 
     rating: null,
     external_ref: null,
     external_url: null,
+    tree_version: 1,
+    duration_seconds: null,
+    current_node_title: node?.title ?? null,
+    ended_at_node_id: null,
+    ended_at_node_title: null,
+    steps_answered: 0,
+    comment: null,
+    votes: [],
     ...overrides,
   };
 }
@@ -82,6 +90,7 @@ export const ANSWERED_POWER: Session['path'][number] = {
   at: '2026-11-24T09:01:00.000Z',
   node_title: POWER_QUESTION.title,
   option_label: 'Yes, the light is green',
+  seconds: 60,
 };
 
 export const ANSWERED_QUEUE: Session['path'][number] = {
@@ -90,6 +99,7 @@ export const ANSWERED_QUEUE: Session['path'][number] = {
   at: '2026-11-24T09:02:00.000Z',
   node_title: QUEUE_QUESTION.title,
   option_label: 'Yes',
+  seconds: 60,
 };
 
 /** Lets pending promises, HTTP callbacks and zoneless change detection finish. */

@@ -26,6 +26,8 @@ export interface AccountRef {
 export interface FlowRef extends AccountRef {
   id: string;
   name: string;
+  /** The flow's current version (trees.version). */
+  treeVersion: number;
 }
 
 const closedRef = (row: ClosedColumns): ClosedRef => ({
@@ -57,6 +59,7 @@ export class AnalyticsContextService {
     return {
       id: row.id,
       name: row.name,
+      treeVersion: row.tree_version,
       timezone: row.timezone,
       version: row.version,
       closed: closedRef(row),

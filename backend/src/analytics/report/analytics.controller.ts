@@ -21,7 +21,12 @@ import { Roles } from '../../common/decorators/roles.decorator';
 import { CSV_TYPE, wantsCsv } from '../../common/http/wants-csv';
 import { UuidParamPipe } from '../../common/pipes/uuid-param.pipe';
 import { AnalyticsService } from './analytics.service';
-import { AnalyticsQueryDto, TeamAnalyticsQueryDto, type AnalyticsFormat } from './dto/analytics-query.dto';
+import {
+  AnalyticsQueryDto,
+  FlowAnalyticsQueryDto,
+  TeamAnalyticsQueryDto,
+  type AnalyticsFormat,
+} from './dto/analytics-query.dto';
 import { FlowAnalyticsDto, MyAnalyticsDto, TeamAnalyticsDto } from './dto/analytics-response.dto';
 import { CsvExport, flowCsv, myCsv, teamCsv } from './export/analytics-export';
 import { TEAM_REPORT_ROLES } from './report-access';
@@ -82,10 +87,13 @@ export class AnalyticsController {
   @ApiParam({ name: 'tree_id', format: 'uuid', description: 'A flow of your account' })
   @JsonOrCsv(FlowAnalyticsDto)
   @ApiNotFoundResponse({ description: 'No such flow in your account (drafts: admins only)' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Bad period, from/to, tz or format, or a version the flow never had; the message names the field',
+  })
   async getFlowAnalytics(
     @CurrentUser() caller: AuthUser,
     @Param('tree_id', new UuidParamPipe('Flow')) treeId: string,
-    @Query() query: AnalyticsQueryDto,
+    @Query() query: FlowAnalyticsQueryDto,
     @Req() req: FastifyRequest,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<FlowAnalyticsDto | StreamableFile> {

@@ -1,16 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 
 import { AuthUser } from '../../common/auth-user';
 import { RollupJournalFolder } from '../rollup/rollup-journal-folder';
 import { AccountRef, AnalyticsContextService, ClosedRef, windowDto } from './analytics-context.service';
 import { ClosedDays, ClosedDaysCache } from './closed-days';
-import { AnalyticsQueryDto, TeamAnalyticsQueryDto } from './dto/analytics-query.dto';
-import { FlowAnalyticsDto, MyAnalyticsDto, TeamAnalyticsDto } from './dto/analytics-response.dto';
+import { AnalyticsQueryDto, FlowAnalyticsQueryDto, TeamAnalyticsQueryDto } from './dto/analytics-query.dto';
+import { FlowAnalyticsDto, FlowVersionsDto, MyAnalyticsDto, TeamAnalyticsDto } from './dto/analytics-response.dto';
 import { showsCommenters, teamReportAccount } from './report-access';
 import { ReportCache, reportKey } from './report-cache';
 import { ReportSnapshot } from './report-snapshot';
+import { queryFlowVersions } from './sections/live/flow-versions.query';
 import { queryRecentComments } from './sections/live/recent-comments.query';
-import { sectionsFor } from './sections/sections';
+import { LIVE_SECTIONS, sectionsFor } from './sections/sections';
 import { AnalyticsScope } from './sections/sql';
 
 /**
@@ -100,33 +101,61 @@ export class AnalyticsService {
     });
   }
 
-  /** One flow of the caller's account, for any of its users; who commented is for admins only. */
-  flow(caller: AuthUser, treeId: string, query: AnalyticsQueryDto): Promise<FlowAnalyticsDto> {
+  /**
+   * One flow of the caller's account, for any of its users; who commented is for admins only.
+   * With a version, only sessions started on it: read live, as the rollups are not kept per version.
+   */
+  flow(caller: AuthUser, treeId: string, query: FlowAnalyticsQueryDto): Promise<FlowAnalyticsDto> {
     return this.snapshot.read(async (db) => {
       const flow = await this.context.flow(db, caller, treeId);
+      const version = query.version;
+      if (version !== undefined && version > flow.treeVersion) {
+        throw new UnprocessableEntityException([
+          `version must be one of the flow’s versions: 1 to ${flow.treeVersion}`,
+        ]);
+      }
       this.foldSoon(flow);
       const window = await this.context.window(db, query, flow.timezone);
-      const scope: AnalyticsScope = { accountId: caller.accountId, treeId: flow.id, folded: flow.folded };
+      const scope: AnalyticsScope = {
+        accountId: caller.accountId,
+        treeId: flow.id,
+        treeVersion: version,
+        folded: flow.folded,
+      };
       const withNames = showsCommenters(caller);
       return this.cache.through(
-        reportKey('flow', [caller.accountId, flow.id, withNames], window),
+        reportKey(
+          'flow',
+          [caller.accountId, flow.id, withNames, version === undefined ? null : String(version)],
+          window,
+        ),
         flow.version,
         async () => {
-          const q = sectionsFor(window);
+          const q = version === undefined ? sectionsFor(window) : LIVE_SECTIONS;
           const closed = this.closed(flow.closed);
-          const [summary, time_series, csat_distribution, step_feedback, drop_off, outcomes_by_node, recent_comments] =
-            await Promise.all([
-              q.summary(db, scope, window, closed),
-              q.timeSeries(db, scope, window, closed),
-              q.csatDistribution(db, scope, window, closed),
-              q.stepFeedback(db, scope, window, closed),
-              q.dropOff(db, scope, window, closed),
-              q.outcomesByNode(db, scope, window, closed),
-              queryRecentComments(db, scope, window, { withNames }),
-            ]);
+          const [
+            summary,
+            time_series,
+            csat_distribution,
+            step_feedback,
+            drop_off,
+            outcomes_by_node,
+            node_times,
+            recent_comments,
+          ] = await Promise.all([
+            q.summary(db, scope, window, closed),
+            q.timeSeries(db, scope, window, closed),
+            q.csatDistribution(db, scope, window, closed),
+            q.stepFeedback(db, scope, window, closed),
+            q.dropOff(db, scope, window, closed),
+            q.outcomesByNode(db, scope, window, closed),
+            q.nodeTimes(db, scope, window, closed),
+            queryRecentComments(db, scope, window, { withNames }),
+          ]);
           return {
             tree_id: flow.id,
             name: flow.name,
+            version: version ?? null,
             window: windowDto(window),
             summary,
             avg_csat: summary.avg_csat,
@@ -136,10 +165,26 @@ export class AnalyticsService {
             step_feedback,
             drop_off,
             outcomes_by_node,
+            node_times,
             recent_comments,
           };
         },
       );
+    });
+  }
+
+  /** A flow's figures per version its sessions started on, all time; access as for flow(). */
+  versions(caller: AuthUser, treeId: string): Promise<FlowVersionsDto> {
+    return this.snapshot.read(async (db) => {
+      const flow = await this.context.flow(db, caller, treeId);
+      const { versions, unknown } = await queryFlowVersions(db, caller.accountId, flow.id);
+      return {
+        tree_id: flow.id,
+        name: flow.name,
+        current_version: flow.treeVersion,
+        unknown_version_sessions: unknown,
+        versions,
+      };
     });
   }
 }

@@ -28,6 +28,8 @@ export interface FlowRow extends ClosedColumns {
   status: string;
   timezone: string;
   version: string;
+  /** trees.version: the flow's own version now (bumped by every edit). */
+  tree_version: number;
 }
 
 /**
@@ -59,7 +61,7 @@ export async function findReportAccount(
 /** A flow of the account with its status, and the version of its flow report (which shows votes and node titles too). */
 export async function findReportFlow(db: SqlRunner, accountId: string, treeId: string): Promise<FlowRow | undefined> {
   const [row]: FlowRow[] = await db.query(
-    `SELECT t.id, t.name, t.status, a.timezone, ${versionOfSql('a.id', ['sessions', 'steps'])} AS version, ${CLOSED_COLUMNS}
+    `SELECT t.id, t.name, t.status, t.version AS tree_version, a.timezone, ${versionOfSql('a.id', ['sessions', 'steps'])} AS version, ${CLOSED_COLUMNS}
        FROM trees t JOIN accounts a ON a.id = t.account_id
       WHERE t.account_id = $1 AND t.id = $2`,
     [accountId, treeId],

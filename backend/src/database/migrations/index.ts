@@ -14,6 +14,7 @@ import { RateLimits1764001020000 } from './1764001020000-RateLimits';
 import { ApiTokens1764001100000 } from './1764001100000-ApiTokens';
 import { SessionExternalRef1764001110000 } from './1764001110000-SessionExternalRef';
 import { Webhooks1764001200000 } from './1764001200000-Webhooks';
+import { SessionTreeVersion1764001300000 } from './1764001300000-SessionTreeVersion';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ApiTokens1764001100000,
   SessionExternalRef1764001110000,
   Webhooks1764001200000,
+  SessionTreeVersion1764001300000,
 ];

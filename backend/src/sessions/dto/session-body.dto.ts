@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 import { IsHttpUrl } from '../../common/dto/is-http-url';
 import { trimmed } from '../../common/dto/transforms';
@@ -61,65 +61,4 @@ export class CompleteSessionDto {
   @IsString()
   @MaxLength(5000)
   notes?: string;
-}
-
-export const SESSION_STATES = ['active', 'completed'] as const;
-export const SESSION_LIST_FORMATS = ['json', 'csv'] as const;
-
-export class ListSessionsQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Admins only: sessions of this engineer' })
-  @IsOptional()
-  @IsUUID('all', { message: 'user_id must be a UUID' })
-  user_id?: string;
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'tree_id must be a UUID' })
-  tree_id?: string;
-
-  @ApiPropertyOptional({ enum: SESSION_STATES })
-  @IsOptional()
-  @IsIn(SESSION_STATES)
-  status?: (typeof SESSION_STATES)[number];
-
-  @ApiPropertyOptional({
-    maxLength: EXTERNAL_REF_MAX,
-    description:
-      'Sessions of this ticket (exact match, trimmed as at start), among all you may see: for admins, the whole account',
-  })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsString({ message: 'external_ref must be text' })
-  @MinLength(1, { message: 'external_ref must not be empty' })
-  @MaxLength(EXTERNAL_REF_MAX, { message: `external_ref must be at most ${EXTERNAL_REF_MAX} characters` })
-  external_ref?: string;
-
-  @ApiPropertyOptional({ description: 'Admins only: true lists every session of the account, not just your own' })
-  @IsOptional()
-  @IsIn(['true', 'false'])
-  all?: 'true' | 'false';
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
-
-  @ApiPropertyOptional({
-    enum: SESSION_LIST_FORMATS,
-    description: 'csv answers a CSV download of every matching session (not a page); so does Accept: text/csv',
-  })
-  @IsOptional()
-  @IsIn(SESSION_LIST_FORMATS, { message: 'format must be json or csv' })
-  format?: (typeof SESSION_LIST_FORMATS)[number];
 }

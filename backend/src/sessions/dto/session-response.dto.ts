@@ -9,6 +9,18 @@ export class PathEntryDto {
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ description: 'Title of the node when it was answered' }) node_title: string;
   @ApiProperty({ description: 'Label of the chosen option' }) option_label: string;
+  @ApiProperty({
+    description:
+      'Seconds spent at this node: from reaching it (the previous answer, or the start for the first) to answering it',
+  })
+  seconds: number;
+}
+
+export class SessionDetailVoteDto {
+  @ApiProperty({ format: 'uuid' }) node_id: string;
+  @ApiProperty({ description: 'Title of the node voted on' }) node_title: string;
+  @ApiProperty({ enum: ['helpful', 'unhelpful'] }) vote: 'helpful' | 'unhelpful';
+  @ApiProperty({ format: 'date-time', description: 'When the vote was last given' }) at: string;
 }
 
 export class SessionSummaryDto {
@@ -36,23 +48,45 @@ export class SessionSummaryDto {
   external_ref: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uri', description: 'A link to that ticket (given at start)' })
   external_url: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'The flow version the session started on; null for sessions older than this record',
+  })
+  tree_version: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Seconds from start to completion (null while running)' })
+  duration_seconds: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Title of current_node_id (removed nodes keep theirs)' })
+  current_node_title: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The node a completed session ended at (null while running)',
+  })
+  ended_at_node_id: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Title of ended_at_node_id' })
+  ended_at_node_title: string | null;
+  @ApiProperty({ description: 'Answers on the session’s path' }) steps_answered: number;
+  @ApiProperty({ nullable: true, type: String, description: 'The comment given with the rating, if any' })
+  comment: string | null;
 }
 
 export class SessionResponseDto extends SessionSummaryDto {
   @ApiProperty({ type: NodeResponseDto, nullable: true }) current_node: NodeResponseDto | null;
   @ApiProperty({ type: [PathEntryDto] }) path: PathEntryDto[];
+  @ApiProperty({ type: [SessionDetailVoteDto], description: 'The step votes given in this session, in path order' })
+  votes: SessionDetailVoteDto[];
 }
-
-/** The sessions list counts its matches up to this many (`total`); past it, `total_exact` is false. */
-export const SESSION_COUNT_LIMIT = 1000;
-const LIMIT_TEXT = SESSION_COUNT_LIMIT.toLocaleString('en-US');
 
 export class SessionPageDto {
   @ApiProperty({ type: [SessionSummaryDto] }) items: SessionSummaryDto[];
-  @ApiProperty({
-    description: `Matching sessions, for paging, counted up to ${LIMIT_TEXT}: exact when total_exact is true; otherwise more than ${LIMIT_TEXT} sessions match and total is ${LIMIT_TEXT}`,
-  })
+  @ApiProperty({ description: 'How many sessions match the filters in all (exact)' })
   total: number;
-  @ApiProperty({ description: 'False when more sessions match than were counted (total is then a lower bound)' })
-  total_exact: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as cursor for the next page (same filters and sort); null on the last page',
+  })
+  next_cursor: string | null;
 }

@@ -56,6 +56,7 @@ export async function reportsAndLiveAggregation(
       step_feedback: body.step_feedback,
       drop_off: body.drop_off,
       outcomes_by_node: body.outcomes_by_node,
+      node_times: body.node_times,
     })),
   };
   const live = await dataSource.transaction('REPEATABLE READ', async (db: SqlRunner) => {
@@ -69,6 +70,7 @@ export async function reportsAndLiveAggregation(
         step_feedback: await q.stepFeedback(db, scope, window),
         drop_off: await q.dropOff(db, scope, window),
         outcomes_by_node: await q.outcomesByNode(db, scope, window),
+        node_times: await q.nodeTimes(db, scope, window),
       });
     }
     return {

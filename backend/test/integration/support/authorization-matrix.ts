@@ -333,6 +333,11 @@ export const MATRIX: Record<string, MatrixRow> = {
     otherAccount: 404,
     make: async (w) => ({ path: `/api/v1/analytics/flows/${(await flow(w)).tree.id}` }),
   },
+  'GET /api/v1/analytics/flows/{tree_id}/versions': {
+    expect: statuses(401, 200, 200, 200),
+    otherAccount: 404,
+    make: async (w) => ({ path: `/api/v1/analytics/flows/${(await flow(w)).tree.id}/versions` }),
+  },
   'POST /api/v1/webhooks': {
     expect: statuses(401, 403, 201, 403),
     otherAccount: null,

@@ -9,6 +9,8 @@ export type { GetFlowAnalytics$Params as GetFlowAnalytics$Params } from './fn/an
 export { getFlowAnalytics as getFlowAnalytics } from './fn/analytics/get-flow-analytics';
 export type { GetFlowAnalytics$Csv$Params as GetFlowAnalytics$Csv$Params } from './fn/analytics/get-flow-analytics-csv';
 export { getFlowAnalytics$Csv as getFlowAnalytics$Csv } from './fn/analytics/get-flow-analytics-csv';
+export type { GetFlowVersions$Params as GetFlowVersions$Params } from './fn/analytics/get-flow-versions';
+export { getFlowVersions as getFlowVersions } from './fn/analytics/get-flow-versions';
 export type { GetMyAnalytics$Params as GetMyAnalytics$Params } from './fn/analytics/get-my-analytics';
 export { getMyAnalytics as getMyAnalytics } from './fn/analytics/get-my-analytics';
 export type { GetMyAnalytics$Csv$Params as GetMyAnalytics$Csv$Params } from './fn/analytics/get-my-analytics-csv';

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { RouterLink, type Params } from '@angular/router';
 
 import type { Trend } from './trend';
 import { TrendComponent } from './trend.component';
@@ -6,7 +7,7 @@ import { TrendComponent } from './trend.component';
 /** One headline figure: label, value, the change against the previous period, and a line of context. */
 @Component({
   selector: 'rf-kpi-card',
-  imports: [TrendComponent],
+  imports: [TrendComponent, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h3 class="kpi__label">{{ label() }}</h3>
@@ -20,6 +21,9 @@ import { TrendComponent } from './trend.component';
     @if (detail(); as detailText) {
       <p class="kpi__detail">{{ detailText }}</p>
     }
+    @if (link(); as open) {
+      <a class="kpi__link" [routerLink]="open.commands" [queryParams]="open.queryParams">{{ open.text }}</a>
+    }
   `,
   styles: `
     :host {
@@ -32,6 +36,10 @@ import { TrendComponent } from './trend.component';
       border: 1px solid var(--rf-border);
       border-radius: var(--rf-radius);
       box-shadow: var(--rf-shadow);
+    }
+    .kpi__link {
+      font-size: 0.85rem;
+      font-weight: 600;
     }
     .kpi__label {
       margin: 0;
@@ -75,5 +83,7 @@ export class KpiCardComponent {
   readonly trend = input<Trend | null>(null);
   /** The previous period's figure, formatted, for the trend's explanation. */
   readonly previous = input<string | null>(null);
+  /** Where the figure's records are listed (a drill-down), and the link's words. */
+  readonly link = input<{ commands: unknown[]; queryParams: Params; text: string } | null>(null);
   readonly detail = input<string | null>(null);
 }

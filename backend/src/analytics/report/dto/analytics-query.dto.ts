@@ -1,9 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   IsDefined,
   IsIn,
+  IsInt,
   IsOptional,
   IsUUID,
+  Max,
+  Min,
   Validate,
   ValidateIf,
   ValidationArguments,
@@ -26,7 +30,7 @@ export const ANALYTICS_FORMATS = ['json', 'csv'] as const;
 export type AnalyticsFormat = (typeof ANALYTICS_FORMATS)[number];
 
 @ValidatorConstraint({ name: 'isoDate' })
-class IsoDateConstraint implements ValidatorConstraintInterface {
+export class IsoDateConstraint implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
     return isIsoDate(value);
   }
@@ -37,7 +41,7 @@ class IsoDateConstraint implements ValidatorConstraintInterface {
 
 /** to ≥ from, and at most MAX_RANGE_DAYS days from `from` to `to`, both included. */
 @ValidatorConstraint({ name: 'dateRange' })
-class DateRangeConstraint implements ValidatorConstraintInterface {
+export class DateRangeConstraint implements ValidatorConstraintInterface {
   validate(to: unknown, args: ValidationArguments): boolean {
     const { from } = args.object as { from?: unknown };
     if (!isIsoDate(from) || !isIsoDate(to)) return true; // the date checks report those
@@ -53,7 +57,7 @@ class DateRangeConstraint implements ValidatorConstraintInterface {
 }
 
 @ValidatorConstraint({ name: 'timeZone' })
-class TimeZoneConstraint implements ValidatorConstraintInterface {
+export class TimeZoneConstraint implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
     return isKnownTimeZone(value);
   }
@@ -131,4 +135,19 @@ export class TeamAnalyticsQueryDto extends AnalyticsQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'account_id must be a UUID' })
   account_id?: string;
+}
+
+export class FlowAnalyticsQueryDto extends AnalyticsQueryDto {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    description:
+      'Only sessions started on this version of the flow, and their ratings and votes; one of the flow’s versions (1 to its current version). Such reports are aggregated live (the rollups are not kept per version).',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'version must be a whole number' })
+  @Min(1, { message: 'version must be at least 1' })
+  @Max(2147483647, { message: 'version must be one of the flow’s versions' })
+  version?: number;
 }

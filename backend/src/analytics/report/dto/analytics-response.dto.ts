@@ -171,6 +171,30 @@ export class OutcomesByNodeRowDto extends NodeRefDto {
   @Count() unresolved: number;
 }
 
+export class NodeTimeRowDto {
+  @ApiProperty({ format: 'uuid' }) node_id: string;
+  @ApiProperty({ description: 'The node’s title; “(removed step)” if the node no longer exists' }) node_title: string;
+  @ApiProperty({
+    enum: NODE_TYPES,
+    nullable: true,
+    description: 'question, step or solution; null if the node is gone',
+  })
+  type: NodeType | null;
+  @Count({
+    minimum: 1,
+    description: 'Answers given at this node by sessions started in the window (a node answered twice counts twice)',
+  })
+  visits: number;
+  @ApiProperty({
+    minimum: 0,
+    description:
+      'Median (percentile_cont 0.5) of the whole seconds (floor) from reaching the node (session start or previous answer) to answering it, 1 decimal',
+  })
+  median_seconds: number;
+  @ApiProperty({ minimum: 0, description: 'The 90th percentile (percentile_cont 0.9) of the same seconds, 1 decimal' })
+  p90_seconds: number;
+}
+
 export class RecentCommentDto {
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 }) rating: number;
   @ApiProperty() comment: string;
@@ -207,6 +231,13 @@ export class MyAnalyticsDto {
 export class FlowAnalyticsDto {
   @ApiProperty({ format: 'uuid' }) tree_id: string;
   @ApiProperty() name: string;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    minimum: 1,
+    description: 'The version filter, if any: only sessions started on this flow version (and their ratings and votes)',
+  })
+  version: number | null;
   @ApiProperty({ type: AnalyticsWindowDto }) window: AnalyticsWindowDto;
   @ApiProperty({ type: SummaryDto }) summary: SummaryDto;
   @ApiProperty({ nullable: true, type: Number, description: 'Mean CSAT of the window (= summary.avg_csat)' }) avg_csat:
@@ -225,6 +256,66 @@ export class FlowAnalyticsDto {
     description: 'The nodes completed sessions ended at, with their outcomes, most first',
   })
   outcomes_by_node: OutcomesByNodeRowDto[];
+  @ApiProperty({
+    type: [NodeTimeRowDto],
+    description: 'Time per node: seconds from reaching each node to answering it, most visited first',
+  })
+  node_times: NodeTimeRowDto[];
   @ApiProperty({ type: [RecentCommentDto], description: 'The 10 newest ratings with a comment given in the window' })
   recent_comments: RecentCommentDto[];
+}
+
+export class FlowVersionRowDto {
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The flow version the sessions started on' })
+  version: number;
+  @ApiProperty({ format: 'date-time', description: 'When the first session on this version started' })
+  first_session_at: string;
+  @Count({ minimum: 1, description: 'Sessions started on this version' }) sessions: number;
+  @Count({ description: 'Of those, the completed ones' }) completed_sessions: number;
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'completed / sessions, 3 decimals (as the summary)' })
+  completion_rate: number;
+  @ApiProperty({
+    minimum: 0,
+    description: 'Mean start-to-completion time of the completed sessions, minutes, 1 decimal; 0 when none',
+  })
+  avg_duration_minutes: number;
+  @ApiProperty({
+    minimum: 0,
+    description: 'Median start-to-completion time of the completed sessions, minutes, 1 decimal; 0 when none',
+  })
+  median_duration_minutes: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    minimum: 1,
+    maximum: 5,
+    description: 'Mean CSAT rating of these sessions, 1 decimal; null without ratings',
+  })
+  avg_csat: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    minimum: 0,
+    maximum: 1,
+    description: 'Share of these sessions’ ratings that are 4 or 5, 3 decimals; null without ratings',
+  })
+  csat_score: number | null;
+  @Count({ description: 'CSAT ratings of these sessions (whenever given)' }) ratings: number;
+}
+
+export class FlowVersionsDto {
+  @ApiProperty({ format: 'uuid' }) tree_id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'The flow’s version now (bumped by every edit)' })
+  current_version: number;
+  @Count({
+    description:
+      'Sessions whose version is not known (started before their flow’s later edit, before versions were recorded)',
+  })
+  unknown_version_sessions: number;
+  @ApiProperty({
+    type: [FlowVersionRowDto],
+    description: 'Every version with sessions, all time, newest version first',
+  })
+  versions: FlowVersionRowDto[];
 }

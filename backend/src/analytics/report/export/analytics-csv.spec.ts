@@ -153,6 +153,7 @@ describe('analytics exports', () => {
     const report: FlowAnalyticsDto = {
       tree_id: 't1',
       name: 'Printer: not printing!',
+      version: 3,
       window,
       summary: { ...figures(), previous: figures() },
       avg_csat: 3,
@@ -175,6 +176,9 @@ describe('analytics exports', () => {
           unresolved: 0,
         },
       ],
+      node_times: [
+        { node_id: 'n1', node_title: 'Restart', type: 'step', visits: 3, median_seconds: 42, p90_seconds: 97.5 },
+      ],
       recent_comments: [
         { rating: 2, comment: '=HYPERLINK("x")\nsecond line', user_name: null, created_at: '2026-11-01T10:00:00.000Z' },
       ],
@@ -191,8 +195,13 @@ describe('analytics exports', () => {
       'step_feedback',
       'drop_off',
       'outcomes_by_node',
+      'node_times',
       'recent_comments',
     ]);
+    expect(body).toContain('flow\r\ntree_id,name,version\r\nt1,Printer: not printing!,3\r\n');
+    expect(body).toContain(
+      'node_times\r\nnode_id,node_title,type,visits,median_seconds,p90_seconds\r\nn1,Restart,step,3,42,97.5\r\n',
+    );
     expect(body).toContain('csat_distribution\r\nrating,count\r\n1,1\r\n2,1\r\n3,0\r\n4,1\r\n5,1');
     expect(body).toContain(
       'recent_comments\r\ncreated_at,rating,comment,user_name\r\n2026-11-01T10:00:00.000Z,2,"\'=HYPERLINK(""x"")\nsecond line",\r\n',

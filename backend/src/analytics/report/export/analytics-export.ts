@@ -49,7 +49,7 @@ export function flowCsv(report: FlowAnalyticsDto): CsvExport {
   return {
     filename: `flow-analytics-${slug(report.name)}-${range(report.window)}.csv`,
     body: toCsv([
-      { title: 'flow', columns: ['tree_id', 'name'], rows: [[report.tree_id, report.name]] },
+      { title: 'flow', columns: ['tree_id', 'name', 'version'], rows: [[report.tree_id, report.name, report.version]] },
       windowTable(report.window),
       summaryTable(report.summary),
       timeSeriesTable(report.time_series),
@@ -76,6 +76,14 @@ export function flowCsv(report: FlowAnalyticsDto): CsvExport {
         'escalated',
         'workaround',
         'unresolved',
+      ]),
+      table('node_times', report.node_times, [
+        'node_id',
+        'node_title',
+        'type',
+        'visits',
+        'median_seconds',
+        'p90_seconds',
       ]),
       table('recent_comments', report.recent_comments, ['created_at', 'rating', 'comment', 'user_name']),
     ]),

@@ -3,6 +3,7 @@ import { ClosedDays } from '../closed-days';
 import {
   CsatDistributionDto,
   DropOffRowDto,
+  NodeTimeRowDto,
   OutcomesByNodeRowDto,
   StepFeedbackRowDto,
   SummaryDto,
@@ -18,6 +19,7 @@ import { rollupSummary } from './from-rollups/rollup-summary';
 import { rollupTimeSeries } from './from-rollups/rollup-time-series';
 import { queryCsatDistribution } from './live/csat-distribution.query';
 import { queryDropOff } from './live/drop-off.query';
+import { queryNodeTimes } from './live/node-times.query';
 import { queryOutcomesByNode } from './live/outcomes-by-node.query';
 import { queryStepFeedback } from './live/step-feedback.query';
 import { querySummary } from './live/summary.query';
@@ -40,6 +42,7 @@ export interface AnalyticsSections {
   stepFeedback: Section<StepFeedbackRowDto[]>;
   dropOff: Section<DropOffRowDto[]>;
   outcomesByNode: Section<OutcomesByNodeRowDto[]>;
+  nodeTimes: Section<NodeTimeRowDto[]>;
 }
 
 /** Live aggregation over the raw tables: the original design, exact for any window. */
@@ -53,6 +56,7 @@ export const LIVE_SECTIONS: AnalyticsSections = {
   stepFeedback: queryStepFeedback,
   dropOff: queryDropOff,
   outcomesByNode: queryOutcomesByNode,
+  nodeTimes: queryNodeTimes,
 };
 
 /** Hourly/daily rollups (kept exact by triggers); windows must start and end on whole UTC hours. */
@@ -74,6 +78,8 @@ export const ROLLUP_SECTIONS: AnalyticsSections = {
   stepFeedback: rollupStepFeedback,
   dropOff: rollupDropOff,
   outcomesByNode: rollupOutcomesByNode,
+  // The rollups hold no paths: time per node is read live in both sets (node-times.query.ts).
+  nodeTimes: queryNodeTimes,
 };
 
 /**

@@ -22,6 +22,11 @@ export interface AnalyticsScope {
   userId?: string;
   treeId?: string;
   /**
+   * Only sessions started on this version of the flow (sessions.tree_version), and the ratings
+   * and votes of those sessions. Live sections only: the rollups are not keyed by version.
+   */
+  treeVersion?: number;
+  /**
    * True when this snapshot holds no rollup journal rows of the account (rollup-journal.ts), so
    * the rollup tables alone are exact and the journal need not be read.
    */
@@ -39,7 +44,7 @@ export class SqlParams {
 }
 
 /**
- * `alias.account_id = $n`, then the optional engineer and flow filters. sessions,
+ * `alias.account_id = $n`, then the optional engineer, flow and flow version filters. sessions,
  * session_ratings and step_ratings all carry account_id, user_id and tree_id, so one helper
  * scopes them all, and each filter matches an index that leads with account_id.
  */
@@ -47,6 +52,15 @@ export function scopeWhere(alias: string, scope: AnalyticsScope, params: SqlPara
   const where = [`${alias}.account_id = ${params.add(scope.accountId)}`];
   if (scope.userId) where.push(`${alias}.user_id = ${params.add(scope.userId)}`);
   if (scope.treeId) where.push(`${alias}.tree_id = ${params.add(scope.treeId)}`);
+  if (scope.treeVersion !== undefined) {
+    const version = params.add(scope.treeVersion);
+    // Ratings and votes carry their session, not its version: the session (by primary key) says.
+    where.push(
+      alias === 's'
+        ? `s.tree_version = ${version}`
+        : `EXISTS (SELECT 1 FROM sessions vs WHERE vs.account_id = ${alias}.account_id AND vs.id = ${alias}.session_id AND vs.tree_version = ${version})`,
+    );
+  }
   return where.join(' AND ');
 }
 

@@ -4,6 +4,7 @@
 import { AnalyticsWindowDto } from '../models/analytics-window-dto';
 import { CsatDistributionDto } from '../models/csat-distribution-dto';
 import { DropOffRowDto } from '../models/drop-off-row-dto';
+import { NodeTimeRowDto } from '../models/node-time-row-dto';
 import { OutcomesByNodeRowDto } from '../models/outcomes-by-node-row-dto';
 import { RecentCommentDto } from '../models/recent-comment-dto';
 import { StepFeedbackRowDto } from '../models/step-feedback-row-dto';
@@ -26,6 +27,11 @@ export interface FlowAnalyticsDto {
    */
   drop_off: Array<DropOffRowDto>;
   name: string;
+
+  /**
+   * Time per node: seconds from reaching each node to answering it, most visited first
+   */
+  node_times: Array<NodeTimeRowDto>;
 
   /**
    * The nodes completed sessions ended at, with their outcomes, most first
@@ -53,5 +59,10 @@ export interface FlowAnalyticsDto {
    */
   total_ratings: number;
   tree_id: string;
+
+  /**
+   * The version filter, if any: only sessions started on this flow version (and their ratings and votes)
+   */
+  version: number | null;
   window: AnalyticsWindowDto;
 }

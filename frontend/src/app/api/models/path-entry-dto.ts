@@ -15,4 +15,9 @@ export interface PathEntryDto {
    * Label of the chosen option
    */
   option_label: string;
+
+  /**
+   * Seconds spent at this node: from reaching it (the previous answer, or the start for the first) to answering it
+   */
+  seconds: number;
 }

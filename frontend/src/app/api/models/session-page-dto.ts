@@ -6,12 +6,12 @@ export interface SessionPageDto {
   items: Array<SessionSummaryDto>;
 
   /**
-   * Matching sessions, for paging, counted up to 1,000: exact when total_exact is true; otherwise more than 1,000 sessions match and total is 1,000
+   * Pass as cursor for the next page (same filters and sort); null on the last page
    */
-  total: number;
+  next_cursor: string | null;
 
   /**
-   * False when more sessions match than were counted (total is then a lower bound)
+   * How many sessions match the filters in all (exact)
    */
-  total_exact: boolean;
+  total: number;
 }

@@ -3,16 +3,42 @@
 
 import { NodeResponseDto } from '../models/node-response-dto';
 import { PathEntryDto } from '../models/path-entry-dto';
+import { SessionDetailVoteDto } from '../models/session-detail-vote-dto';
 export interface SessionResponseDto {
+
+  /**
+   * The comment given with the rating, if any
+   */
+  comment: string | null;
   completed_at: string | null;
   current_node: (NodeResponseDto & {
 }) | null;
   current_node_id: string | null;
 
   /**
+   * Title of current_node_id (removed nodes keep theirs)
+   */
+  current_node_title: string | null;
+
+  /**
    * Minutes from start to completion, 1 decimal
    */
   duration_minutes: number | null;
+
+  /**
+   * Seconds from start to completion (null while running)
+   */
+  duration_seconds: number | null;
+
+  /**
+   * The node a completed session ended at (null while running)
+   */
+  ended_at_node_id: string | null;
+
+  /**
+   * Title of ended_at_node_id
+   */
+  ended_at_node_title: string | null;
 
   /**
    * The ticket this session belongs to (given at start)
@@ -33,8 +59,23 @@ export interface SessionResponseDto {
    */
   rating: number | null;
   started_at: string;
+
+  /**
+   * Answers on the session’s path
+   */
+  steps_answered: number;
   tree_id: string;
   tree_name: string;
+
+  /**
+   * The flow version the session started on; null for sessions older than this record
+   */
+  tree_version: number | null;
   user_id: string;
   user_name: string;
+
+  /**
+   * The step votes given in this session, in path order
+   */
+  votes: Array<SessionDetailVoteDto>;
 }

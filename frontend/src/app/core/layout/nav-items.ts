@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'My sessions', path: '/sessions', icon: 'sessions', roles: ALL_ROLES },
   { label: 'My analytics', path: '/analytics/me', icon: 'analytics', roles: ALL_ROLES },
   { label: 'Team analytics', path: '/analytics/team', icon: 'analytics', roles: ADMIN_ROLES },
+  { label: 'Sessions', path: '/admin/sessions', icon: 'sessions', roles: ADMIN_ROLES },
   { label: 'Flow editor', path: '/admin/flows', icon: 'editor', roles: ADMIN_ROLES },
   { label: 'Step library', path: '/admin/steps', icon: 'library', roles: ADMIN_ROLES },
   { label: 'Users', path: '/admin/users', icon: 'users', roles: ADMIN_ROLES },

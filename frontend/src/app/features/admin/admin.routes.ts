@@ -30,6 +30,19 @@ export const ADMIN_ROUTES: Routes = [
       import('./webhooks/webhook-deliveries-page.component').then((m) => m.WebhookDeliveriesPageComponent),
   },
   {
+    path: 'sessions',
+    title: 'Sessions · ResolutionFlow',
+    data: { scope: 'team' },
+    loadComponent: () =>
+      import('../session-explorer/sessions-explorer.component').then((m) => m.SessionsExplorerComponent),
+  },
+  {
+    path: 'sessions/:id',
+    title: 'Session · ResolutionFlow',
+    data: { scope: 'team' },
+    loadComponent: () => import('../session-explorer/session-detail.component').then((m) => m.SessionDetailComponent),
+  },
+  {
     path: 'flows',
     title: 'Flow editor · ResolutionFlow',
     loadComponent: () => import('./flow-editor/flows-page.component').then((m) => m.FlowsPageComponent),

@@ -44,6 +44,12 @@ export function engineerFromParams(params: ParamMap): string | null {
   return engineer !== null && UUID.test(engineer) ? engineer : null;
 }
 
+/** The flow page's version filter (?version=N), if the URL names a plausible one. */
+export function versionFromParams(params: ParamMap): number | null {
+  const version = Number(params.get('version'));
+  return Number.isInteger(version) && version >= 1 ? version : null;
+}
+
 /** Whether the longest preset is already shown (then the empty state does not offer it). */
 export function isNinetyDays(selection: PeriodSelection): boolean {
   return 'period' in selection && selection.period === '90d';

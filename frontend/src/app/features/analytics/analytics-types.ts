@@ -2,6 +2,8 @@ import type { GetTeamAnalytics$Params } from '../../api/functions';
 import type {
   AnalyticsWindowDto,
   FlowAnalyticsDto,
+  FlowVersionRowDto,
+  FlowVersionsDto,
   MyAnalyticsDto,
   SummaryDto,
   SummaryFiguresDto,
@@ -9,6 +11,7 @@ import type {
   TimeSeriesPointDto,
   TopEngineerDto,
   TopFlowDto,
+  TreeResponseDto,
   UserResponseDto,
 } from '../../api/models';
 import type { PresetPeriod } from '../../shared/period-picker.component';
@@ -28,6 +31,10 @@ export type DropOffRow = FlowAnalyticsDto['drop_off'][number];
 export type OutcomesByNodeRow = FlowAnalyticsDto['outcomes_by_node'][number];
 export type RecentComment = FlowAnalyticsDto['recent_comments'][number];
 export type CsatDistribution = FlowAnalyticsDto['csat_distribution'];
+export type NodeTimeRow = FlowAnalyticsDto['node_times'][number];
+export type FlowVersions = FlowVersionsDto;
+export type FlowVersionRow = FlowVersionRowDto;
+export type FlowTree = TreeResponseDto;
 export type AccountUser = UserResponseDto;
 
 /** The picker's presets are exactly the API's periods (a compile error here means they drifted apart). */

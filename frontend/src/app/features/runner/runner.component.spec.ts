@@ -53,6 +53,7 @@ const ANSWERED_SPOOLER: Session['path'][number] = {
   at: '2026-11-24T09:03:00.000Z',
   node_title: RESTART_SPOOLER_STEP.title,
   option_label: 'Still stuck',
+  seconds: 60,
 };
 
 const FINISHED = sessionAt(null, {

@@ -40,6 +40,11 @@ export interface GetFlowAnalytics$Params {
  * csv answers a CSV download of the time series and tables; so does Accept: text/csv
  */
   format?: 'json' | 'csv';
+
+/**
+ * Only sessions started on this version of the flow, and their ratings and votes; one of the flow’s versions (1 to its current version). Such reports are aggregated live (the rollups are not kept per version).
+ */
+  version?: number;
 }
 
 export function getFlowAnalytics(http: HttpClient, rootUrl: string, params: GetFlowAnalytics$Params, context?: HttpContext): Observable<StrictHttpResponse<FlowAnalyticsDto>> {
@@ -51,6 +56,7 @@ export function getFlowAnalytics(http: HttpClient, rootUrl: string, params: GetF
     rb.query('to', params.to, {});
     rb.query('tz', params.tz, {});
     rb.query('format', params.format, {});
+    rb.query('version', params.version, {});
   }
 
   return http.request(

@@ -15,7 +15,81 @@ export interface ListSessions$Csv$Params {
  */
   user_id?: string;
   tree_id?: string;
-  status?: 'active' | 'completed';
+
+/**
+ * in_progress and active both mean not completed
+ */
+  status?: 'active' | 'in_progress' | 'completed';
+
+/**
+ * One outcome or a comma list (resolved, escalated, workaround, unresolved): completed sessions with any of them
+ */
+  outcome?: string;
+
+/**
+ * Sessions of the last 7, 30 or 90 days (today in tz included), as analytics count them. Ignored when from and to are given. No window: all time.
+ */
+  period?: '7d' | '30d' | '90d';
+
+/**
+ * Window instead of period: first local day (in tz), included. Needs to; at most 366 days.
+ */
+  from?: string;
+
+/**
+ * Window instead of period: last local day (in tz), included. Needs from.
+ */
+  to?: string;
+
+/**
+ * IANA time zone the window’s days are counted in; defaults to the account’s time zone
+ */
+  tz?: string;
+
+/**
+ * Unfinished sessions now at this node (the drop-off figure)
+ */
+  stopped_at_node_id?: string;
+
+/**
+ * Completed sessions that ended at this node (outcomes by node)
+ */
+  ended_at_node_id?: string;
+
+/**
+ * Sessions that reached this node: answered it on their path, or stand at it
+ */
+  visited_node_id?: string;
+
+/**
+ * Sessions with a step vote on this node (with a window: a vote given in the window, as step feedback counts)
+ */
+  vote_node_id?: string;
+
+/**
+ * Sessions with a vote of this kind (on vote_node_id if given)
+ */
+  vote?: 'helpful' | 'unhelpful';
+
+/**
+ * Sessions rated exactly this (with a window: rated in the window, as CSAT counts)
+ */
+  rating?: number;
+
+/**
+ * Sessions rated at least this
+ */
+  rating_min?: number;
+
+/**
+ * Sessions rated at most this
+ */
+  rating_max?: number;
+
+/**
+ * true: rated with a comment; false: without one
+ */
+  has_comment?: 'true' | 'false';
 
 /**
  * Sessions of this ticket (exact match, trimmed as at start), among all you may see: for admins, the whole account
@@ -23,10 +97,29 @@ export interface ListSessions$Csv$Params {
   external_ref?: string;
 
 /**
+ * Sessions started on this version of their flow
+ */
+  tree_version?: number;
+
+/**
+ * Order of the list; a leading - is descending. Sessions without a duration or rating come last.
+ */
+  sort?: 'started_at' | '-started_at' | 'duration' | '-duration' | 'rating' | '-rating';
+
+/**
  * Admins only: true lists every session of the account, not just your own
  */
   all?: string;
   limit?: number;
+
+/**
+ * The next_cursor of the page before: the page after it, with the same filters and sort
+ */
+  cursor?: string;
+
+/**
+ * Older paging: skip this many (not with cursor)
+ */
   offset?: number;
 
 /**
@@ -41,9 +134,26 @@ export function listSessions$Csv(http: HttpClient, rootUrl: string, params?: Lis
     rb.query('user_id', params.user_id, {});
     rb.query('tree_id', params.tree_id, {});
     rb.query('status', params.status, {});
+    rb.query('outcome', params.outcome, {});
+    rb.query('period', params.period, {});
+    rb.query('from', params.from, {});
+    rb.query('to', params.to, {});
+    rb.query('tz', params.tz, {});
+    rb.query('stopped_at_node_id', params.stopped_at_node_id, {});
+    rb.query('ended_at_node_id', params.ended_at_node_id, {});
+    rb.query('visited_node_id', params.visited_node_id, {});
+    rb.query('vote_node_id', params.vote_node_id, {});
+    rb.query('vote', params.vote, {});
+    rb.query('rating', params.rating, {});
+    rb.query('rating_min', params.rating_min, {});
+    rb.query('rating_max', params.rating_max, {});
+    rb.query('has_comment', params.has_comment, {});
     rb.query('external_ref', params.external_ref, {});
+    rb.query('tree_version', params.tree_version, {});
+    rb.query('sort', params.sort, {});
     rb.query('all', params.all, {});
     rb.query('limit', params.limit, {});
+    rb.query('cursor', params.cursor, {});
     rb.query('offset', params.offset, {});
     rb.query('format', params.format, {});
   }

@@ -22,7 +22,7 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
         <div class="frame__plot" [style.height.px]="height()" aria-hidden="true">
           <ng-content select="[chartPlot]" />
         </div>
-        <div class="visually-hidden"><ng-content select="table" /></div>
+        <div class="visually-hidden frame__table"><ng-content select="table" /></div>
       }
     </figure>
   `,
@@ -57,6 +57,16 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
       width: 100%;
       min-width: 0;
       overflow: hidden;
+    }
+    /* The table's links (drill-downs) are keyboard stops: the table shows itself while one has focus. */
+    .frame__table:focus-within {
+      position: static;
+      width: auto;
+      height: auto;
+      margin: var(--rf-space-3) 0 0;
+      overflow: visible;
+      clip: auto;
+      white-space: normal;
     }
     .frame__empty {
       margin: 0;

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { SERIES_COLOR } from '../../../shared/outcome-palette';
 import { ReaderFormat } from '../../../shared/reader-format';
 import type { CsatDistribution } from '../analytics-types';
+import { drillLink, type DrillContext } from '../drill-down';
 import { ShareBarsComponent } from './share-bars.component';
 
 /** Best first, as rating summaries usually read. */
@@ -39,9 +40,16 @@ export class CsatDistributionChartComponent {
   private readonly format = inject(ReaderFormat);
 
   readonly distribution = input.required<CsatDistribution>();
+  /** Where a bar opens the sessions rated that score; null draws no links. */
+  readonly drill = input<DrillContext | null>(null);
 
   protected readonly bars = computed(() =>
-    SCORES.map((score) => ({ name: SCORE_NAMES[score], value: this.distribution()[score], color: SERIES_COLOR })),
+    SCORES.map((score) => ({
+      name: SCORE_NAMES[score],
+      value: this.distribution()[score],
+      color: SERIES_COLOR,
+      link: this.distribution()[score] > 0 ? drillLink(this.drill(), { rating: score }) : null,
+    })),
   );
   protected readonly subtitle = computed(() => {
     const total = this.bars().reduce((sum, bar) => sum + bar.value, 0);

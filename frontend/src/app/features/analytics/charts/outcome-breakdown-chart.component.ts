@@ -4,6 +4,7 @@ import { OUTCOME_LABELS } from '../../../shared/outcome-badge.component';
 import { OUTCOME_COLORS, OUTCOME_ORDER } from '../../../shared/outcome-palette';
 import { ReaderFormat } from '../../../shared/reader-format';
 import type { Summary } from '../analytics-types';
+import { drillLink, type DrillContext } from '../drill-down';
 import { ShareBarsComponent } from './share-bars.component';
 
 /** How the completed sessions ended, one bar per outcome, each labelled with its count and share. */
@@ -29,6 +30,8 @@ export class OutcomeBreakdownChartComponent {
   private readonly format = inject(ReaderFormat);
 
   readonly summary = input.required<Summary>();
+  /** Where a bar opens its sessions; null draws no links. */
+  readonly drill = input<DrillContext | null>(null);
 
   protected readonly completed = computed(() => this.summary().completed_sessions);
   protected readonly bars = computed(() =>
@@ -36,6 +39,7 @@ export class OutcomeBreakdownChartComponent {
       name: OUTCOME_LABELS[outcome],
       value: this.summary().outcome_breakdown[outcome],
       color: OUTCOME_COLORS[outcome],
+      link: this.summary().outcome_breakdown[outcome] > 0 ? drillLink(this.drill(), { outcome }) : null,
     })),
   );
   protected readonly subtitle = computed(() => {

@@ -1,8 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
 import { BarChartModule } from '@swimlane/ngx-charts';
 
 import { ReaderFormat } from '../../../shared/reader-format';
 import type { DailyPoint } from '../analytics-types';
+import { dayFilters, drillLink, type DrillContext, type DrillLink } from '../drill-down';
 import { ChartFrameComponent } from './chart-frame.component';
 import { ChartLegendComponent } from './chart-legend.component';
 import {
@@ -18,7 +20,7 @@ import { observePlotWidth, spacedTicks } from './observe-width';
 /** Sessions started per day, each bar stacked by how those sessions ended (or that they have not). */
 @Component({
   selector: 'rf-sessions-chart',
-  imports: [BarChartModule, ChartFrameComponent, ChartLegendComponent],
+  imports: [BarChartModule, RouterLink, ChartFrameComponent, ChartLegendComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <rf-chart-frame
@@ -46,6 +48,8 @@ import { observePlotWidth, spacedTicks } from './observe-width';
         [barPadding]="padding()"
         [noBarWhenZero]="true"
         [rotateXAxisTicks]="false"
+        [class.drillable]="drill() !== null"
+        (select)="onSelect($event)"
       >
         <ng-template #tooltipTemplate let-model="model">
           <span class="tooltip-label">{{ formatDay(model.series) }} · {{ model.name }}</span>
@@ -68,10 +72,27 @@ import { observePlotWidth, spacedTicks } from './observe-width';
         <tbody>
           @for (row of tableRows(); track row.date) {
             <tr>
-              <th scope="row">{{ row.day }}</th>
+              <th scope="row">
+                @if (row.link; as link) {
+                  <a
+                    [routerLink]="link.commands"
+                    [queryParams]="link.queryParams"
+                    [attr.aria-label]="row.day + ': open its ' + row.sessions + ' sessions'"
+                    >{{ row.day }}</a
+                  >
+                } @else {
+                  {{ row.day }}
+                }
+              </th>
               <td>{{ row.sessions }}</td>
-              @for (value of row.parts; track $index) {
-                <td>{{ value }}</td>
+              @for (part of row.parts; track $index) {
+                <td>
+                  @if (part.link; as link) {
+                    <a [routerLink]="link.commands" [queryParams]="link.queryParams">{{ part.value }}</a>
+                  } @else {
+                    {{ part.value }}
+                  }
+                </td>
               }
             </tr>
           }
@@ -83,7 +104,11 @@ import { observePlotWidth, spacedTicks } from './observe-width';
 export class SessionsChartComponent {
   private readonly format = inject(ReaderFormat);
 
+  private readonly router = inject(Router);
+
   readonly points = input.required<readonly DailyPoint[]>();
+  /** Where a day (or a part of it) opens its sessions; null draws no links. */
+  readonly drill = input<DrillContext | null>(null);
 
   protected readonly legend = SESSION_LEGEND;
   protected readonly colors = SESSION_COLORS;
@@ -118,9 +143,27 @@ export class SessionsChartComponent {
       date: point.date,
       day: this.format.dateWithWeekday(point.date),
       sessions: this.format.count(point.sessions),
-      parts: SESSION_STACK.map(({ key }) => this.format.count(partOf(point, key))),
+      link: point.sessions > 0 ? drillLink(this.drill(), dayFilters(point.date)) : null,
+      parts: SESSION_STACK.map(({ key }) => ({
+        value: this.format.count(partOf(point, key)),
+        link: partOf(point, key) > 0 ? this.partLink(point.date, key) : null,
+      })),
     })),
   );
+
+  /** A click on a bar's part opens that day's sessions that ended that way (or have not ended). */
+  protected onSelect(event: { name?: string; series?: string }): void {
+    const part = SESSION_STACK.find(({ label }) => label === event.name);
+    const link = part && event.series ? this.partLink(event.series, part.key) : null;
+    if (link !== null) {
+      void this.router.navigate(link.commands, { queryParams: link.queryParams });
+    }
+  }
+
+  private partLink(date: string, key: (typeof SESSION_STACK)[number]['key']): DrillLink | null {
+    const part = key === 'unfinished' ? { status: 'in_progress' } : { outcome: key };
+    return drillLink(this.drill(), { ...dayFilters(date), ...part });
+  }
 
   protected readonly formatDay = (isoDate: string): string => this.format.shortDate(isoDate);
   protected readonly formatCount = (value: number): string => this.format.count(value);

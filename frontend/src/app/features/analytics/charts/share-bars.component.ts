@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { Router, RouterLink } from '@angular/router';
 import { BarChartModule } from '@swimlane/ngx-charts';
 
 import { ReaderFormat } from '../../../shared/reader-format';
+import type { DrillLink } from '../drill-down';
 import { ChartFrameComponent } from './chart-frame.component';
 import { prefersReducedMotion } from './chart-series';
 import { observePlotWidth } from './observe-width';
@@ -11,6 +13,8 @@ export interface ShareBar {
   name: string;
   value: number;
   color: string;
+  /** The sessions behind the bar, when the reader may open them. */
+  link?: DrillLink | null;
 }
 
 /**
@@ -20,7 +24,7 @@ export interface ShareBar {
  */
 @Component({
   selector: 'rf-share-bars',
-  imports: [BarChartModule, ChartFrameComponent],
+  imports: [BarChartModule, RouterLink, ChartFrameComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <rf-chart-frame
@@ -42,6 +46,8 @@ export interface ShareBar {
         [showDataLabel]="true"
         [dataLabelFormatting]="formatLabel"
         [barPadding]="barPadding()"
+        [class.drillable]="drillable()"
+        (select)="onSelect($event)"
       >
         <ng-template #tooltipTemplate let-model="model">
           <span class="tooltip-label">{{ model.name }}</span>
@@ -62,9 +68,20 @@ export interface ShareBar {
           </tr>
         </thead>
         <tbody>
-          @for (row of results(); track row.name) {
+          @for (row of bars(); track row.name) {
             <tr>
-              <th scope="row">{{ row.name }}</th>
+              <th scope="row">
+                @if (row.link; as link) {
+                  <a
+                    [routerLink]="link.commands"
+                    [queryParams]="link.queryParams"
+                    [attr.aria-label]="row.name + ': open these ' + format.count(row.value) + ' sessions'"
+                    >{{ row.name }}</a
+                  >
+                } @else {
+                  {{ row.name }}
+                }
+              </th>
               <td>{{ format.count(row.value) }}</td>
               <td>{{ format.percent(row.value / total()) }}</td>
             </tr>
@@ -76,6 +93,7 @@ export interface ShareBar {
 })
 export class ShareBarsComponent {
   protected readonly format = inject(ReaderFormat);
+  private readonly router = inject(Router);
 
   readonly heading = input.required<string>();
   readonly titleId = input.required<string>();
@@ -96,6 +114,16 @@ export class ShareBarsComponent {
   protected readonly results = computed(() => this.bars().map(({ name, value }) => ({ name, value })));
   protected readonly colors = computed(() => this.bars().map(({ name, color }) => ({ name, value: color })));
   protected readonly total = computed(() => this.whole() ?? this.bars().reduce((sum, bar) => sum + bar.value, 0));
+
+  protected readonly drillable = computed(() => this.bars().some((bar) => bar.link));
+
+  /** A click on a bar opens the sessions behind it (the table's links are the keyboard path). */
+  protected onSelect(event: { name?: string }): void {
+    const link = this.bars().find((bar) => bar.name === event.name)?.link;
+    if (link) {
+      void this.router.navigate(link.commands, { queryParams: link.queryParams });
+    }
+  }
 
   protected readonly formatLabel = (value: number): string => {
     const total = this.total();

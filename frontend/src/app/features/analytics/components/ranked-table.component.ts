@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { Router, RouterLink, type Params } from '@angular/router';
 
 import { ReaderFormat } from '../../../shared/reader-format';
+import type { DrillLink } from '../drill-down';
 
 /** One row of a top-10 table (a flow or an engineer) and where clicking it leads. */
 export interface RankedEntry {
@@ -16,6 +17,8 @@ export interface RankedEntry {
   link: { commands: unknown[]; queryParams: Params };
   /** What the link does, for its accessible name ("Open the analytics of VPN will not connect"). */
   linkLabel: string;
+  /** The sessions the row counts, when the reader may open them. */
+  sessionsLink?: DrillLink | null;
 }
 
 type SortKey = 'name' | 'sessions' | 'completion_rate' | 'avg_duration_minutes' | 'avg_csat';
@@ -76,7 +79,18 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
                       >{{ entry.name }}</a
                     >
                   </th>
-                  <td class="num">{{ format.count(entry.sessions) }}</td>
+                  <td class="num">
+                    @if (entry.sessionsLink; as open) {
+                      <a
+                        [routerLink]="open.commands"
+                        [queryParams]="open.queryParams"
+                        [attr.aria-label]="format.count(entry.sessions) + ' sessions of ' + entry.name + ': open them'"
+                        >{{ format.count(entry.sessions) }}</a
+                      >
+                    } @else {
+                      {{ format.count(entry.sessions) }}
+                    }
+                  </td>
                   <td class="num">{{ format.percent(entry.completion_rate) }}</td>
                   <td class="num">
                     {{ entry.completed_sessions === 0 ? '—' : format.minutes(entry.avg_duration_minutes) }}

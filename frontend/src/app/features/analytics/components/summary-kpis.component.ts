@@ -4,6 +4,7 @@ import { KpiCardComponent } from '../../../shared/kpi-card.component';
 import { ReaderFormat } from '../../../shared/reader-format';
 import { trendBetween, type Trend } from '../../../shared/trend';
 import type { AnalyticsWindow, Summary, SummaryFigures } from '../analytics-types';
+import { drillLink, type DrillContext, type DrillLink } from '../drill-down';
 
 interface Kpi {
   label: string;
@@ -12,6 +13,7 @@ interface Kpi {
   trend: Trend | null;
   previous: string;
   detail: string;
+  link?: (DrillLink & { text: string }) | null;
 }
 
 /**
@@ -34,6 +36,7 @@ interface Kpi {
             [trend]="kpi.trend"
             [previous]="kpi.previous"
             [detail]="kpi.detail"
+            [link]="kpi.link ?? null"
           />
         }
       </div>
@@ -63,6 +66,8 @@ export class SummaryKpisComponent {
 
   readonly summary = input.required<Summary>();
   readonly window = input.required<AnalyticsWindow>();
+  /** Where the session counts open their sessions; null draws no links. */
+  readonly drill = input<DrillContext | null>(null);
 
   protected readonly previousRange = computed(() => {
     const window = this.window();
@@ -81,6 +86,7 @@ export class SummaryKpisComponent {
         trend: trendBetween(now.total_sessions, before.total_sessions, 'neutral'),
         previous: format.count(before.total_sessions),
         detail: `${format.count(now.completed_sessions)} completed`,
+        link: withText(drillLink(this.drill(), {}), 'See these sessions'),
       },
       {
         label: 'Completion rate',
@@ -89,6 +95,7 @@ export class SummaryKpisComponent {
         trend: trendBetween(completionRate(now), completionRate(before), 'higher-is-better', 'points'),
         previous: format.percent(completionRate(before)),
         detail: `${format.count(now.completed_sessions)} of ${format.count(now.total_sessions)} sessions`,
+        link: withText(drillLink(this.drill(), { status: 'completed' }), 'See the completed ones'),
       },
       {
         label: 'Avg duration',
@@ -122,6 +129,10 @@ export class SummaryKpisComponent {
       },
     ];
   });
+}
+
+function withText(link: DrillLink | null, text: string): (DrillLink & { text: string }) | null {
+  return link === null ? null : { ...link, text };
 }
 
 /** No sessions means no completion rate, not a rate of 0. */

@@ -1,21 +1,25 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 
 import type { Outcome } from '../../../core/api-types';
 import { OUTCOME_LABELS } from '../../../shared/outcome-badge.component';
 import { OUTCOME_COLORS, OUTCOME_ORDER } from '../../../shared/outcome-palette';
 import { ReaderFormat } from '../../../shared/reader-format';
 import type { OutcomesByNodeRow } from '../analytics-types';
+import { drillLink, type DrillContext, type DrillLink } from '../drill-down';
 
 interface OutcomePart {
   outcome: Outcome;
   count: number;
   text: string;
   color: string;
+  link: DrillLink | null;
 }
 
 /** Which solutions end sessions, and how: per node, an outcome bar and the counts in words. */
 @Component({
   selector: 'rf-outcomes-by-node-table',
+  imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="panel" aria-labelledby="outcomes-by-node-title">
@@ -37,7 +41,18 @@ interface OutcomePart {
               @for (row of table(); track row.node_id) {
                 <tr>
                   <th scope="row" class="node">
-                    {{ row.node_title }}
+                    @if (row.link; as open) {
+                      <a
+                        [routerLink]="open.commands"
+                        [queryParams]="open.queryParams"
+                        [attr.aria-label]="
+                          row.node_title + ': open the ' + format.count(row.sessions) + ' sessions that ended here'
+                        "
+                        >{{ row.node_title }}</a
+                      >
+                    } @else {
+                      {{ row.node_title }}
+                    }
                     <span class="node__count" aria-hidden="true">{{ format.count(row.sessions) }} sessions</span>
                   </th>
                   <td class="num">{{ format.count(row.sessions) }}</td>
@@ -50,9 +65,13 @@ interface OutcomePart {
                     <span class="parts">
                       @for (part of row.parts; track part.outcome) {
                         <span class="part"
-                          ><span class="swatch" [style.background]="part.color" aria-hidden="true"></span
-                          >{{ part.text }}</span
-                        >
+                          ><span class="swatch" [style.background]="part.color" aria-hidden="true"></span>
+                          @if (part.link; as open) {
+                            <a [routerLink]="open.commands" [queryParams]="open.queryParams">{{ part.text }}</a>
+                          } @else {
+                            {{ part.text }}
+                          }
+                        </span>
                       }
                     </span>
                   </td>
@@ -147,15 +166,19 @@ interface OutcomePart {
 export class OutcomesByNodeTableComponent {
   protected readonly format = inject(ReaderFormat);
   readonly rows = input.required<readonly OutcomesByNodeRow[]>();
+  /** Where a row opens the sessions that ended at its node; null draws no links. */
+  readonly drill = input<DrillContext | null>(null);
 
   protected readonly table = computed(() =>
     this.rows().map((row) => ({
       ...row,
+      link: drillLink(this.drill(), { ended_at_node_id: row.node_id }),
       parts: OUTCOME_ORDER.filter((outcome) => row[outcome] > 0).map<OutcomePart>((outcome) => ({
         outcome,
         count: row[outcome],
         text: `${this.format.count(row[outcome])} ${OUTCOME_LABELS[outcome].toLocaleLowerCase()}`,
         color: OUTCOME_COLORS[outcome],
+        link: drillLink(this.drill(), { ended_at_node_id: row.node_id, outcome }),
       })),
     })),
   );

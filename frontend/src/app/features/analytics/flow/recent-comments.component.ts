@@ -1,7 +1,9 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 
 import { ReaderFormat } from '../../../shared/reader-format';
 import type { RecentComment } from '../analytics-types';
+import { drillLink, type DrillContext } from '../drill-down';
 
 /**
  * The newest rating comments. Names come only for team admins (the API sends null to engineers, so
@@ -9,11 +11,17 @@ import type { RecentComment } from '../analytics-types';
  */
 @Component({
   selector: 'rf-recent-comments',
+  imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="panel" aria-labelledby="recent-comments-title">
       <h2 class="panel__title" id="recent-comments-title">Recent comments</h2>
-      <p class="panel__subtitle">The newest ratings that came with a comment.</p>
+      <p class="panel__subtitle">
+        The newest ratings that came with a comment.
+        @if (allLink(); as open) {
+          <a [routerLink]="open.commands" [queryParams]="open.queryParams">See every session with a comment</a>
+        }
+      </p>
       @if (comments().length === 0) {
         <p class="panel__empty">No comments were left in this period.</p>
       } @else {
@@ -79,6 +87,9 @@ import type { RecentComment } from '../analytics-types';
 export class RecentCommentsComponent {
   protected readonly format = inject(ReaderFormat);
   readonly comments = input.required<readonly RecentComment[]>();
+  /** Where the panel opens every session with a comment; null draws no link. */
+  readonly drill = input<DrillContext | null>(null);
+  protected readonly allLink = computed(() => drillLink(this.drill(), { has_comment: 'true' }));
 
   protected stars(rating: number): string {
     const filled = Math.max(0, Math.min(5, Math.round(rating)));

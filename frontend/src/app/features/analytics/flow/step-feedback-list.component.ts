@@ -1,11 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { RouterLink } from '@angular/router';
 
 import { ReaderFormat } from '../../../shared/reader-format';
 import type { StepFeedbackRow } from '../analytics-types';
+import { drillLink, type DrillContext } from '../drill-down';
 
 /** Thumbs up/down per step, least helpful first (the server's order): the steps to fix first. */
 @Component({
   selector: 'rf-step-feedback-list',
+  imports: [RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="panel" aria-labelledby="step-feedback-title">
@@ -25,7 +28,21 @@ import type { StepFeedbackRow } from '../analytics-types';
                 <span class="bars__fill" [style.width.%]="row.helpful_rate * 100"></span>
               </span>
               <div class="bars__meta">
-                {{ format.count(row.helpful_yes) }} helpful · {{ format.count(row.helpful_no) }} not helpful
+                @if (link(row.node_id, 'helpful'); as open) {
+                  <a [routerLink]="open.commands" [queryParams]="open.queryParams"
+                    >{{ format.count(row.helpful_yes) }} helpful</a
+                  >
+                } @else {
+                  {{ format.count(row.helpful_yes) }} helpful
+                }
+                ·
+                @if (link(row.node_id, 'unhelpful'); as open) {
+                  <a [routerLink]="open.commands" [queryParams]="open.queryParams"
+                    >{{ format.count(row.helpful_no) }} not helpful</a
+                  >
+                } @else {
+                  {{ format.count(row.helpful_no) }} not helpful
+                }
               </div>
             </li>
           }
@@ -38,4 +55,10 @@ import type { StepFeedbackRow } from '../analytics-types';
 export class StepFeedbackListComponent {
   protected readonly format = inject(ReaderFormat);
   readonly rows = input.required<readonly StepFeedbackRow[]>();
+  /** Where a count opens the sessions with that vote on that step; null draws no links. */
+  readonly drill = input<DrillContext | null>(null);
+
+  protected link(nodeId: string, vote: 'helpful' | 'unhelpful') {
+    return drillLink(this.drill(), { vote_node_id: nodeId, vote });
+  }
 }

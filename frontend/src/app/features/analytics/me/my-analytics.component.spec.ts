@@ -78,6 +78,19 @@ describe('MyAnalyticsComponent', () => {
     expect(table.querySelector('a')!.getAttribute('href')).toBe(`/flows/${FLOW_PASSWORD_ID}/analytics?period=7d`);
   });
 
+  it('opens my own sessions behind a day, an outcome and a flow, in the same period', async () => {
+    await open('/analytics/me?period=90d');
+    await answer();
+    const href = (element: Element | null | undefined) => decodeURIComponent(element?.getAttribute('href') ?? '');
+
+    const day = page().querySelector('rf-sessions-chart tbody tr th a');
+    expect(href(day)).toMatch(/^\/sessions\?from=(\d{4}-\d\d-\d\d)&to=\1$/);
+    expect(href(page().querySelector('rf-outcome-breakdown-chart tbody tr th a'))).toBe(
+      '/sessions?period=90d&outcome=resolved',
+    );
+    expect(href(page().querySelector('rf-ranked-table tbody tr td a'))).toMatch(/^\/sessions\?period=90d&tree_id=/);
+  });
+
   it('says when I ran no sessions, and switches to 90 days on request', async () => {
     await open('/analytics/me?period=7d');
     await answer({ ...MY_REPORT, summary: { ...MY_REPORT.summary, total_sessions: 0 }, top_flows: [] });

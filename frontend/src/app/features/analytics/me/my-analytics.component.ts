@@ -18,6 +18,7 @@ import {
   ReportErrorComponent,
 } from '../components/report-states.component';
 import { SummaryKpisComponent } from '../components/summary-kpis.component';
+import type { DrillContext } from '../drill-down';
 import { isQuietReport, ReportLoader } from '../report-loader';
 
 /** Everyone's own numbers: the sessions they ran and how they went. */
@@ -51,8 +52,14 @@ export class MyAnalyticsComponent {
 
   protected readonly showsNinetyDays = computed(() => isNinetyDays(this.selection()));
   protected readonly isEmpty = computed(() => isQuietReport(this.loader.report()));
+  /** Every figure opens the reader's own sessions behind it (My sessions), in the same window. */
+  protected readonly drill = computed<DrillContext>(() => ({
+    scope: 'mine',
+    selection: this.selection(),
+    filters: {},
+  }));
   protected readonly topFlows = computed(() =>
-    (this.loader.report()?.top_flows ?? []).map((flow) => flowEntry(flow, this.selection())),
+    (this.loader.report()?.top_flows ?? []).map((flow) => flowEntry(flow, this.selection(), this.drill())),
   );
   protected readonly csv = computed(() => {
     const selection = this.selection();

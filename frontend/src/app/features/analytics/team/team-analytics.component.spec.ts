@@ -270,6 +270,8 @@ describe('TeamAnalyticsComponent', () => {
     await view.settle();
     expect(view.router.url).toBe(`/flows/${FLOW_VPN_ID}/analytics?period=7d`);
     expectReport(view.http, `/api/v1/analytics/flows/${FLOW_VPN_ID}`);
+    view.http.expectOne(`/api/v1/analytics/flows/${FLOW_VPN_ID}/versions`);
+    view.http.expectOne(`/api/v1/trees/${FLOW_VPN_ID}`);
   });
 
   it('gives every chart a data table for screen readers', async () => {
@@ -314,6 +316,32 @@ describe('TeamAnalyticsComponent', () => {
       ['Escalated', '160', '17%'],
       ['Unresolved', '71', '7.5%'],
     ]);
+  });
+
+  it('opens the sessions behind every figure with the same window and engineer', async () => {
+    await open(`/analytics/team?from=2026-11-01&to=2026-11-20&engineer=${TOM_ID}`);
+    await answer();
+    const href = (element: Element | null | undefined) => decodeURIComponent(element?.getAttribute('href') ?? '');
+    const window = 'from=2026-11-01&to=2026-11-20';
+
+    expect(href(page().querySelector('.kpi__link'))).toBe(`/admin/sessions?user_id=${TOM_ID}&${window}`);
+    // A day: that day only, as the bar's table row (the keyboard path to it) says.
+    const day = page().querySelector('rf-sessions-chart tbody tr')!;
+    expect(href(day.querySelector('th a'))).toBe(`/admin/sessions?user_id=${TOM_ID}&from=2026-11-18&to=2026-11-18`);
+    expect(day.querySelector('th a')!.getAttribute('aria-label')).toBe('Wed, Nov 18, 2026: open its 160 sessions');
+    expect(href(day.querySelectorAll('td a')[0])).toBe(
+      `/admin/sessions?user_id=${TOM_ID}&from=2026-11-18&to=2026-11-18&outcome=resolved`,
+    );
+    expect(href(Array.from(day.querySelectorAll('td a')).at(-1))).toBe(
+      `/admin/sessions?user_id=${TOM_ID}&from=2026-11-18&to=2026-11-18&status=in_progress`,
+    );
+    const outcome = page().querySelector('rf-outcome-breakdown-chart tbody tr th a');
+    expect(href(outcome)).toBe(`/admin/sessions?user_id=${TOM_ID}&${window}&outcome=resolved`);
+    const [flows, engineers] = Array.from(page().querySelectorAll('rf-ranked-table'));
+    expect(href(flows.querySelector('tbody tr td a'))).toBe(
+      `/admin/sessions?user_id=${TOM_ID}&${window}&tree_id=${FLOW_PASSWORD_ID}`,
+    );
+    expect(href(engineers.querySelector('tbody tr td a'))).toBe(`/admin/sessions?user_id=${PRIYA_ID}&${window}`);
   });
 
   it('downloads the CSV of the view under the server’s file name', async () => {

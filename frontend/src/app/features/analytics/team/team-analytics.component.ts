@@ -25,6 +25,7 @@ import {
   ReportErrorComponent,
 } from '../components/report-states.component';
 import { SummaryKpisComponent } from '../components/summary-kpis.component';
+import type { DrillContext } from '../drill-down';
 import { isQuietReport, ReportLoader } from '../report-loader';
 
 /** The team admin's morning page: how the whole team (or one engineer) did in a period. */
@@ -81,11 +82,19 @@ export class TeamAnalyticsComponent {
 
   protected readonly isEmpty = computed(() => isQuietReport(this.loader.report()));
 
+  /** Every figure opens the account's sessions behind it: same window, same engineer. */
+  protected readonly drill = computed<DrillContext>(() => {
+    const { selection, engineerId } = this.filters();
+    return { scope: 'team', selection, filters: engineerId === null ? {} : { user_id: engineerId } };
+  });
+
   protected readonly topFlows = computed(() =>
-    (this.loader.report()?.top_flows ?? []).map((flow) => flowEntry(flow, this.filters().selection)),
+    (this.loader.report()?.top_flows ?? []).map((flow) => flowEntry(flow, this.filters().selection, this.drill())),
   );
   protected readonly topEngineers = computed(() =>
-    (this.loader.report()?.top_engineers ?? []).map((engineer) => engineerEntry(engineer, this.filters().selection)),
+    (this.loader.report()?.top_engineers ?? []).map((engineer) =>
+      engineerEntry(engineer, this.filters().selection, this.drill()),
+    ),
   );
 
   protected readonly csv = computed(() => {

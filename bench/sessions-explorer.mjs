@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// The sessions explorer's bench cases alone (they also run in `npm run bench`):
+//
+//   node bench/sessions-explorer.mjs [--sessions 1000000] [--duration 6]
+//
+// Builds the backend, generates the bench dataset (BENCH_DB / BENCH_DATABASE_URL name the
+// scratch database, rf_bench by default), boots the API as deployed and runs
+// bench/lib/sessions-explorer.mjs: filtered pages p95 at concurrency 1, the 90-day CSV's rows/s.
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+import { BENCH_PASSWORD, BUILD_DIR, generateDataset, parseArgs } from './generate-dataset.mjs';
+import { measureSessionsExplorer } from './lib/sessions-explorer.mjs';
+
+const require = createRequire(import.meta.url);
+const pg = require('pg');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PORT = Number(process.env.BENCH_PORT ?? 3918);
+const BASE = `http://127.0.0.1:${PORT}`;
+const log = (line) => process.stdout.write(`${line}\n`);
+const argv = process.argv.slice(2);
+const args = parseArgs(argv);
+const durationIndex = argv.indexOf('--duration');
+const DURATION = durationIndex >= 0 ? Number(argv[durationIndex + 1]) : 6;
+
+const percentile = (sorted, p) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : 0;
+
+function cannon(options) {
+  return new Promise((resolveRun, reject) => {
+    const latencies = [];
+    const instance = autocannon(
+      { duration: DURATION, ...options, url: `${BASE}${options.path ?? ''}` },
+      (error, result) => {
+        if (error) return reject(error);
+        latencies.sort((a, b) => a - b);
+        resolveRun({ result, latencies });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+async function main() {
+  log('building the backend…');
+  const built = spawnSync(
+    resolve(ROOT, 'node_modules/.bin/tsc'),
+    ['-p', 'backend/tsconfig.app.json', '--outDir', BUILD_DIR],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
+  if (built.status !== 0) throw new Error(`build failed:\n${built.stdout}${built.stderr}`);
+  const loadBefore = os.loadavg();
+  const dataset = await generateDataset({ sessions: args.sessions, databaseUrl: args.databaseUrl, log });
+  const child = spawn(process.execPath, ['--max-old-space-size=192', resolve(BUILD_DIR, 'main.js')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: args.databaseUrl,
+      PORT: String(PORT),
+      JWT_SECRET: randomBytes(24).toString('hex'),
+      THROTTLE_GLOBAL_PER_MINUTE: '0',
+      THROTTLE_AUTH_PER_MINUTE: '0',
+      THROTTLE_LOGIN_PER_EMAIL: '0',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const rss = { max: 0 };
+  const sampler = setInterval(() => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
+      rss.max = Math.max(rss.max, kb / 1024);
+    } catch {
+      /* not running */
+    }
+  }, 100);
+  const pool = new pg.Pool({ connectionString: args.databaseUrl, max: 2 });
+  try {
+    for (let i = 0; ; i++) {
+      if (i > 120) throw new Error('the API did not come up');
+      if (
+        await fetch(`${BASE}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const login = await fetch(`${BASE}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@bench.example', password: BENCH_PASSWORD }),
+    });
+    const adminToken = (await login.json()).access_token;
+    const result = await measureSessionsExplorer({
+      base: BASE,
+      adminToken,
+      pool,
+      accountId: dataset.accountId,
+      cannon,
+      percentile,
+      rss,
+      log,
+    });
+    log(
+      JSON.stringify({
+        sessions: args.sessions,
+        main_account_sessions: dataset.counts.main_sessions,
+        loadavg_before: loadBefore,
+        loadavg_after: os.loadavg(),
+        ...result,
+      }),
+    );
+  } finally {
+    clearInterval(sampler);
+    child.kill('SIGTERM');
+    await pool.end();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exit(1);
+});
