@@ -52,7 +52,7 @@ export default {
     }
     const adminOnly = adminLinks.filter((link) => !engineerLabels.includes(link.label));
     // An empty list would skip every check below: the admin pages must be there.
-    for (const label of ['Team analytics', 'Flow editor', 'Step library', 'Users']) {
+    for (const label of ['Team analytics', 'Flow editor', 'Step library', 'Users', 'Webhooks']) {
       assert.ok(
         adminOnly.some((link) => link.label === label),
         `"${label}" is an admin-only entry: ${adminOnly.map((link) => link.label)}`,

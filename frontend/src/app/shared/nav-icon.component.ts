@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 
-export type NavIcon = 'flows' | 'sessions' | 'analytics' | 'users' | 'library' | 'editor' | 'key';
+export type NavIcon = 'flows' | 'sessions' | 'analytics' | 'users' | 'library' | 'editor' | 'key' | 'webhook';
 
 /** Small line icons for the sidebar; decorative, the label always sits beside them. */
 @Component({
@@ -26,6 +26,9 @@ export type NavIcon = 'flows' | 'sessions' | 'analytics' | 'users' | 'library' |
         }
         @case ('editor') {
           <path d="M3 4h7v5H3zM3 15h7v5H3zM6.5 9v6M13 20l.8-3.6 5.7-5.7 2.8 2.8-5.7 5.7z" />
+        }
+        @case ('webhook') {
+          <path d="M9 8.5a3 3 0 1 1 5 2.2L17 16M7.5 19a3 3 0 1 1 1-5.8L12 8M19 17a3 3 0 1 1-2.9 3.8H9" />
         }
         @case ('key') {
           <path

@@ -22,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Flow editor', path: '/admin/flows', icon: 'editor', roles: ADMIN_ROLES },
   { label: 'Step library', path: '/admin/steps', icon: 'library', roles: ADMIN_ROLES },
   { label: 'Users', path: '/admin/users', icon: 'users', roles: ADMIN_ROLES },
+  { label: 'Webhooks', path: '/admin/webhooks', icon: 'webhook', roles: ADMIN_ROLES },
   { label: 'API tokens', path: '/tokens', icon: 'key', roles: ALL_ROLES },
 ];
 

@@ -12,6 +12,7 @@ import { navItemsFor } from '../../core/layout/nav-items';
 
 describe('admin area access', () => {
   async function navigateAs(user: User, url: string): Promise<string> {
+    TestBed.resetTestingModule();
     localStorage.clear();
     rememberSignedIn(user);
     TestBed.configureTestingModule({
@@ -30,10 +31,10 @@ describe('admin area access', () => {
     expect(paths.filter((path) => path.startsWith('/admin'))).toEqual([]);
   });
 
-  it('shows admins the flow editor, step library and users', () => {
+  it('shows admins the flow editor, step library, users and webhooks', () => {
     for (const role of ['team_admin', 'super_admin'] as const) {
       expect(navItemsFor(role).map((item) => item.path)).toEqual(
-        expect.arrayContaining(['/admin/flows', '/admin/steps', '/admin/users']),
+        expect.arrayContaining(['/admin/flows', '/admin/steps', '/admin/users', '/admin/webhooks']),
       );
     }
   });
@@ -42,7 +43,17 @@ describe('admin area access', () => {
     expect(await navigateAs(ENGINEER, '/admin/users')).toBe('/flows');
   });
 
+  it('keeps engineers out of the webhooks and their deliveries', async () => {
+    expect(await navigateAs(ENGINEER, '/admin/webhooks')).toBe('/flows');
+    expect(await navigateAs(ENGINEER, '/admin/webhooks/hook-1')).toBe('/flows');
+  });
+
   it('lets a team admin in', async () => {
     expect(await navigateAs(TEAM_ADMIN, '/admin/steps')).toBe('/admin/steps');
+  });
+
+  it('lets a team admin open the webhooks and an endpoint’s deliveries', async () => {
+    expect(await navigateAs(TEAM_ADMIN, '/admin/webhooks')).toBe('/admin/webhooks');
+    expect(await navigateAs(TEAM_ADMIN, '/admin/webhooks/hook-1')).toBe('/admin/webhooks/hook-1');
   });
 });

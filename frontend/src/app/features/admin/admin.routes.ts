@@ -19,6 +19,17 @@ export const ADMIN_ROUTES: Routes = [
     loadComponent: () => import('./steps/step-library.component').then((m) => m.StepLibraryComponent),
   },
   {
+    path: 'webhooks',
+    title: 'Webhooks · ResolutionFlow',
+    loadComponent: () => import('./webhooks/webhooks-page.component').then((m) => m.WebhooksPageComponent),
+  },
+  {
+    path: 'webhooks/:id',
+    title: 'Webhook deliveries · ResolutionFlow',
+    loadComponent: () =>
+      import('./webhooks/webhook-deliveries-page.component').then((m) => m.WebhookDeliveriesPageComponent),
+  },
+  {
     path: 'sessions',
     title: 'Sessions · ResolutionFlow',
     data: { scope: 'team' },
