@@ -46,14 +46,14 @@ export class WebhooksController {
   @ApiUnprocessableEntityResponse({
     description: 'Bad url (or one resolving to a refused address), events or description; the message names the field',
   })
-  create(@CurrentUser() caller: AuthUser, @Body() dto: CreateWebhookDto): Promise<CreatedWebhookDto> {
+  createWebhook(@CurrentUser() caller: AuthUser, @Body() dto: CreateWebhookDto): Promise<CreatedWebhookDto> {
     return this.webhooks.create(caller, dto);
   }
 
   @Get()
   @ApiOperation({ summary: 'The account’s endpoints (never their secrets)' })
   @ApiOkResponse({ type: [WebhookDto] })
-  list(@CurrentUser() caller: AuthUser): Promise<WebhookDto[]> {
+  listWebhooks(@CurrentUser() caller: AuthUser): Promise<WebhookDto[]> {
     return this.webhooks.list(caller);
   }
 
@@ -61,7 +61,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'One endpoint (never its secret)' })
   @ApiOkResponse({ type: WebhookDto })
   @ApiNotFoundResponse({ description: 'No such endpoint in your account' })
-  get(@CurrentUser() caller: AuthUser, @Param('id', webhookId()) id: string): Promise<WebhookDto> {
+  getWebhook(@CurrentUser() caller: AuthUser, @Param('id', webhookId()) id: string): Promise<WebhookDto> {
     return this.webhooks.get(caller, id);
   }
 
@@ -70,7 +70,7 @@ export class WebhooksController {
   @ApiOkResponse({ type: WebhookDto })
   @ApiNotFoundResponse({ description: 'No such endpoint in your account' })
   @ApiUnprocessableEntityResponse({ description: 'A bad field; the message names it' })
-  update(
+  updateWebhook(
     @CurrentUser() caller: AuthUser,
     @Param('id', webhookId()) id: string,
     @Body() dto: UpdateWebhookDto,
@@ -83,7 +83,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Remove an endpoint and its delivery log; nothing more is sent to it' })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiNotFoundResponse({ description: 'No such endpoint in your account' })
-  remove(@CurrentUser() caller: AuthUser, @Param('id', webhookId()) id: string): Promise<void> {
+  deleteWebhook(@CurrentUser() caller: AuthUser, @Param('id', webhookId()) id: string): Promise<void> {
     return this.webhooks.remove(caller, id);
   }
 
@@ -94,7 +94,10 @@ export class WebhooksController {
   })
   @ApiOkResponse({ type: WebhookSecretDto })
   @ApiNotFoundResponse({ description: 'No such endpoint in your account' })
-  rotate(@CurrentUser() caller: AuthUser, @Param('id', webhookId()) id: string): Promise<WebhookSecretDto> {
+  rotateWebhookSecret(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', webhookId()) id: string,
+  ): Promise<WebhookSecretDto> {
     return this.webhooks.rotate(caller, id);
   }
 
@@ -103,7 +106,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Send a `webhook.test` event to this endpoint, whatever it subscribes to' })
   @ApiAcceptedResponse({ description: 'Queued; see the deliveries' })
   @ApiNotFoundResponse({ description: 'No such endpoint in your account' })
-  test(@CurrentUser() caller: AuthUser, @Param('id', webhookId()) id: string): Promise<void> {
+  testWebhook(@CurrentUser() caller: AuthUser, @Param('id', webhookId()) id: string): Promise<void> {
     return this.webhooks.test(caller, id);
   }
 
@@ -111,7 +114,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'The endpoint’s deliveries, newest first (kept 30 days)' })
   @ApiOkResponse({ type: [WebhookDeliveryDto] })
   @ApiNotFoundResponse({ description: 'No such endpoint in your account' })
-  deliveries(
+  listWebhookDeliveries(
     @CurrentUser() caller: AuthUser,
     @Param('id', webhookId()) id: string,
     @Query() query: ListDeliveriesQueryDto,
@@ -123,7 +126,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'One delivery with every attempt (attempt_log)' })
   @ApiOkResponse({ type: WebhookDeliveryDetailDto })
   @ApiNotFoundResponse({ description: 'No such delivery of this endpoint in your account' })
-  delivery(
+  getWebhookDelivery(
     @CurrentUser() caller: AuthUser,
     @Param('id', webhookId()) id: string,
     @Param('delivery_id', deliveryId()) delivery: string,
@@ -136,7 +139,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Send a delivery again now (same webhook-id), with a fresh 24 h of retries' })
   @ApiAcceptedResponse({ description: 'Queued' })
   @ApiNotFoundResponse({ description: 'No such delivery of this endpoint in your account' })
-  redeliver(
+  redeliverWebhookDelivery(
     @CurrentUser() caller: AuthUser,
     @Param('id', webhookId()) id: string,
     @Param('delivery_id', deliveryId()) delivery: string,

@@ -1,9 +1,4 @@
-import type {
-  create as createWebhook,
-  delivery as getWebhookDelivery,
-  deliveries as listWebhookDeliveries,
-  list as listWebhooks,
-} from '../../../api/functions';
+import type { createWebhook, getWebhookDelivery, listWebhookDeliveries, listWebhooks } from '../../../api/functions';
 import type { CreateWebhookDto, UpdateWebhookDto } from '../../../api/models';
 import type { ApiBody } from '../../../core/api-types';
 

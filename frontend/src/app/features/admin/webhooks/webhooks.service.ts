@@ -2,16 +2,16 @@ import { inject, Injectable } from '@angular/core';
 
 import { Api } from '../../../api/api';
 import {
-  create as createWebhook,
-  remove as deleteWebhook,
-  get as getWebhook,
-  delivery as getWebhookDelivery,
-  deliveries as listWebhookDeliveries,
-  list as listWebhooks,
-  redeliver as redeliverWebhookDelivery,
-  rotate as rotateWebhookSecret,
-  test as testWebhook,
-  update as updateWebhook,
+  createWebhook,
+  deleteWebhook,
+  getWebhook,
+  getWebhookDelivery,
+  listWebhookDeliveries,
+  listWebhooks,
+  redeliverWebhookDelivery,
+  rotateWebhookSecret,
+  testWebhook,
+  updateWebhook,
 } from '../../../api/functions';
 import type {
   CreatedWebhookEndpoint,

@@ -9,12 +9,12 @@ import { RequestBuilder } from '../../request-builder';
 
 import { WebhookDto } from '../../models/webhook-dto';
 
-export interface Get$Params {
+export interface GetWebhook$Params {
   id: string;
 }
 
-export function get(http: HttpClient, rootUrl: string, params: Get$Params, context?: HttpContext): Observable<StrictHttpResponse<WebhookDto>> {
-  const rb = new RequestBuilder(rootUrl, get.PATH, 'get');
+export function getWebhook(http: HttpClient, rootUrl: string, params: GetWebhook$Params, context?: HttpContext): Observable<StrictHttpResponse<WebhookDto>> {
+  const rb = new RequestBuilder(rootUrl, getWebhook.PATH, 'get');
   if (params) {
     rb.path('id', params.id, {});
   }
@@ -29,4 +29,4 @@ export function get(http: HttpClient, rootUrl: string, params: Get$Params, conte
   );
 }
 
-get.PATH = '/api/v1/webhooks/{id}';
+getWebhook.PATH = '/api/v1/webhooks/{id}';

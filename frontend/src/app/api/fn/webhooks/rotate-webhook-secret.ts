@@ -7,17 +7,16 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { CreatedWebhookDto } from '../../models/created-webhook-dto';
-import { CreateWebhookDto } from '../../models/create-webhook-dto';
+import { WebhookSecretDto } from '../../models/webhook-secret-dto';
 
-export interface Create$Params {
-      body: CreateWebhookDto
+export interface RotateWebhookSecret$Params {
+  id: string;
 }
 
-export function create(http: HttpClient, rootUrl: string, params: Create$Params, context?: HttpContext): Observable<StrictHttpResponse<CreatedWebhookDto>> {
-  const rb = new RequestBuilder(rootUrl, create.PATH, 'post');
+export function rotateWebhookSecret(http: HttpClient, rootUrl: string, params: RotateWebhookSecret$Params, context?: HttpContext): Observable<StrictHttpResponse<WebhookSecretDto>> {
+  const rb = new RequestBuilder(rootUrl, rotateWebhookSecret.PATH, 'post');
   if (params) {
-    rb.body(params.body, 'application/json');
+    rb.path('id', params.id, {});
   }
 
   return http.request(
@@ -25,9 +24,9 @@ export function create(http: HttpClient, rootUrl: string, params: Create$Params,
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<CreatedWebhookDto>;
+      return r as StrictHttpResponse<WebhookSecretDto>;
     })
   );
 }
 
-create.PATH = '/api/v1/webhooks';
+rotateWebhookSecret.PATH = '/api/v1/webhooks/{id}/rotate-secret';

@@ -7,18 +7,16 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { UpdateWebhookDto } from '../../models/update-webhook-dto';
-import { WebhookDto } from '../../models/webhook-dto';
+import { CreatedWebhookDto } from '../../models/created-webhook-dto';
+import { CreateWebhookDto } from '../../models/create-webhook-dto';
 
-export interface Update$Params {
-  id: string;
-      body: UpdateWebhookDto
+export interface CreateWebhook$Params {
+      body: CreateWebhookDto
 }
 
-export function update(http: HttpClient, rootUrl: string, params: Update$Params, context?: HttpContext): Observable<StrictHttpResponse<WebhookDto>> {
-  const rb = new RequestBuilder(rootUrl, update.PATH, 'patch');
+export function createWebhook(http: HttpClient, rootUrl: string, params: CreateWebhook$Params, context?: HttpContext): Observable<StrictHttpResponse<CreatedWebhookDto>> {
+  const rb = new RequestBuilder(rootUrl, createWebhook.PATH, 'post');
   if (params) {
-    rb.path('id', params.id, {});
     rb.body(params.body, 'application/json');
   }
 
@@ -27,9 +25,9 @@ export function update(http: HttpClient, rootUrl: string, params: Update$Params,
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<WebhookDto>;
+      return r as StrictHttpResponse<CreatedWebhookDto>;
     })
   );
 }
 
-update.PATH = '/api/v1/webhooks/{id}';
+createWebhook.PATH = '/api/v1/webhooks';

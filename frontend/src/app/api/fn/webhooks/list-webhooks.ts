@@ -7,25 +7,24 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { WebhookDto } from '../../models/webhook-dto';
 
-export interface Test$Params {
-  id: string;
+export interface ListWebhooks$Params {
 }
 
-export function test(http: HttpClient, rootUrl: string, params: Test$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
-  const rb = new RequestBuilder(rootUrl, test.PATH, 'post');
+export function listWebhooks(http: HttpClient, rootUrl: string, params?: ListWebhooks$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<WebhookDto>>> {
+  const rb = new RequestBuilder(rootUrl, listWebhooks.PATH, 'get');
   if (params) {
-    rb.path('id', params.id, {});
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<Array<WebhookDto>>;
     })
   );
 }
 
-test.PATH = '/api/v1/webhooks/{id}/test';
+listWebhooks.PATH = '/api/v1/webhooks';

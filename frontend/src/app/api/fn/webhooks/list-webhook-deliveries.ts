@@ -9,7 +9,7 @@ import { RequestBuilder } from '../../request-builder';
 
 import { WebhookDeliveryDto } from '../../models/webhook-delivery-dto';
 
-export interface Deliveries$Params {
+export interface ListWebhookDeliveries$Params {
   id: string;
 
 /**
@@ -23,8 +23,8 @@ export interface Deliveries$Params {
   limit?: number;
 }
 
-export function deliveries(http: HttpClient, rootUrl: string, params: Deliveries$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<WebhookDeliveryDto>>> {
-  const rb = new RequestBuilder(rootUrl, deliveries.PATH, 'get');
+export function listWebhookDeliveries(http: HttpClient, rootUrl: string, params: ListWebhookDeliveries$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<WebhookDeliveryDto>>> {
+  const rb = new RequestBuilder(rootUrl, listWebhookDeliveries.PATH, 'get');
   if (params) {
     rb.path('id', params.id, {});
     rb.query('status', params.status, {});
@@ -41,4 +41,4 @@ export function deliveries(http: HttpClient, rootUrl: string, params: Deliveries
   );
 }
 
-deliveries.PATH = '/api/v1/webhooks/{id}/deliveries';
+listWebhookDeliveries.PATH = '/api/v1/webhooks/{id}/deliveries';

@@ -9,13 +9,13 @@ import { RequestBuilder } from '../../request-builder';
 
 import { WebhookDeliveryDetailDto } from '../../models/webhook-delivery-detail-dto';
 
-export interface Delivery$Params {
+export interface GetWebhookDelivery$Params {
   id: string;
   delivery_id: string;
 }
 
-export function delivery(http: HttpClient, rootUrl: string, params: Delivery$Params, context?: HttpContext): Observable<StrictHttpResponse<WebhookDeliveryDetailDto>> {
-  const rb = new RequestBuilder(rootUrl, delivery.PATH, 'get');
+export function getWebhookDelivery(http: HttpClient, rootUrl: string, params: GetWebhookDelivery$Params, context?: HttpContext): Observable<StrictHttpResponse<WebhookDeliveryDetailDto>> {
+  const rb = new RequestBuilder(rootUrl, getWebhookDelivery.PATH, 'get');
   if (params) {
     rb.path('id', params.id, {});
     rb.path('delivery_id', params.delivery_id, {});
@@ -31,4 +31,4 @@ export function delivery(http: HttpClient, rootUrl: string, params: Delivery$Par
   );
 }
 
-delivery.PATH = '/api/v1/webhooks/{id}/deliveries/{delivery_id}';
+getWebhookDelivery.PATH = '/api/v1/webhooks/{id}/deliveries/{delivery_id}';

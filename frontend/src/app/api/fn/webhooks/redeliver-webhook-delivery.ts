@@ -8,13 +8,13 @@ import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
 
-export interface Redeliver$Params {
+export interface RedeliverWebhookDelivery$Params {
   id: string;
   delivery_id: string;
 }
 
-export function redeliver(http: HttpClient, rootUrl: string, params: Redeliver$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
-  const rb = new RequestBuilder(rootUrl, redeliver.PATH, 'post');
+export function redeliverWebhookDelivery(http: HttpClient, rootUrl: string, params: RedeliverWebhookDelivery$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+  const rb = new RequestBuilder(rootUrl, redeliverWebhookDelivery.PATH, 'post');
   if (params) {
     rb.path('id', params.id, {});
     rb.path('delivery_id', params.delivery_id, {});
@@ -30,4 +30,4 @@ export function redeliver(http: HttpClient, rootUrl: string, params: Redeliver$P
   );
 }
 
-redeliver.PATH = '/api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver';
+redeliverWebhookDelivery.PATH = '/api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver';

@@ -8,12 +8,12 @@ import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
 
-export interface Remove$Params {
+export interface DeleteWebhook$Params {
   id: string;
 }
 
-export function remove(http: HttpClient, rootUrl: string, params: Remove$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
-  const rb = new RequestBuilder(rootUrl, remove.PATH, 'delete');
+export function deleteWebhook(http: HttpClient, rootUrl: string, params: DeleteWebhook$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+  const rb = new RequestBuilder(rootUrl, deleteWebhook.PATH, 'delete');
   if (params) {
     rb.path('id', params.id, {});
   }
@@ -28,4 +28,4 @@ export function remove(http: HttpClient, rootUrl: string, params: Remove$Params,
   );
 }
 
-remove.PATH = '/api/v1/webhooks/{id}';
+deleteWebhook.PATH = '/api/v1/webhooks/{id}';

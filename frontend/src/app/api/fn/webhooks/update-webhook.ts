@@ -7,16 +7,19 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { WebhookSecretDto } from '../../models/webhook-secret-dto';
+import { UpdateWebhookDto } from '../../models/update-webhook-dto';
+import { WebhookDto } from '../../models/webhook-dto';
 
-export interface Rotate$Params {
+export interface UpdateWebhook$Params {
   id: string;
+      body: UpdateWebhookDto
 }
 
-export function rotate(http: HttpClient, rootUrl: string, params: Rotate$Params, context?: HttpContext): Observable<StrictHttpResponse<WebhookSecretDto>> {
-  const rb = new RequestBuilder(rootUrl, rotate.PATH, 'post');
+export function updateWebhook(http: HttpClient, rootUrl: string, params: UpdateWebhook$Params, context?: HttpContext): Observable<StrictHttpResponse<WebhookDto>> {
+  const rb = new RequestBuilder(rootUrl, updateWebhook.PATH, 'patch');
   if (params) {
     rb.path('id', params.id, {});
+    rb.body(params.body, 'application/json');
   }
 
   return http.request(
@@ -24,9 +27,9 @@ export function rotate(http: HttpClient, rootUrl: string, params: Rotate$Params,
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<WebhookSecretDto>;
+      return r as StrictHttpResponse<WebhookDto>;
     })
   );
 }
 
-rotate.PATH = '/api/v1/webhooks/{id}/rotate-secret';
+updateWebhook.PATH = '/api/v1/webhooks/{id}';

@@ -7,24 +7,25 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { WebhookDto } from '../../models/webhook-dto';
 
-export interface List$Params {
+export interface TestWebhook$Params {
+  id: string;
 }
 
-export function list(http: HttpClient, rootUrl: string, params?: List$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<WebhookDto>>> {
-  const rb = new RequestBuilder(rootUrl, list.PATH, 'get');
+export function testWebhook(http: HttpClient, rootUrl: string, params: TestWebhook$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+  const rb = new RequestBuilder(rootUrl, testWebhook.PATH, 'post');
   if (params) {
+    rb.path('id', params.id, {});
   }
 
   return http.request(
-    rb.build({ responseType: 'json', accept: 'application/json', context })
+    rb.build({ responseType: 'text', accept: '*/*', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return r as StrictHttpResponse<Array<WebhookDto>>;
+      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
     })
   );
 }
 
-list.PATH = '/api/v1/webhooks';
+testWebhook.PATH = '/api/v1/webhooks/{id}/test';
