@@ -704,6 +704,13 @@ async function main() {
     );
     process.exitCode = 1;
   }
+
+  // Webhooks (issue 23) need API instances of their own (a worker, a receiver on loopback), so
+  // their bench is its own script on its own scratch database; `npm run bench` runs it last.
+  log('');
+  log('webhooks: deliveries per second and the outbox cost on completions (bench/webhooks.mjs)…');
+  const webhooks = spawnSync(process.execPath, [resolve(ROOT, 'bench/webhooks.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (webhooks.status !== 0) process.exitCode = 1;
 }
 
 main().catch((error) => {
