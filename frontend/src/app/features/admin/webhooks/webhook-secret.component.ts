@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component, input, linkedSignal, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 
+import { CopyOnceFieldComponent } from '../../../shared/copy-once-field.component';
 import { NoticeComponent } from '../../../shared/notice.component';
 
 /** A signing secret just made or rotated, shown this once, with a copy button. */
@@ -16,7 +17,7 @@ export interface ShownSecret {
  */
 @Component({
   selector: 'rf-webhook-secret',
-  imports: [NoticeComponent],
+  imports: [CopyOnceFieldComponent, NoticeComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card secret" aria-labelledby="webhook-secret-title">
@@ -30,23 +31,13 @@ export interface ShownSecret {
           The previous secret keeps signing beside this one for 24 hours, so you can switch without missing an event.
         }
       </rf-notice>
-      <div class="secret__row">
-        <label for="webhook-secret-value" class="visually-hidden">Signing secret</label>
-        <input
-          #field
-          id="webhook-secret-value"
-          type="text"
-          readonly
-          spellcheck="false"
-          data-testid="webhook-secret"
-          [value]="shown().secret"
-          (focus)="field.select()"
-        />
-        <button type="button" class="btn btn--primary" (click)="copy(field)" data-testid="copy-webhook-secret">
-          {{ copied() ? 'Copied' : 'Copy' }}
-        </button>
-      </div>
-      <span class="visually-hidden" role="status">{{ copied() ? 'Secret copied to the clipboard' : '' }}</span>
+      <rf-copy-once-field
+        label="Signing secret"
+        fieldId="webhook-secret-value"
+        testId="webhook-secret"
+        copyTestId="copy-webhook-secret"
+        [value]="shown().secret"
+      />
       <button type="button" class="btn" (click)="dismissed.emit()">I have copied it</button>
     </section>
   `,
@@ -59,32 +50,9 @@ export interface ShownSecret {
       margin-top: 0;
       word-break: break-all;
     }
-    .secret__row {
-      display: flex;
-      gap: var(--rf-space-2);
-      margin-bottom: var(--rf-space-3);
-    }
-    .secret__row input {
-      flex: 1;
-      font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    }
   `,
 })
 export class WebhookSecretComponent {
   readonly shown = input.required<ShownSecret>();
   readonly dismissed = output<void>();
-
-  /** Back to false whenever another secret is shown. */
-  protected readonly copied = linkedSignal({ source: this.shown, computation: () => false });
-
-  /** The clipboard API where the browser allows it; otherwise the text is selected for Ctrl+C. */
-  protected async copy(field: HTMLInputElement): Promise<void> {
-    field.select();
-    try {
-      await navigator.clipboard.writeText(this.shown().secret);
-      this.copied.set(true);
-    } catch {
-      this.copied.set(false);
-    }
-  }
 }
