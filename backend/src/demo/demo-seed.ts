@@ -186,6 +186,8 @@ export async function insertDataset(manager: EntityManager, data: DemoDataset, p
       'id::uuid',
       'account_id::uuid',
       'tree_id::uuid',
+      // Every demo flow is at its first version, and every demo session started on it.
+      'tree_version::int',
       'user_id::uuid',
       'started_at::timestamptz',
       'completed_at::timestamptz',
@@ -198,6 +200,7 @@ export async function insertDataset(manager: EntityManager, data: DemoDataset, p
       s.id,
       accountId,
       s.treeId,
+      1,
       s.userId,
       s.startedAt.toISOString(),
       s.completedAt?.toISOString() ?? null,

@@ -268,4 +268,11 @@ describe('flow analytics: time per node and versions', () => {
     await get(`flows/${flow.tree.id}?version=1`, stranger).expect(404);
     await get('flows/not-a-uuid/versions').expect(404);
   });
+
+  it('answers 422 naming a query parameter the versions report does not take (no window, no CSV)', async () => {
+    for (const query of ['period=30d', 'format=csv', 'foo=bar']) {
+      const res = await get(`flows/${flow.tree.id}/versions?${query}`).expect(422);
+      expect(res.body.message).toEqual([`property ${query.split('=')[0]} should not exist`]);
+    }
+  });
 });

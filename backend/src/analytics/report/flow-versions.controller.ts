@@ -1,9 +1,18 @@
-import { Controller, Get, Param } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 
 import type { AuthUser } from '../../common/auth-user';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { RequiresScope } from '../../common/decorators/required-scope.decorator';
+import { NoQueryPipe } from '../../common/pipes/no-query.pipe';
 import { UuidParamPipe } from '../../common/pipes/uuid-param.pipe';
 import { AnalyticsService } from './analytics.service';
 import { FlowVersionsDto } from './dto/analytics-response.dto';
@@ -23,9 +32,11 @@ export class FlowVersionsController {
   @ApiParam({ name: 'tree_id', format: 'uuid', description: 'A flow of your account' })
   @ApiOkResponse({ type: FlowVersionsDto })
   @ApiNotFoundResponse({ description: 'No such flow in your account (drafts: admins only)' })
+  @ApiUnprocessableEntityResponse({ description: 'A query parameter: this report takes none (no window, JSON only)' })
   getFlowVersions(
     @CurrentUser() caller: AuthUser,
     @Param('tree_id', new UuidParamPipe('Flow')) treeId: string,
+    @Query(NoQueryPipe) _query: Record<string, never>,
   ): Promise<FlowVersionsDto> {
     return this.analytics.versions(caller, treeId);
   }
