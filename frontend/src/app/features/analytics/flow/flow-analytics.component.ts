@@ -16,16 +16,14 @@ import {
 } from '../analytics-filters';
 import type { FlowAnalytics, FlowTree, FlowVersions } from '../analytics-types';
 import { CsatDistributionChartComponent } from '../charts/csat-distribution-chart.component';
-import { CsatTrendChartComponent } from '../charts/csat-trend-chart.component';
 import { OutcomeBreakdownChartComponent } from '../charts/outcome-breakdown-chart.component';
-import { SessionsChartComponent } from '../charts/sessions-chart.component';
 import { AnalyticsToolbarComponent } from '../components/analytics-toolbar.component';
+import { ReportOverviewComponent } from '../components/report-overview.component';
 import {
   AnalyticsSkeletonComponent,
   ReportEmptyComponent,
   ReportErrorComponent,
 } from '../components/report-states.component';
-import { SummaryKpisComponent } from '../components/summary-kpis.component';
 import type { DrillContext } from '../drill-down';
 import { isQuietReport, ReportLoader } from '../report-loader';
 import { DropOffListComponent } from './drop-off-list.component';
@@ -52,9 +50,7 @@ interface FlowQuery {
     AnalyticsSkeletonComponent,
     ReportErrorComponent,
     ReportEmptyComponent,
-    SummaryKpisComponent,
-    SessionsChartComponent,
-    CsatTrendChartComponent,
+    ReportOverviewComponent,
     CsatDistributionChartComponent,
     OutcomeBreakdownChartComponent,
     StepFeedbackListComponent,

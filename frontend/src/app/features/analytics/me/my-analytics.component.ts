@@ -7,17 +7,15 @@ import { AnalyticsDataService } from '../analytics-data.service';
 import { isNinetyDays, navigateToFilters, selectionFromParams, selectionToParams } from '../analytics-filters';
 import { flowEntry } from '../analytics-links';
 import type { MyAnalytics } from '../analytics-types';
-import { CsatTrendChartComponent } from '../charts/csat-trend-chart.component';
 import { OutcomeBreakdownChartComponent } from '../charts/outcome-breakdown-chart.component';
-import { SessionsChartComponent } from '../charts/sessions-chart.component';
 import { AnalyticsToolbarComponent } from '../components/analytics-toolbar.component';
 import { RankedTableComponent } from '../components/ranked-table.component';
+import { ReportOverviewComponent } from '../components/report-overview.component';
 import {
   AnalyticsSkeletonComponent,
   ReportEmptyComponent,
   ReportErrorComponent,
 } from '../components/report-states.component';
-import { SummaryKpisComponent } from '../components/summary-kpis.component';
 import type { DrillContext } from '../drill-down';
 import { isQuietReport, ReportLoader } from '../report-loader';
 
@@ -29,9 +27,7 @@ import { isQuietReport, ReportLoader } from '../report-loader';
     AnalyticsSkeletonComponent,
     ReportErrorComponent,
     ReportEmptyComponent,
-    SummaryKpisComponent,
-    SessionsChartComponent,
-    CsatTrendChartComponent,
+    ReportOverviewComponent,
     OutcomeBreakdownChartComponent,
     RankedTableComponent,
   ],
