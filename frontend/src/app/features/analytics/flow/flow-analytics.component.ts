@@ -19,11 +19,7 @@ import { CsatDistributionChartComponent } from '../charts/csat-distribution-char
 import { OutcomeBreakdownChartComponent } from '../charts/outcome-breakdown-chart.component';
 import { AnalyticsToolbarComponent } from '../components/analytics-toolbar.component';
 import { ReportOverviewComponent } from '../components/report-overview.component';
-import {
-  AnalyticsSkeletonComponent,
-  ReportEmptyComponent,
-  ReportErrorComponent,
-} from '../components/report-states.component';
+import { ReportStatusComponent } from '../components/report-status.component';
 import type { DrillContext } from '../drill-down';
 import { isQuietReport, ReportLoader } from '../report-loader';
 import { DropOffListComponent } from './drop-off-list.component';
@@ -47,9 +43,7 @@ interface FlowQuery {
   imports: [
     RouterLink,
     AnalyticsToolbarComponent,
-    AnalyticsSkeletonComponent,
-    ReportErrorComponent,
-    ReportEmptyComponent,
+    ReportStatusComponent,
     ReportOverviewComponent,
     CsatDistributionChartComponent,
     OutcomeBreakdownChartComponent,

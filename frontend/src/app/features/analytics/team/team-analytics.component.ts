@@ -18,11 +18,7 @@ import { OutcomeBreakdownChartComponent } from '../charts/outcome-breakdown-char
 import { AnalyticsToolbarComponent } from '../components/analytics-toolbar.component';
 import { RankedTableComponent } from '../components/ranked-table.component';
 import { ReportOverviewComponent } from '../components/report-overview.component';
-import {
-  AnalyticsSkeletonComponent,
-  ReportEmptyComponent,
-  ReportErrorComponent,
-} from '../components/report-states.component';
+import { ReportStatusComponent } from '../components/report-status.component';
 import type { DrillContext } from '../drill-down';
 import { isQuietReport, ReportLoader } from '../report-loader';
 
@@ -32,9 +28,7 @@ import { isQuietReport, ReportLoader } from '../report-loader';
   imports: [
     AnalyticsToolbarComponent,
     SearchableSelectComponent,
-    AnalyticsSkeletonComponent,
-    ReportErrorComponent,
-    ReportEmptyComponent,
+    ReportStatusComponent,
     ReportOverviewComponent,
     OutcomeBreakdownChartComponent,
     RankedTableComponent,
