@@ -16,16 +16,10 @@ import {
 } from '../analytics-filters';
 import type { FlowAnalytics, FlowTree, FlowVersions } from '../analytics-types';
 import { CsatDistributionChartComponent } from '../charts/csat-distribution-chart.component';
-import { CsatTrendChartComponent } from '../charts/csat-trend-chart.component';
 import { OutcomeBreakdownChartComponent } from '../charts/outcome-breakdown-chart.component';
-import { SessionsChartComponent } from '../charts/sessions-chart.component';
 import { AnalyticsToolbarComponent } from '../components/analytics-toolbar.component';
-import {
-  AnalyticsSkeletonComponent,
-  ReportEmptyComponent,
-  ReportErrorComponent,
-} from '../components/report-states.component';
-import { SummaryKpisComponent } from '../components/summary-kpis.component';
+import { ReportOverviewComponent } from '../components/report-overview.component';
+import { ReportStatusComponent } from '../components/report-status.component';
 import type { DrillContext } from '../drill-down';
 import { isQuietReport, ReportLoader } from '../report-loader';
 import { DropOffListComponent } from './drop-off-list.component';
@@ -49,12 +43,8 @@ interface FlowQuery {
   imports: [
     RouterLink,
     AnalyticsToolbarComponent,
-    AnalyticsSkeletonComponent,
-    ReportErrorComponent,
-    ReportEmptyComponent,
-    SummaryKpisComponent,
-    SessionsChartComponent,
-    CsatTrendChartComponent,
+    ReportStatusComponent,
+    ReportOverviewComponent,
     CsatDistributionChartComponent,
     OutcomeBreakdownChartComponent,
     StepFeedbackListComponent,

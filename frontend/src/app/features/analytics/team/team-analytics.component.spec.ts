@@ -124,6 +124,40 @@ describe('TeamAnalyticsComponent', () => {
     expect(expectReport(view.http, TEAM).request.params.get('period')).toBe('90d');
   });
 
+  it('offers all engineers when one engineer ran nothing, and only the 90 days when the period is shorter', async () => {
+    await open(`/analytics/team?period=90d&engineer=${TOM_ID}`);
+    await answer(EMPTY_TEAM_REPORT);
+
+    expect(textOf(page().querySelector('rf-report-empty'))).toContain(
+      'Try a longer period, or look at the whole team.',
+    );
+    expect(Array.from(page().querySelectorAll('rf-report-empty button')).map(textOf)).toEqual(['Show all engineers']);
+
+    button(page(), 'Show all engineers').click();
+    await view.settle();
+
+    expect(view.router.url).toBe('/analytics/team?period=90d');
+    await answer();
+  });
+
+  it('offers all engineers when the engineer is unknown (404)', async () => {
+    await open(`/analytics/team?period=7d&engineer=${TOM_ID}`);
+    expectReport(view.http, TEAM).flush({ message: 'User not found' }, { status: 404, statusText: 'Not Found' });
+    await view.settle();
+
+    expect(textOf(page().querySelector('rf-report-error'))).toContain('User not found');
+    expect(Array.from(page().querySelectorAll('rf-report-error button')).map(textOf)).toEqual([
+      'Retry',
+      'Show all engineers',
+    ]);
+
+    button(page(), 'Show all engineers').click();
+    await view.settle();
+
+    expect(view.router.url).toBe('/analytics/team?period=7d');
+    await answer();
+  });
+
   it('shows an error with a Retry that loads the report again', async () => {
     await open();
     expectReport(view.http, TEAM).flush(

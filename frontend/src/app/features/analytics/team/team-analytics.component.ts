@@ -14,17 +14,11 @@ import {
 } from '../analytics-filters';
 import { engineerEntry, flowEntry } from '../analytics-links';
 import type { AccountUser, TeamAnalytics } from '../analytics-types';
-import { CsatTrendChartComponent } from '../charts/csat-trend-chart.component';
 import { OutcomeBreakdownChartComponent } from '../charts/outcome-breakdown-chart.component';
-import { SessionsChartComponent } from '../charts/sessions-chart.component';
 import { AnalyticsToolbarComponent } from '../components/analytics-toolbar.component';
 import { RankedTableComponent } from '../components/ranked-table.component';
-import {
-  AnalyticsSkeletonComponent,
-  ReportEmptyComponent,
-  ReportErrorComponent,
-} from '../components/report-states.component';
-import { SummaryKpisComponent } from '../components/summary-kpis.component';
+import { ReportOverviewComponent } from '../components/report-overview.component';
+import { ReportStatusComponent } from '../components/report-status.component';
 import type { DrillContext } from '../drill-down';
 import { isQuietReport, ReportLoader } from '../report-loader';
 
@@ -34,12 +28,8 @@ import { isQuietReport, ReportLoader } from '../report-loader';
   imports: [
     AnalyticsToolbarComponent,
     SearchableSelectComponent,
-    AnalyticsSkeletonComponent,
-    ReportErrorComponent,
-    ReportEmptyComponent,
-    SummaryKpisComponent,
-    SessionsChartComponent,
-    CsatTrendChartComponent,
+    ReportStatusComponent,
+    ReportOverviewComponent,
     OutcomeBreakdownChartComponent,
     RankedTableComponent,
   ],
