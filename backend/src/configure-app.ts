@@ -88,8 +88,16 @@ export async function configureApp(app: NestFastifyApplication, options: Configu
     await serveFrontend(fastify, options.frontendDir);
 }
 
-/** class-validator errors as "field.path message" strings, nested fields included. */
+/**
+ * class-validator errors as "field.path message" strings, nested fields included, each once: a
+ * field's rules often share one message ("rating must be an integer from 1 to 5" from IsInt, Min
+ * and Max), which a client should read once.
+ */
 export function flattenErrors(errors: ValidationError[], parent = ''): string[] {
+  return [...new Set(fieldMessages(errors, parent))];
+}
+
+function fieldMessages(errors: ValidationError[], parent: string): string[] {
   return errors.flatMap((error) => {
     const path = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) =>
@@ -97,7 +105,7 @@ export function flattenErrors(errors: ValidationError[], parent = ''): string[] 
         ? `${path}${message.slice(error.property.length)}`
         : `${path}: ${message}`,
     );
-    return [...own, ...flattenErrors(error.children ?? [], path)];
+    return [...own, ...fieldMessages(error.children ?? [], path)];
   });
 }
 
