@@ -93,6 +93,8 @@ describe('writes sent together: one statement, each caller answered for itself',
       const firstAnswer = first().then((res) => res);
       for (let waiting = 0; waiting === 0;) {
         await new Promise((resolve) => setTimeout(resolve, 20));
+        // pg_stat_activity is kept for the rest of the blocker's transaction once read: look afresh.
+        await blocker.query('SELECT pg_stat_clear_snapshot()');
         const [{ n }] = (
           await blocker.query(
             `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,

@@ -20,9 +20,11 @@ export async function raceInDatabase<T>(
     await holder.query('BEGIN');
     await holder.query(lockSql, params);
     pending = writes();
-    // Generous: on a loaded 2-core CI machine a statement has taken over 15 s to reach the database.
     const deadline = Date.now() + 40_000;
     for (;;) {
+      // pg_stat_activity is read once per transaction and kept: without this, a look taken before
+      // the statements arrived would be seen again until COMMIT (the race waited for ever).
+      await holder.query('SELECT pg_stat_clear_snapshot()');
       const [{ blocked }] = (
         await holder.query(
           `SELECT count(*)::int AS blocked FROM pg_stat_activity
