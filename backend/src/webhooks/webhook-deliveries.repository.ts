@@ -97,7 +97,7 @@ export class WebhookDeliveriesRepository {
 
   /** Sends the delivery again now, with a fresh retry window; the webhook-id stays its id. */
   async redeliver(accountId: string, endpointId: string, id: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
+    const rows: { id: string }[] = await this.dataSource.query(
       `WITH again AS (
          UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = now(), window_start = now()
           WHERE account_id = $1 AND endpoint_id = $2 AND id = $3
@@ -109,9 +109,9 @@ export class WebhookDeliveriesRepository {
     return rows.length > 0;
   }
 
-  /** A webhook.test event for one endpoint, whatever it subscribes to; false when it does not exist. */
-  async queueTest(accountId: string, endpointId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
+  /** A webhook.test event for one endpoint, whatever it subscribes to: its delivery id; undefined when the endpoint does not exist. */
+  async queueTest(accountId: string, endpointId: string): Promise<string | undefined> {
+    const rows: { id: string }[] = await this.dataSource.query(
       `WITH queued AS (
          INSERT INTO webhook_deliveries (account_id, endpoint_id, event_type, payload)
          SELECT e.account_id, e.id, 'webhook.test',
@@ -122,7 +122,7 @@ export class WebhookDeliveriesRepository {
        SELECT id FROM queued`,
       [accountId, endpointId],
     );
-    return rows.length > 0;
+    return rows[0]?.id;
   }
 
   /**

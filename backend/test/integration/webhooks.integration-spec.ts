@@ -193,16 +193,35 @@ describe('Webhooks (a real receiver on loopback)', () => {
     expect(verifies(hook.secret, request)).toBe(true);
   });
 
+  it('answers the queued delivery id to send test, the delivery that then shows up and is sent', async () => {
+    const { admin, hook } = await world();
+    const queued = (await t.http.post(`/api/v1/webhooks/${hook.id}/test`).set(auth(admin.token)).expect(202)).body;
+    expect(Object.keys(queued)).toEqual(['delivery_id']);
+    const [request] = await receiver.waitFor(1, () => receiver.of('webhook.test'));
+    expect(request.headers['webhook-id']).toBe(queued.delivery_id);
+    const detail = (
+      await t.http
+        .get(`/api/v1/webhooks/${hook.id}/deliveries/${queued.delivery_id}`)
+        .set(auth(admin.token))
+        .expect(200)
+    ).body;
+    expect(detail).toMatchObject({ id: queued.delivery_id, event_type: 'webhook.test' });
+    expect((await deliveries(admin, hook.id)).map((d: { id: string }) => d.id)).toEqual([queued.delivery_id]);
+  });
+
   it('redelivers by hand with the same webhook-id', async () => {
     const { admin, hook } = await world();
     await t.http.post(`/api/v1/webhooks/${hook.id}/test`).set(auth(admin.token)).expect(202);
     const [first] = await receiver.waitFor(1, () => receiver.of('webhook.test'));
     await sleep(200);
     const [delivery] = await deliveries(admin, hook.id);
-    await t.http
-      .post(`/api/v1/webhooks/${hook.id}/deliveries/${delivery.id}/redeliver`)
-      .set(auth(admin.token))
-      .expect(202);
+    const queued = (
+      await t.http
+        .post(`/api/v1/webhooks/${hook.id}/deliveries/${delivery.id}/redeliver`)
+        .set(auth(admin.token))
+        .expect(202)
+    ).body;
+    expect(queued).toEqual({ delivery_id: delivery.id });
     const [, again] = await receiver.waitFor(2, () => receiver.of('webhook.test'));
     expect(again.headers['webhook-id']).toBe(first.headers['webhook-id']);
     expect(again.headers['webhook-id']).toBe(delivery.id);
