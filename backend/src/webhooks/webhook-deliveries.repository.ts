@@ -65,17 +65,26 @@ const COLUMNS = `id, event_type, status, attempts, last_response_status, last_er
 export class WebhookDeliveriesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Newest first, ties by id; `before` (keyset paging) keeps only the rows after that delivery in
+   * this order. When `before` is no delivery of this endpoint, nothing comes after it: an empty page.
+   */
   list(
     accountId: string,
     endpointId: string,
     status: DeliveryStatus | undefined,
     limit: number,
+    before?: string,
   ): Promise<DeliveryRow[]> {
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM webhook_deliveries
+      `SELECT ${COLUMNS} FROM webhook_deliveries d
         WHERE account_id = $1 AND endpoint_id = $2 AND ($3::text IS NULL OR status = $3)
+          AND ($5::uuid IS NULL OR EXISTS (
+                SELECT 1 FROM webhook_deliveries c
+                 WHERE c.account_id = $1 AND c.endpoint_id = $2 AND c.id = $5
+                   AND (d.created_at < c.created_at OR (d.created_at = c.created_at AND d.id > c.id))))
         ORDER BY created_at DESC, id LIMIT $4`,
-      [accountId, endpointId, status ?? null, limit],
+      [accountId, endpointId, status ?? null, limit, before ?? null],
     );
   }
 

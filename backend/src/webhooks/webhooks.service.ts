@@ -86,7 +86,7 @@ export class WebhooksService {
 
   async listDeliveries(caller: AuthUser, id: string, query: ListDeliveriesQueryDto): Promise<WebhookDeliveryDto[]> {
     await this.get(caller, id);
-    const rows = await this.deliveries.list(caller.accountId, id, query.status, query.limit ?? 50);
+    const rows = await this.deliveries.list(caller.accountId, id, query.status, query.limit ?? 50, query.before);
     return rows.map(WebhookDeliveryDto.from);
   }
 
