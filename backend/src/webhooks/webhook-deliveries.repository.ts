@@ -108,7 +108,8 @@ export class WebhookDeliveriesRepository {
   async redeliver(accountId: string, endpointId: string, id: string): Promise<boolean> {
     const rows: { id: string }[] = await this.dataSource.query(
       `WITH again AS (
-         UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = now(), window_start = now()
+         -- lease = NULL: a send still in flight may then not record over the redelivery (its lease is gone).
+         UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = now(), window_start = now(), lease = NULL
           WHERE account_id = $1 AND endpoint_id = $2 AND id = $3
          RETURNING id
        )

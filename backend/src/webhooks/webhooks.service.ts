@@ -106,6 +106,12 @@ export class WebhooksService {
 
   /** 422 naming url when its host resolves to an address webhooks may not reach (webhook-target.ts). */
   private async checkTarget(url: string): Promise<void> {
+    // Credentials in the URL would be sent as Basic auth and shown to every team admin in the list.
+    const { username, password } = new URL(url);
+    if (username || password)
+      throw new UnprocessableEntityException([
+        'url must not contain a user name or password (put credentials in the receiver, or a secret path)',
+      ]);
     try {
       await resolveTarget(new URL(url).hostname, this.config.webhooks.allowPrivateTargets);
     } catch (error) {

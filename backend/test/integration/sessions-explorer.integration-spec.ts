@@ -219,6 +219,21 @@ describe('sessions explorer', () => {
       .expect(422);
     const tampered = Buffer.from(JSON.stringify(['-started_at', 'yesterday', s.escalated])).toString('base64url');
     await t.http.get(`/api/v1/sessions?all=true&cursor=${tampered}`).set(auth(admin.token)).expect(422);
+    // Well-formed keys PostgreSQL cannot hold: 4xx, never a 5xx.
+    const forged = (sort: string, key: string) =>
+      Buffer.from(JSON.stringify([sort, key, '00000000-0000-0000-0000-000000000000'])).toString('base64url');
+    for (const [sort, key] of [
+      ['-started_at', '2024-13-45 99:99:99+00'],
+      ['-started_at', '0000-01-01 00:00:00+00'],
+      ['started_at', '2024-01-01 00:00:00+99'],
+      ['duration', '99999999999:00:00'],
+      ['duration', '999999999999 days'],
+    ]) {
+      const res = await t.http
+        .get(`/api/v1/sessions?all=true&sort=${sort}&cursor=${forged(sort, key)}`)
+        .set(auth(admin.token));
+      expect([sort, key, res.status]).toEqual([sort, key, 422]);
+    }
   });
 
   describe('paging', () => {

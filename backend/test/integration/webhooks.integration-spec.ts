@@ -369,6 +369,9 @@ describe('Webhooks: private targets refused by default (SSRF)', () => {
     'http://[::]/hook',
     'http://[fd12::1]/hook',
     'http://localhost/hook',
+    'http://[::ffff:a9fe:a9fe]/hook',
+    'http://[64:ff9b::a9fe:a9fe]/hook',
+    'http://198.18.0.1/hook',
   ])('refuses %s at creation with 422 naming url', async (url) => {
     const res = await t.http
       .post('/api/v1/webhooks')
@@ -376,6 +379,15 @@ describe('Webhooks: private targets refused by default (SSRF)', () => {
       .send({ url, events: ['session.completed'] })
       .expect(422);
     expect(JSON.stringify(res.body)).toMatch(/url is not an allowed webhook target/);
+  });
+
+  it('refuses a url with a user name or password (422 naming url): it would be shown to every team admin', async () => {
+    const res = await t.http
+      .post('/api/v1/webhooks')
+      .set(auth(admin.token))
+      .send({ url: 'https://user:secret@203.0.113.10/hook', events: ['session.completed'] })
+      .expect(422);
+    expect(res.body.message).toEqual([expect.stringMatching(/^url must not contain a user name or password/)]);
   });
 
   it('refuses on a change of url too', async () => {

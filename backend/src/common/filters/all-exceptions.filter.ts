@@ -17,6 +17,12 @@ const PG_STATUS: Record<string, { status: number; message: string }> = {
   '23502': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'A required value is missing' },
   '23514': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'A value is out of its allowed range' },
   '22P02': { status: HttpStatus.BAD_REQUEST, message: 'A value has the wrong format' },
+  // Dates, time zones and intervals PostgreSQL cannot hold (a tampered cursor's sort key, say).
+  '22007': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'A date or time has the wrong format' },
+  '22008': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'A date or time is out of range' },
+  '22009': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'A time zone offset is out of range' },
+  '22015': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'A duration is out of range' },
+  '22003': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'A number is out of range' },
   '22021': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'Text must not contain NUL characters' },
   '22001': { status: HttpStatus.UNPROCESSABLE_ENTITY, message: 'A value is too long' },
   '40001': { status: HttpStatus.CONFLICT, message: 'A concurrent change conflicted with this one; retry' },
