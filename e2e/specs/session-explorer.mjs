@@ -36,6 +36,14 @@ export default {
     await page.getByRole('link', { name: 'See these sessions' }).click();
     await page.waitForURL((url) => url.pathname === '/admin/sessions' && url.search === '?period=90d');
     assert.equal(await listTotal(), kpiValue, 'Sessions KPI = list total');
+    // The Engineer picker's label reads like the other filter labels (it was smaller).
+    const labelFont = (name) =>
+      page
+        .locator('rf-session-filters label')
+        .filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) })
+        .evaluate((el) => `${getComputedStyle(el).fontSize} ${getComputedStyle(el).fontWeight}`);
+    assert.equal(await labelFont('Engineer'), await labelFont('Flow'), 'Engineer label = Flow label');
+    await t.screenshot('sessions-filters.png');
     await backTo(/\/analytics\/team\?period=90d$/);
 
     t.step('a day of "Sessions per day", through its table row (the keyboard path)');

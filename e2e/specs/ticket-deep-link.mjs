@@ -69,5 +69,22 @@ export default {
       found.body.items.map((item) => [item.id, item.external_ref, item.external_url]),
       [[sessionId, REF, TICKET_URL]],
     );
+
+    t.step('My sessions shows the reference whole, on one line (never broken mid-word), titled in full');
+    await t.goto('/sessions');
+    const cell = page.locator('td[data-label="Reference"]').first();
+    await t.expectText(cell, REF);
+    assert.equal(await cell.getAttribute('title'), REF);
+    const shape = await cell.locator('rf-ticket-reference').evaluate((el) => {
+      const style = getComputedStyle(el);
+      return {
+        whiteSpace: style.whiteSpace,
+        height: el.getBoundingClientRect().height,
+        line: parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.6,
+      };
+    });
+    assert.equal(shape.whiteSpace, 'nowrap');
+    assert.ok(shape.height < shape.line * 1.5, `one line: ${shape.height}px high, a line is ${shape.line}px`);
+    await t.screenshot('sessions-reference.png');
   },
 };

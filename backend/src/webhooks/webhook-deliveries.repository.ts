@@ -65,17 +65,26 @@ const COLUMNS = `id, event_type, status, attempts, last_response_status, last_er
 export class WebhookDeliveriesRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * Newest first, ties by id; `before` (keyset paging) keeps only the rows after that delivery in
+   * this order. When `before` is no delivery of this endpoint, nothing comes after it: an empty page.
+   */
   list(
     accountId: string,
     endpointId: string,
     status: DeliveryStatus | undefined,
     limit: number,
+    before?: string,
   ): Promise<DeliveryRow[]> {
     return this.dataSource.query(
-      `SELECT ${COLUMNS} FROM webhook_deliveries
+      `SELECT ${COLUMNS} FROM webhook_deliveries d
         WHERE account_id = $1 AND endpoint_id = $2 AND ($3::text IS NULL OR status = $3)
+          AND ($5::uuid IS NULL OR EXISTS (
+                SELECT 1 FROM webhook_deliveries c
+                 WHERE c.account_id = $1 AND c.endpoint_id = $2 AND c.id = $5
+                   AND (d.created_at < c.created_at OR (d.created_at = c.created_at AND d.id > c.id))))
         ORDER BY created_at DESC, id LIMIT $4`,
-      [accountId, endpointId, status ?? null, limit],
+      [accountId, endpointId, status ?? null, limit, before ?? null],
     );
   }
 
@@ -97,7 +106,7 @@ export class WebhookDeliveriesRepository {
 
   /** Sends the delivery again now, with a fresh retry window; the webhook-id stays its id. */
   async redeliver(accountId: string, endpointId: string, id: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
+    const rows: { id: string }[] = await this.dataSource.query(
       `WITH again AS (
          -- lease = NULL: a send still in flight may then not record over the redelivery (its lease is gone).
          UPDATE webhook_deliveries SET status = 'pending', next_attempt_at = now(), window_start = now(), lease = NULL
@@ -110,9 +119,9 @@ export class WebhookDeliveriesRepository {
     return rows.length > 0;
   }
 
-  /** A webhook.test event for one endpoint, whatever it subscribes to; false when it does not exist. */
-  async queueTest(accountId: string, endpointId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
+  /** A webhook.test event for one endpoint, whatever it subscribes to: its delivery id; undefined when the endpoint does not exist. */
+  async queueTest(accountId: string, endpointId: string): Promise<string | undefined> {
+    const rows: { id: string }[] = await this.dataSource.query(
       `WITH queued AS (
          INSERT INTO webhook_deliveries (account_id, endpoint_id, event_type, payload)
          SELECT e.account_id, e.id, 'webhook.test',
@@ -123,7 +132,7 @@ export class WebhookDeliveriesRepository {
        SELECT id FROM queued`,
       [accountId, endpointId],
     );
-    return rows.length > 0;
+    return rows[0]?.id;
   }
 
   /**

@@ -20,6 +20,7 @@ import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
 import { CreateWebhookDto, ListDeliveriesQueryDto, UpdateWebhookDto } from './dto/webhook-body.dto';
 import {
   CreatedWebhookDto,
+  QueuedDeliveryDto,
   WebhookDeliveryDetailDto,
   WebhookDeliveryDto,
   WebhookDto,
@@ -104,9 +105,9 @@ export class WebhooksController {
   @Post(':id/test')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a `webhook.test` event to this endpoint, whatever it subscribes to' })
-  @ApiAcceptedResponse({ description: 'Queued; see the deliveries' })
+  @ApiAcceptedResponse({ type: QueuedDeliveryDto, description: 'Queued; follow it at the delivery_id answered' })
   @ApiNotFoundResponse({ description: 'No such endpoint in your account' })
-  testWebhook(@CurrentUser() caller: AuthUser, @Param('id', webhookId()) id: string): Promise<void> {
+  testWebhook(@CurrentUser() caller: AuthUser, @Param('id', webhookId()) id: string): Promise<QueuedDeliveryDto> {
     return this.webhooks.test(caller, id);
   }
 
@@ -137,13 +138,13 @@ export class WebhooksController {
   @Post(':id/deliveries/:delivery_id/redeliver')
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a delivery again now (same webhook-id), with a fresh 24 h of retries' })
-  @ApiAcceptedResponse({ description: 'Queued' })
+  @ApiAcceptedResponse({ type: QueuedDeliveryDto, description: 'Queued; the delivery keeps its id' })
   @ApiNotFoundResponse({ description: 'No such delivery of this endpoint in your account' })
   redeliverWebhookDelivery(
     @CurrentUser() caller: AuthUser,
     @Param('id', webhookId()) id: string,
     @Param('delivery_id', deliveryId()) delivery: string,
-  ): Promise<void> {
+  ): Promise<QueuedDeliveryDto> {
     return this.webhooks.redeliver(caller, id, delivery);
   }
 }

@@ -6,6 +6,7 @@ import { appConfig } from '../config/app.config';
 import { CreateWebhookDto, ListDeliveriesQueryDto, UpdateWebhookDto } from './dto/webhook-body.dto';
 import {
   CreatedWebhookDto,
+  QueuedDeliveryDto,
   WebhookAttemptDto,
   WebhookDeliveryDetailDto,
   WebhookDeliveryDto,
@@ -76,14 +77,16 @@ export class WebhooksService {
     return { secret };
   }
 
-  async test(caller: AuthUser, id: string): Promise<void> {
-    if (!(await this.deliveries.queueTest(caller.accountId, id))) throw new NotFoundException(NOT_FOUND);
+  async test(caller: AuthUser, id: string): Promise<QueuedDeliveryDto> {
+    const deliveryId = await this.deliveries.queueTest(caller.accountId, id);
+    if (!deliveryId) throw new NotFoundException(NOT_FOUND);
     this.outbox.wake();
+    return { delivery_id: deliveryId };
   }
 
   async listDeliveries(caller: AuthUser, id: string, query: ListDeliveriesQueryDto): Promise<WebhookDeliveryDto[]> {
     await this.get(caller, id);
-    const rows = await this.deliveries.list(caller.accountId, id, query.status, query.limit ?? 50);
+    const rows = await this.deliveries.list(caller.accountId, id, query.status, query.limit ?? 50, query.before);
     return rows.map(WebhookDeliveryDto.from);
   }
 
@@ -93,10 +96,12 @@ export class WebhooksService {
     return { ...WebhookDeliveryDto.from(row), attempt_log: row.attempt_list.map(WebhookAttemptDto.from) };
   }
 
-  async redeliver(caller: AuthUser, id: string, deliveryId: string): Promise<void> {
+  /** A redelivery is the same delivery sent again, so the id answered is the one asked for. */
+  async redeliver(caller: AuthUser, id: string, deliveryId: string): Promise<QueuedDeliveryDto> {
     if (!(await this.deliveries.redeliver(caller.accountId, id, deliveryId)))
       throw new NotFoundException('Delivery not found');
     this.outbox.wake();
+    return { delivery_id: deliveryId };
   }
 
   /** 422 naming url when its host resolves to an address webhooks may not reach (webhook-target.ts). */

@@ -193,16 +193,73 @@ describe('Webhooks (a real receiver on loopback)', () => {
     expect(verifies(hook.secret, request)).toBe(true);
   });
 
+  it('answers the queued delivery id to send test, the delivery that then shows up and is sent', async () => {
+    const { admin, hook } = await world();
+    const queued = (await t.http.post(`/api/v1/webhooks/${hook.id}/test`).set(auth(admin.token)).expect(202)).body;
+    expect(Object.keys(queued)).toEqual(['delivery_id']);
+    const [request] = await receiver.waitFor(1, () => receiver.of('webhook.test'));
+    expect(request.headers['webhook-id']).toBe(queued.delivery_id);
+    const detail = (
+      await t.http
+        .get(`/api/v1/webhooks/${hook.id}/deliveries/${queued.delivery_id}`)
+        .set(auth(admin.token))
+        .expect(200)
+    ).body;
+    expect(detail).toMatchObject({ id: queued.delivery_id, event_type: 'webhook.test' });
+    expect((await deliveries(admin, hook.id)).map((d: { id: string }) => d.id)).toEqual([queued.delivery_id]);
+  });
+
+  it('pages the deliveries log with before=<last id>: every delivery once, newest first, ties by id', async () => {
+    const { admin, hook } = await world();
+    for (let i = 0; i < 7; i++)
+      await t.http.post(`/api/v1/webhooks/${hook.id}/test`).set(auth(admin.token)).expect(202);
+    // Ties: three deliveries created at the same instant, so paging cannot lean on created_at alone.
+    const ids = (await deliveries(admin, hook.id)).map((d: { id: string }) => d.id);
+    await t.dataSource.query(
+      `UPDATE webhook_deliveries SET created_at = (SELECT created_at FROM webhook_deliveries WHERE id = $1)
+        WHERE id = ANY($2::uuid[])`,
+      [ids[2], ids.slice(2, 5)],
+    );
+    const all = (await deliveries(admin, hook.id, '?limit=200')).map((d: { id: string }) => d.id);
+    expect(all).toHaveLength(7);
+    const paged: string[] = [];
+    let page: { id: string }[] = await deliveries(admin, hook.id, '?limit=2');
+    while (page.length > 0) {
+      paged.push(...page.map((d) => d.id));
+      page = await deliveries(admin, hook.id, `?limit=2&before=${paged[paged.length - 1]}`);
+    }
+    expect(paged).toEqual(all);
+    // Malformed: 422 naming before; another endpoint's delivery: an empty page.
+    const bad = await t.http
+      .get(`/api/v1/webhooks/${hook.id}/deliveries?before=abc`)
+      .set(auth(admin.token))
+      .expect(422);
+    expect(bad.body.message).toEqual(['before must be a UUID']);
+    const other = (
+      await t.http
+        .post('/api/v1/webhooks')
+        .set(auth(admin.token))
+        .send({ url: receiver.url, events: ALL_EVENTS })
+        .expect(201)
+    ).body;
+    const { delivery_id } = (await t.http.post(`/api/v1/webhooks/${other.id}/test`).set(auth(admin.token)).expect(202))
+      .body;
+    expect(await deliveries(admin, hook.id, `?before=${delivery_id}`)).toEqual([]);
+  });
+
   it('redelivers by hand with the same webhook-id', async () => {
     const { admin, hook } = await world();
     await t.http.post(`/api/v1/webhooks/${hook.id}/test`).set(auth(admin.token)).expect(202);
     const [first] = await receiver.waitFor(1, () => receiver.of('webhook.test'));
     await sleep(200);
     const [delivery] = await deliveries(admin, hook.id);
-    await t.http
-      .post(`/api/v1/webhooks/${hook.id}/deliveries/${delivery.id}/redeliver`)
-      .set(auth(admin.token))
-      .expect(202);
+    const queued = (
+      await t.http
+        .post(`/api/v1/webhooks/${hook.id}/deliveries/${delivery.id}/redeliver`)
+        .set(auth(admin.token))
+        .expect(202)
+    ).body;
+    expect(queued).toEqual({ delivery_id: delivery.id });
     const [, again] = await receiver.waitFor(2, () => receiver.of('webhook.test'));
     expect(again.headers['webhook-id']).toBe(first.headers['webhook-id']);
     expect(again.headers['webhook-id']).toBe(delivery.id);

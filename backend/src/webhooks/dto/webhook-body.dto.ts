@@ -9,6 +9,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUUID,
   Max,
   MaxLength,
   Min,
@@ -101,4 +102,14 @@ export class ListDeliveriesQueryDto {
   @Min(1, { message: 'limit must be between 1 and 200' })
   @Max(200, { message: 'limit must be between 1 and 200' })
   limit?: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The next page: the deliveries after this one in the log (created before it; same order, newest first, ties by id). ' +
+      'Pass the last id of the page you have. An id that is not a delivery of this endpoint (another endpoint’s, or one pruned after 30 days) answers an empty page.',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'before must be a UUID' })
+  before?: string;
 }

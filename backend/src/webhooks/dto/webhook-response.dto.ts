@@ -37,6 +37,16 @@ export class WebhookDto {
   }
 }
 
+/** The answer to queueing a delivery (send test, redeliver): its id, to follow it in the log. */
+export class QueuedDeliveryDto {
+  @ApiProperty({
+    format: 'uuid',
+    description:
+      "The queued delivery: follow it at GET /webhooks/{id}/deliveries/{delivery_id}. A redelivery keeps the delivery's id (the webhook-id header).",
+  })
+  delivery_id: string;
+}
+
 export class WebhookSecretDto {
   @ApiProperty({
     example: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwSKc5Qkzc5Ls=',

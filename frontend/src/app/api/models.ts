@@ -31,6 +31,7 @@ export type { OptionResponseDto } from './models/option-response-dto';
 export type { OutcomeBreakdownDto } from './models/outcome-breakdown-dto';
 export type { OutcomesByNodeRowDto } from './models/outcomes-by-node-row-dto';
 export type { PathEntryDto } from './models/path-entry-dto';
+export type { QueuedDeliveryDto } from './models/queued-delivery-dto';
 export type { RateSessionDto } from './models/rate-session-dto';
 export type { ReadinessDto } from './models/readiness-dto';
 export type { RecentCommentDto } from './models/recent-comment-dto';

@@ -17,7 +17,7 @@ let nextId = 0;
   selector: 'rf-searchable-select',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <label class="combo__label" [for]="inputId">{{ label() }}</label>
+    <label class="field__label" [for]="inputId">{{ label() }}</label>
     <div class="combo" (focusout)="onFocusOut($event)">
       <input
         [id]="inputId"
@@ -60,15 +60,13 @@ let nextId = 0;
     </div>
   `,
   styles: `
+    /* The label is the shared form-field label (styles.scss .field__label, same size and gap), so it
+       reads like the other fields beside it in a filter form. */
     :host {
       display: flex;
       flex-direction: column;
-      gap: 2px;
+      gap: var(--rf-space-1);
       min-width: 0;
-    }
-    .combo__label {
-      font-size: 0.85rem;
-      font-weight: 600;
     }
     .combo {
       position: relative;

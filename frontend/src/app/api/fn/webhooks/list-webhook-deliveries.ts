@@ -21,6 +21,11 @@ export interface ListWebhookDeliveries$Params {
  * Newest first, at most this many
  */
   limit?: number;
+
+/**
+ * The next page: the deliveries after this one in the log (created before it; same order, newest first, ties by id). Pass the last id of the page you have. An id that is not a delivery of this endpoint (another endpoint’s, or one pruned after 30 days) answers an empty page.
+ */
+  before?: string;
 }
 
 export function listWebhookDeliveries(http: HttpClient, rootUrl: string, params: ListWebhookDeliveries$Params, context?: HttpContext): Observable<StrictHttpResponse<Array<WebhookDeliveryDto>>> {
@@ -29,6 +34,7 @@ export function listWebhookDeliveries(http: HttpClient, rootUrl: string, params:
     rb.path('id', params.id, {});
     rb.query('status', params.status, {});
     rb.query('limit', params.limit, {});
+    rb.query('before', params.before, {});
   }
 
   return http.request(

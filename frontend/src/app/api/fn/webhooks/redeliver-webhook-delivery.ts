@@ -7,13 +7,14 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
+import { QueuedDeliveryDto } from '../../models/queued-delivery-dto';
 
 export interface RedeliverWebhookDelivery$Params {
   id: string;
   delivery_id: string;
 }
 
-export function redeliverWebhookDelivery(http: HttpClient, rootUrl: string, params: RedeliverWebhookDelivery$Params, context?: HttpContext): Observable<StrictHttpResponse<void>> {
+export function redeliverWebhookDelivery(http: HttpClient, rootUrl: string, params: RedeliverWebhookDelivery$Params, context?: HttpContext): Observable<StrictHttpResponse<QueuedDeliveryDto>> {
   const rb = new RequestBuilder(rootUrl, redeliverWebhookDelivery.PATH, 'post');
   if (params) {
     rb.path('id', params.id, {});
@@ -21,11 +22,11 @@ export function redeliverWebhookDelivery(http: HttpClient, rootUrl: string, para
   }
 
   return http.request(
-    rb.build({ responseType: 'text', accept: '*/*', context })
+    rb.build({ responseType: 'json', accept: 'application/json', context })
   ).pipe(
     filter((r: any): r is HttpResponse<any> => r instanceof HttpResponse),
     map((r: HttpResponse<any>) => {
-      return (r as HttpResponse<any>).clone({ body: undefined }) as StrictHttpResponse<void>;
+      return r as StrictHttpResponse<QueuedDeliveryDto>;
     })
   );
 }

@@ -56,7 +56,8 @@ export class WebhooksService {
     return this.api.invoke(rotateWebhookSecret, { id });
   }
 
-  sendTest(id: string): Promise<void> {
+  /** The queued delivery's id: it shows up in the deliveries log. */
+  sendTest(id: string): Promise<{ delivery_id: string }> {
     return this.api.invoke(testWebhook, { id });
   }
 
@@ -72,7 +73,7 @@ export class WebhooksService {
     return this.api.invoke(getWebhookDelivery, { id, delivery_id: deliveryId });
   }
 
-  redeliver(id: string, deliveryId: string): Promise<void> {
+  redeliver(id: string, deliveryId: string): Promise<{ delivery_id: string }> {
     return this.api.invoke(redeliverWebhookDelivery, { id, delivery_id: deliveryId });
   }
 }
