@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
-  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -12,18 +11,13 @@ import {
   Min,
   MinLength,
   Validate,
-  ValidateIf,
   ValidationArguments,
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
 
-import { MAX_RANGE_DAYS, PERIODS, type Period } from '../../analytics/report/analytics-window';
-import {
-  DateRangeConstraint,
-  IsoDateConstraint,
-  TimeZoneConstraint,
-} from '../../analytics/report/dto/analytics-query.dto';
+import { MAX_RANGE_DAYS, type Period } from '../../analytics/report/analytics-window';
+import { WindowFrom, WindowPeriod, WindowTimeZone, WindowTo } from '../../analytics/report/dto/analytics-query.dto';
 import { trimmed } from '../../common/dto/transforms';
 import { OUTCOMES } from '../session.entity';
 import { EXTERNAL_REF_MAX } from './session-body.dto';
@@ -60,7 +54,6 @@ class RatingRangeConstraint implements ValidatorConstraintInterface {
   }
 }
 
-const customRange = (o: { from?: unknown; to?: unknown }) => o.from !== undefined || o.to !== undefined;
 const nodeId = (name: string, description: string) => [
   ApiPropertyOptional({ format: 'uuid', description }),
   IsOptional(),
@@ -108,42 +101,18 @@ export class ListSessionsQueryDto {
   @Validate(OutcomeListConstraint)
   outcome?: string;
 
-  @ApiPropertyOptional({
-    enum: PERIODS,
-    description:
-      'Sessions of the last 7, 30 or 90 days (today in tz included), as analytics count them. Ignored when from and to are given. No window: all time.',
-  })
-  @IsOptional()
-  @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` })
+  @WindowPeriod(
+    'Sessions of the last 7, 30 or 90 days (today in tz included), as analytics count them. Ignored when from and to are given. No window: all time.',
+  )
   period?: Period;
 
-  @ApiPropertyOptional({
-    format: 'date',
-    example: '2026-10-26',
-    description: `Window instead of period: first local day (in tz), included. Needs to; at most ${MAX_RANGE_DAYS} days.`,
-  })
-  @ValidateIf(customRange)
-  @IsDefined({ message: 'from is required when to is given' })
-  @Validate(IsoDateConstraint)
+  @WindowFrom(`Window instead of period: first local day (in tz), included. Needs to; at most ${MAX_RANGE_DAYS} days.`)
   from?: string;
 
-  @ApiPropertyOptional({
-    format: 'date',
-    example: '2026-11-24',
-    description: 'Window instead of period: last local day (in tz), included. Needs from.',
-  })
-  @ValidateIf(customRange)
-  @IsDefined({ message: 'to is required when from is given' })
-  @Validate(IsoDateConstraint)
-  @Validate(DateRangeConstraint)
+  @WindowTo('Window instead of period: last local day (in tz), included. Needs from.')
   to?: string;
 
-  @ApiPropertyOptional({
-    example: 'Europe/Berlin',
-    description: 'IANA time zone the window’s days are counted in; defaults to the account’s time zone',
-  })
-  @IsOptional()
-  @Validate(TimeZoneConstraint)
+  @WindowTimeZone('IANA time zone the window’s days are counted in; defaults to the account’s time zone')
   tz?: string;
 
   @apply(nodeId('stopped_at_node_id', 'Unfinished sessions now at this node (the drop-off figure)'))

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -68,44 +69,53 @@ export class TimeZoneConstraint implements ValidatorConstraintInterface {
 
 const customRange = (o: { from?: unknown; to?: unknown }) => o.from !== undefined || o.to !== undefined;
 
+/**
+ * The window's query fields, checked one way wherever a window is taken (analytics, the sessions
+ * list), each endpoint describing them in its own words. applyDecorators applies them in the order
+ * listed, so they are listed as stacked decorators apply (bottom up): the messages keep their order.
+ */
+export const WindowPeriod = (description: string, defaultPeriod?: Period) =>
+  applyDecorators(
+    IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` }),
+    IsOptional(),
+    ApiPropertyOptional({ enum: PERIODS, default: defaultPeriod, description }),
+  );
+export const WindowFrom = (description: string) =>
+  applyDecorators(
+    Validate(IsoDateConstraint),
+    IsDefined({ message: 'from is required when to is given' }),
+    ValidateIf(customRange),
+    ApiPropertyOptional({ format: 'date', example: '2026-10-26', description }),
+  );
+export const WindowTo = (description: string) =>
+  applyDecorators(
+    Validate(DateRangeConstraint),
+    Validate(IsoDateConstraint),
+    IsDefined({ message: 'to is required when from is given' }),
+    ValidateIf(customRange),
+    ApiPropertyOptional({ format: 'date', example: '2026-11-24', description }),
+  );
+export const WindowTimeZone = (description: string) =>
+  applyDecorators(
+    Validate(TimeZoneConstraint),
+    IsOptional(),
+    ApiPropertyOptional({ example: 'Europe/Berlin', description }),
+  );
+
 /** The window and format of an analytics request; shared by every analytics endpoint. */
 export class AnalyticsQueryDto {
-  @ApiPropertyOptional({
-    enum: PERIODS,
-    default: '30d',
-    description: 'The last 7, 30 or 90 days, today (in tz) included. Ignored when from and to are given.',
-  })
-  @IsOptional()
-  @IsIn(PERIODS, { message: `period must be one of: ${PERIODS.join(', ')}` })
+  @WindowPeriod('The last 7, 30 or 90 days, today (in tz) included. Ignored when from and to are given.', '30d')
   period?: Period;
 
-  @ApiPropertyOptional({
-    format: 'date',
-    example: '2026-10-26',
-    description: `Custom range instead of period: first day (local date in tz), included. Needs to; at most ${MAX_RANGE_DAYS} days.`,
-  })
-  @ValidateIf(customRange)
-  @IsDefined({ message: 'from is required when to is given' })
-  @Validate(IsoDateConstraint)
+  @WindowFrom(
+    `Custom range instead of period: first day (local date in tz), included. Needs to; at most ${MAX_RANGE_DAYS} days.`,
+  )
   from?: string;
 
-  @ApiPropertyOptional({
-    format: 'date',
-    example: '2026-11-24',
-    description: 'Custom range instead of period: last day (local date in tz), included. Needs from; not before it.',
-  })
-  @ValidateIf(customRange)
-  @IsDefined({ message: 'to is required when from is given' })
-  @Validate(IsoDateConstraint)
-  @Validate(DateRangeConstraint)
+  @WindowTo('Custom range instead of period: last day (local date in tz), included. Needs from; not before it.')
   to?: string;
 
-  @ApiPropertyOptional({
-    example: 'Europe/Berlin',
-    description: 'IANA time zone the days are counted in; defaults to the account’s time zone',
-  })
-  @IsOptional()
-  @Validate(TimeZoneConstraint)
+  @WindowTimeZone('IANA time zone the days are counted in; defaults to the account’s time zone')
   tz?: string;
 
   @ApiPropertyOptional({
