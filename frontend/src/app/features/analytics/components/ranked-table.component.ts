@@ -111,6 +111,7 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
       }
     </section>
   `,
+  styleUrl: './report-table.scss',
   styles: `
     .ranked__title {
       font-size: 1.05rem;
@@ -118,22 +119,6 @@ const COLUMNS: { key: SortKey; label: string; numeric: boolean }[] = [
     }
     .ranked__empty {
       color: var(--rf-text-muted);
-    }
-    /* Holds the visually hidden texts inside the scrolling table; otherwise they widen the page on phones. */
-    .table-wrap {
-      position: relative;
-    }
-    .table th,
-    .table td {
-      padding: var(--rf-space-2) var(--rf-space-3);
-    }
-    .num {
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-      white-space: nowrap;
-    }
-    .table th.num {
-      text-align: right;
     }
     .sort {
       display: inline-flex;

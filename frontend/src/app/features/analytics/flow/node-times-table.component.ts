@@ -58,23 +58,8 @@ const NODE_TYPE_LABELS: Record<string, string> = { question: 'Question', step: '
       }
     </section>
   `,
-  styleUrl: './panel.scss',
+  styleUrls: ['./panel.scss', '../components/report-table.scss'],
   styles: `
-    .table-wrap {
-      position: relative;
-    }
-    .table th,
-    .table td {
-      padding: var(--rf-space-2) var(--rf-space-3);
-    }
-    .num {
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-      white-space: nowrap;
-    }
-    .table th.num {
-      text-align: right;
-    }
     .node {
       min-width: 9rem;
       text-transform: none;

@@ -83,23 +83,8 @@ interface OutcomePart {
       }
     </section>
   `,
-  styleUrl: './panel.scss',
+  styleUrls: ['./panel.scss', '../components/report-table.scss'],
   styles: `
-    .table-wrap {
-      position: relative;
-    }
-    .table th,
-    .table td {
-      padding: var(--rf-space-2) var(--rf-space-3);
-    }
-    .num {
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-      white-space: nowrap;
-    }
-    .table th.num {
-      text-align: right;
-    }
     .table tr:last-child th {
       border-bottom: 0;
     }
