@@ -28,7 +28,7 @@ const CLIENT_MESSAGES: Record<Field, string> = {
   imports: [ReactiveFormsModule, DialogComponent, NoticeComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './create-token-dialog.component.html',
-  styleUrl: './create-token-dialog.component.scss',
+  styleUrl: '../../shared/checkbox-choices.scss',
 })
 export class CreateTokenDialogComponent {
   private readonly tokens = inject(ApiTokensService);

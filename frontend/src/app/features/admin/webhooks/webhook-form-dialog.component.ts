@@ -33,7 +33,7 @@ const CLIENT_MESSAGES: Record<Field, string> = {
   imports: [ReactiveFormsModule, DialogComponent, NoticeComponent, FormFieldComponent, FieldControlDirective],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './webhook-form-dialog.component.html',
-  styleUrl: './webhook-form-dialog.component.scss',
+  styleUrl: '../../../shared/checkbox-choices.scss',
 })
 export class WebhookFormDialogComponent implements OnInit {
   private readonly webhooks = inject(WebhooksService);
