@@ -9,6 +9,7 @@ import { ClosedDaysCache } from './report/closed-days';
 import { FlowVersionsController } from './report/flow-versions.controller';
 import { ReportCache } from './report/report-cache';
 import { ReportSnapshot } from './report/report-snapshot';
+import { SessionCountsService } from './report/session-counts.service';
 import { AnalyticsVersionPruner } from './rollup/analytics-version-pruner';
 import { RollupJournalFolder } from './rollup/rollup-journal-folder';
 
@@ -17,6 +18,7 @@ import { RollupJournalFolder } from './rollup/rollup-journal-folder';
   providers: [
     AnalyticsContextService,
     AnalyticsService,
+    SessionCountsService,
     ReportSnapshot,
     AnalyticsVersionPruner,
     RollupJournalFolder,
@@ -31,5 +33,7 @@ import { RollupJournalFolder } from './rollup/rollup-journal-folder';
       useFactory: (config: ConfigType<typeof appConfig>) => new ClosedDaysCache(config.analyticsClosedDaysEntries),
     },
   ],
+  // The sessions list reads windows and counts as analytics do (sessions/sessions.service.ts).
+  exports: [AnalyticsContextService, SessionCountsService],
 })
 export class AnalyticsModule {}

@@ -1,7 +1,7 @@
 import { ForbiddenException, UnprocessableEntityException } from '@nestjs/common';
 
 import { AuthUser } from '../common/auth-user';
-import { decodeCursor, encodeCursor, listOrder, visibleSessions } from './session-list-query';
+import { decodeCursor, encodeCursor, listOrder, rollupCountable, visibleSessions } from './session-list-query';
 
 const ID = '6f1c1f55-6bd1-4c55-9a4e-3f8d8a5d3c01';
 const engineer: AuthUser = { id: ID, accountId: 'acc', email: 'e@x.test', name: 'E', role: 'engineer' };
@@ -49,5 +49,31 @@ describe('session list query', () => {
       status: 'active',
       outcomes: ['resolved', 'escalated'],
     });
+  });
+
+  it('counts from the rollups only the filters they keep', () => {
+    const counted = (query: Parameters<typeof visibleSessions>[1]) => rollupCountable(visibleSessions(admin, query));
+    for (const query of [
+      {},
+      { all: 'true' as const },
+      { all: 'true' as const, tree_id: ID, status: 'completed' as const, outcome: 'resolved' },
+      { user_id: ID },
+      { all: 'true' as const, stopped_at_node_id: ID },
+      { all: 'true' as const, ended_at_node_id: ID, outcome: 'escalated' },
+    ])
+      expect(counted(query)).toBeDefined();
+    for (const query of [
+      { all: 'true' as const, visited_node_id: ID },
+      { all: 'true' as const, vote_node_id: ID },
+      { all: 'true' as const, vote: 'helpful' as const },
+      { all: 'true' as const, rating: 3 },
+      { all: 'true' as const, rating_min: 3 },
+      { all: 'true' as const, rating_max: 3 },
+      { all: 'true' as const, has_comment: 'true' as const },
+      { all: 'true' as const, has_comment: 'false' as const },
+      { external_ref: 'INC-1' },
+      { all: 'true' as const, tree_version: 2 },
+    ])
+      expect(counted(query)).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 import { ForbiddenException, UnprocessableEntityException } from '@nestjs/common';
 
+import { RollupSessionCountQuery } from '../analytics/report/session-counts.service';
 import { AuthUser, isAdmin } from '../common/auth-user';
 import { ListSessionsQueryDto, SessionSort } from './dto/list-sessions-query.dto';
 import { SessionCursor, SessionListFilter, SessionOrder } from './sessions.repository';
@@ -44,6 +45,24 @@ export function visibleSessions(
     hasComment: query.has_comment === undefined ? undefined : query.has_comment === 'true',
     treeVersion: query.tree_version,
   };
+}
+
+/** The filters the analytics rollups count (SessionCountsService); a filter naming any other is counted over the rows. */
+const ROLLUP_COUNTED = new Set<keyof SessionListFilter>([
+  'accountId',
+  'userId',
+  'treeId',
+  'status',
+  'outcomes',
+  'window',
+  'stoppedAtNodeId',
+  'endedAtNodeId',
+]);
+
+/** The filter as a rollup count's query, when it names only what the rollups keep. */
+export function rollupCountable(filter: SessionListFilter): RollupSessionCountQuery | undefined {
+  const named = (Object.keys(filter) as (keyof SessionListFilter)[]).filter((key) => filter[key] !== undefined);
+  return named.every((key) => ROLLUP_COUNTED.has(key)) ? (filter as RollupSessionCountQuery) : undefined;
 }
 
 export function listOrder(sort: SessionSort = '-started_at'): SessionOrder {

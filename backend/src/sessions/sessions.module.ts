@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 
-import { AnalyticsContextService } from '../analytics/report/analytics-context.service';
+import { AnalyticsModule } from '../analytics/analytics.module';
 import { SessionsController } from './sessions.controller';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 
 @Module({
+  imports: [AnalyticsModule],
   controllers: [SessionsController],
-  providers: [SessionsService, SessionsRepository, AnalyticsContextService],
+  providers: [SessionsService, SessionsRepository],
   exports: [SessionsService, SessionsRepository],
 })
 export class SessionsModule {}

@@ -9,11 +9,12 @@ import {
 } from '@nestjs/common';
 
 import { AnalyticsContextService } from '../analytics/report/analytics-context.service';
+import { SessionCountsService } from '../analytics/report/session-counts.service';
 import { AuthUser, isAdmin } from '../common/auth-user';
 import { ListSessionsQueryDto } from './dto/list-sessions-query.dto';
 import { CompleteSessionDto, DecisionDto } from './dto/session-body.dto';
 import { SessionPageDto, SessionResponseDto, SessionSummaryDto } from './dto/session-response.dto';
-import { decodeCursor, encodeCursor, listOrder, visibleSessions } from './session-list-query';
+import { decodeCursor, encodeCursor, listOrder, rollupCountable, visibleSessions } from './session-list-query';
 import {
   SessionDetailRow,
   SessionListFilter,
@@ -42,6 +43,7 @@ export class SessionsService {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly windows: AnalyticsContextService,
+    private readonly counts: SessionCountsService,
   ) {}
 
   /** Starts a session on a published flow; the flow's use is counted in the same statement. */
@@ -71,7 +73,7 @@ export class SessionsService {
     const limit = query.limit ?? 50;
     const [rows, total] = await Promise.all([
       this.sessions.page(filter, listOrder(sort), { limit, offset: query.offset, cursor }),
-      this.sessions.count(filter),
+      this.total(filter),
     ]);
     const more = rows.length > limit;
     if (more) rows.pop();
@@ -81,6 +83,16 @@ export class SessionsService {
       total,
       next_cursor: more && last ? encodeCursor(sort, { key: last.sort_key, id: last.id }) : null,
     };
+  }
+
+  /**
+   * The exact number of matches: from the analytics rollups when they keep it (the figure a
+   * drill-down comes from, read from a few hundred rows however many sessions match), else
+   * counted over the sessions.
+   */
+  private async total(filter: SessionListFilter): Promise<number> {
+    const countable = rollupCountable(filter);
+    return (countable && (await this.counts.count(countable))) ?? this.sessions.count(filter);
   }
 
   /** Every session the list's filters match (not a page), in the list's order, in slices. */

@@ -88,6 +88,20 @@ describe('rollup journal', () => {
     return { team: team.body, flow: flowReport.body };
   };
 
+  /** The sessions list's totals for filters the rollups count. */
+  const listTotals = async () => {
+    const total = async (who: Login, query: string) =>
+      (await t.http.get(`/api/v1/sessions?limit=1&${query}`).set(auth(who.token)).expect(200)).body.total as number;
+    const node = `all=true&tree_id=${flow.tree.id}`;
+    return {
+      mine: await total(engineer, ''),
+      completed: await total(admin, 'all=true&period=30d&status=completed'),
+      escalated: await total(admin, 'all=true&period=30d&outcome=escalated'),
+      endedAtStep: await total(admin, `${node}&ended_at_node_id=${flow.ids.step}`),
+      stoppedAtStep: await total(admin, `${node}&stopped_at_node_id=${flow.ids.step}`),
+    };
+  };
+
   const expectExact = async () => {
     const { total, differences } = await t.dataSource.transaction('REPEATABLE READ', (manager) =>
       verifyRollups(manager),
@@ -130,6 +144,8 @@ describe('rollup journal', () => {
           await blocker.query(`SELECT 1 FROM ${table} FOR UPDATE`);
         }
         unfolded = await reports();
+        // The sessions list counts these filters from the rollups (SessionCountsService): the journal too.
+        expect(await listTotals()).toEqual({ mine: 3, completed: 3, escalated: 2, endedAtStep: 3, stoppedAtStep: 0 });
         expect(await journalRows()).toEqual({ sessions: 15, ratings: 3, votes: 3 });
       } finally {
         await blocker.query('ROLLBACK');
@@ -148,6 +164,7 @@ describe('rollup journal', () => {
       );
       expect(await completedInTable()).toBe(before + 3);
       expect(await reports()).toEqual(unfolded);
+      expect(await listTotals()).toEqual({ mine: 3, completed: 3, escalated: 2, endedAtStep: 3, stoppedAtStep: 0 });
       await expectExact();
     });
   });

@@ -3,7 +3,7 @@ import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { AuthUser } from '../../common/auth-user';
 import { RollupJournalFolder } from '../rollup/rollup-journal-folder';
 import { AccountRef, AnalyticsContextService, ClosedRef, windowDto } from './analytics-context.service';
-import { ClosedDays, ClosedDaysCache } from './closed-days';
+import { ClosedDays, ClosedDaysCache, closedDaysOf } from './closed-days';
 import { AnalyticsQueryDto, FlowAnalyticsQueryDto, TeamAnalyticsQueryDto } from './dto/analytics-query.dto';
 import { FlowAnalyticsDto, FlowVersionsDto, MyAnalyticsDto, TeamAnalyticsDto } from './dto/analytics-response.dto';
 import { showsCommenters, teamReportAccount } from './report-access';
@@ -47,7 +47,7 @@ export class AnalyticsService {
 
   /** What the sections may take from the closed-days cache in this snapshot (nothing when it is off). */
   private closed(ref: ClosedRef): ClosedDays | undefined {
-    return this.closedDays.capacity > 0 ? { ...ref, cache: this.closedDays } : undefined;
+    return closedDaysOf(this.closedDays, ref);
   }
 
   /** The team's figures (team_admin / super_admin), optionally for one engineer of the account. */

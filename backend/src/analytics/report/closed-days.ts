@@ -27,3 +27,8 @@ export interface ClosedDays {
   version: string;
   cache: ClosedDaysCache;
 }
+
+/** What reads in a snapshot whose closed part is `ref` may take from `cache`: nothing when it is off. */
+export function closedDaysOf(cache: ClosedDaysCache, ref: Omit<ClosedDays, 'cache'>): ClosedDays | undefined {
+  return cache.capacity > 0 ? { ...ref, cache } : undefined;
+}
