@@ -18,6 +18,7 @@
 -- SessionExternalRef1764001110000
 -- Webhooks1764001200000
 -- SessionTreeVersion1764001300000
+-- NodeTimeRollups1764001400000
 
 -- Extensions
 CREATE EXTENSION "uuid-ossp";
@@ -82,7 +83,8 @@ CREATE TABLE analytics_journal_sessions (
   started_at timestamp with time zone,
   completed_at timestamp with time zone,
   outcome text,
-  sign smallint NOT NULL
+  sign smallint NOT NULL,
+  path jsonb
 ) WITH (autovacuum_vacuum_insert_scale_factor=0, autovacuum_vacuum_insert_threshold=5000, autovacuum_vacuum_scale_factor=0, autovacuum_vacuum_threshold=5000);
 CREATE TABLE analytics_journal_step_ratings (
   account_id uuid NOT NULL,
@@ -119,6 +121,38 @@ CREATE TABLE analytics_node_rollup_hourly (
   unresolved bigint DEFAULT 0 NOT NULL,
   helpful_yes bigint DEFAULT 0 NOT NULL,
   helpful_no bigint DEFAULT 0 NOT NULL
+);
+CREATE TABLE analytics_node_time_minutes_daily (
+  account_id uuid NOT NULL,
+  tree_id uuid NOT NULL,
+  node_id uuid NOT NULL,
+  bucket timestamp with time zone NOT NULL,
+  minute integer NOT NULL,
+  n bigint DEFAULT 0 NOT NULL
+);
+CREATE TABLE analytics_node_time_minutes_hourly (
+  account_id uuid NOT NULL,
+  tree_id uuid NOT NULL,
+  node_id uuid NOT NULL,
+  bucket timestamp with time zone NOT NULL,
+  minute integer NOT NULL,
+  n bigint DEFAULT 0 NOT NULL
+);
+CREATE TABLE analytics_node_time_seconds_daily (
+  account_id uuid NOT NULL,
+  tree_id uuid NOT NULL,
+  node_id uuid NOT NULL,
+  bucket timestamp with time zone NOT NULL,
+  second integer NOT NULL,
+  n bigint DEFAULT 0 NOT NULL
+);
+CREATE TABLE analytics_node_time_seconds_hourly (
+  account_id uuid NOT NULL,
+  tree_id uuid NOT NULL,
+  node_id uuid NOT NULL,
+  bucket timestamp with time zone NOT NULL,
+  second integer NOT NULL,
+  n bigint DEFAULT 0 NOT NULL
 );
 CREATE TABLE analytics_rollup_daily (
   account_id uuid NOT NULL,
@@ -328,6 +362,10 @@ ALTER TABLE analytics_duration_seconds_daily ADD CONSTRAINT analytics_duration_s
 ALTER TABLE analytics_duration_seconds_hourly ADD CONSTRAINT analytics_duration_seconds_hourly_pkey PRIMARY KEY (account_id, user_id, tree_id, bucket, second) INCLUDE (n);
 ALTER TABLE analytics_node_rollup_daily ADD CONSTRAINT analytics_node_rollup_daily_pkey PRIMARY KEY (account_id, tree_id, node_id, bucket);
 ALTER TABLE analytics_node_rollup_hourly ADD CONSTRAINT analytics_node_rollup_hourly_pkey PRIMARY KEY (account_id, tree_id, node_id, bucket);
+ALTER TABLE analytics_node_time_minutes_daily ADD CONSTRAINT analytics_node_time_minutes_daily_pkey PRIMARY KEY (account_id, tree_id, bucket, node_id, minute) INCLUDE (n);
+ALTER TABLE analytics_node_time_minutes_hourly ADD CONSTRAINT analytics_node_time_minutes_hourly_pkey PRIMARY KEY (account_id, tree_id, bucket, node_id, minute) INCLUDE (n);
+ALTER TABLE analytics_node_time_seconds_daily ADD CONSTRAINT analytics_node_time_seconds_daily_pkey PRIMARY KEY (account_id, tree_id, node_id, second, bucket) INCLUDE (n);
+ALTER TABLE analytics_node_time_seconds_hourly ADD CONSTRAINT analytics_node_time_seconds_hourly_pkey PRIMARY KEY (account_id, tree_id, bucket, node_id, second) INCLUDE (n);
 ALTER TABLE analytics_rollup_daily ADD CONSTRAINT analytics_rollup_daily_pkey PRIMARY KEY (account_id, user_id, tree_id, bucket, shard);
 ALTER TABLE analytics_rollup_hourly ADD CONSTRAINT analytics_rollup_hourly_pkey PRIMARY KEY (account_id, user_id, tree_id, bucket, shard);
 ALTER TABLE analytics_versions ADD CONSTRAINT analytics_versions_pkey PRIMARY KEY (account_id, channel, backend_pid);
@@ -410,6 +448,10 @@ CREATE INDEX analytics_journal_sessions_account_idx ON public.analytics_journal_
 CREATE INDEX analytics_journal_step_ratings_account_idx ON public.analytics_journal_step_ratings USING btree (account_id);
 CREATE UNIQUE INDEX analytics_node_rollup_daily_pkey ON public.analytics_node_rollup_daily USING btree (account_id, tree_id, node_id, bucket);
 CREATE UNIQUE INDEX analytics_node_rollup_hourly_pkey ON public.analytics_node_rollup_hourly USING btree (account_id, tree_id, node_id, bucket);
+CREATE UNIQUE INDEX analytics_node_time_minutes_daily_pkey ON public.analytics_node_time_minutes_daily USING btree (account_id, tree_id, bucket, node_id, minute) INCLUDE (n);
+CREATE UNIQUE INDEX analytics_node_time_minutes_hourly_pkey ON public.analytics_node_time_minutes_hourly USING btree (account_id, tree_id, bucket, node_id, minute) INCLUDE (n);
+CREATE UNIQUE INDEX analytics_node_time_seconds_daily_pkey ON public.analytics_node_time_seconds_daily USING btree (account_id, tree_id, node_id, second, bucket) INCLUDE (n);
+CREATE UNIQUE INDEX analytics_node_time_seconds_hourly_pkey ON public.analytics_node_time_seconds_hourly USING btree (account_id, tree_id, bucket, node_id, second) INCLUDE (n);
 CREATE UNIQUE INDEX analytics_rollup_daily_pkey ON public.analytics_rollup_daily USING btree (account_id, user_id, tree_id, bucket, shard);
 CREATE INDEX analytics_rollup_daily_tree_bucket_idx ON public.analytics_rollup_daily USING btree (account_id, tree_id, bucket);
 CREATE INDEX analytics_rollup_daily_user_bucket_idx ON public.analytics_rollup_daily USING btree (account_id, user_id, bucket);
@@ -508,6 +550,38 @@ AS $function$
     FROM (SELECT * FROM analytics_journal_step_ratings WHERE account_id = account) v) f;
       END $function$;
 
+CREATE OR REPLACE FUNCTION public.analytics_journal_rows_node_minute(account uuid, grain text)
+ RETURNS TABLE(account_id uuid, tree_id uuid, node_id uuid, bucket timestamp with time zone, minute integer, n bigint)
+ LANGUAGE plpgsql
+ STABLE ROWS 10
+AS $function$
+      #variable_conflict use_column
+      BEGIN
+        RETURN QUERY SELECT f.account_id, f.tree_id, f.node_id, date_trunc(grain, f.ts, 'UTC') AS bucket, floor(f.second / 60.0)::int AS minute, f.n::bigint AS n FROM (SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            s.sign AS n
+       FROM (SELECT * FROM analytics_journal_sessions WHERE account_id = account) s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL) f;
+      END $function$;
+
+CREATE OR REPLACE FUNCTION public.analytics_journal_rows_node_second(account uuid, grain text)
+ RETURNS TABLE(account_id uuid, tree_id uuid, node_id uuid, bucket timestamp with time zone, second integer, n bigint)
+ LANGUAGE plpgsql
+ STABLE ROWS 10
+AS $function$
+      #variable_conflict use_column
+      BEGIN
+        RETURN QUERY SELECT f.account_id, f.tree_id, f.node_id, date_trunc(grain, f.ts, 'UTC') AS bucket, f.second, f.n::bigint AS n FROM (SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            s.sign AS n
+       FROM (SELECT * FROM analytics_journal_sessions WHERE account_id = account) s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL) f;
+      END $function$;
+
 CREATE OR REPLACE FUNCTION public.analytics_journal_rows_second(account uuid, grain text)
  RETURNS TABLE(account_id uuid, user_id uuid, tree_id uuid, bucket timestamp with time zone, second integer, n bigint)
  LANGUAGE plpgsql
@@ -597,7 +671,7 @@ AS $function$
     SELECT a.account_id, 2::smallint, pg_backend_pid(), nextval('analytics_version_seq')
       FROM (SELECT DISTINCT account_id FROM (SELECT account_id FROM new_rows WHERE started_at < date_trunc('day', now(), 'UTC')) x ORDER BY 1) a
     ON CONFLICT (account_id, channel, backend_pid) DO UPDATE SET version = EXCLUDED.version RETURNING 1)
-  INSERT INTO analytics_journal_sessions (account_id, id, user_id, tree_id, current_node_id, started_at, completed_at, outcome, sign) SELECT account_id, id, user_id, tree_id, current_node_id, started_at, completed_at, outcome, 1 FROM new_rows;
+  INSERT INTO analytics_journal_sessions (account_id, id, user_id, tree_id, current_node_id, started_at, completed_at, outcome, path, sign) SELECT account_id, id, user_id, tree_id, current_node_id, started_at, completed_at, outcome, path, 1 FROM new_rows;
       ELSIF TG_OP = 'UPDATE' THEN
         WITH bump0 AS (INSERT INTO analytics_versions AS v (account_id, channel, backend_pid, version)
     SELECT a.account_id, 0::smallint, pg_backend_pid(), nextval('analytics_version_seq')
@@ -606,7 +680,7 @@ AS $function$
     SELECT a.account_id, 2::smallint, pg_backend_pid(), nextval('analytics_version_seq')
       FROM (SELECT DISTINCT account_id FROM (SELECT account_id FROM old_rows WHERE started_at < date_trunc('day', now(), 'UTC') UNION ALL SELECT account_id FROM new_rows WHERE started_at < date_trunc('day', now(), 'UTC')) x ORDER BY 1) a
     ON CONFLICT (account_id, channel, backend_pid) DO UPDATE SET version = EXCLUDED.version RETURNING 1)
-  INSERT INTO analytics_journal_sessions (account_id, id, user_id, tree_id, current_node_id, started_at, completed_at, outcome, sign) SELECT account_id, id, user_id, tree_id, current_node_id, started_at, completed_at, outcome, -1 FROM old_rows UNION ALL SELECT account_id, id, user_id, tree_id, current_node_id, started_at, completed_at, outcome, 1 FROM new_rows;
+  INSERT INTO analytics_journal_sessions (account_id, id, user_id, tree_id, current_node_id, started_at, completed_at, outcome, path, sign) SELECT account_id, id, user_id, tree_id, current_node_id, started_at, completed_at, outcome, path, -1 FROM old_rows UNION ALL SELECT account_id, id, user_id, tree_id, current_node_id, started_at, completed_at, outcome, path, 1 FROM new_rows;
       ELSE
         WITH bump0 AS (INSERT INTO analytics_versions AS v (account_id, channel, backend_pid, version)
     SELECT a.account_id, 0::smallint, pg_backend_pid(), nextval('analytics_version_seq')
@@ -615,7 +689,7 @@ AS $function$
     SELECT a.account_id, 2::smallint, pg_backend_pid(), nextval('analytics_version_seq')
       FROM (SELECT DISTINCT account_id FROM (SELECT account_id FROM old_rows WHERE started_at < date_trunc('day', now(), 'UTC')) x ORDER BY 1) a
     ON CONFLICT (account_id, channel, backend_pid) DO UPDATE SET version = EXCLUDED.version RETURNING 1)
-  INSERT INTO analytics_journal_sessions (account_id, id, user_id, tree_id, current_node_id, started_at, completed_at, outcome, sign) SELECT account_id, id, user_id, tree_id, current_node_id, started_at, completed_at, outcome, -1 FROM old_rows;
+  INSERT INTO analytics_journal_sessions (account_id, id, user_id, tree_id, current_node_id, started_at, completed_at, outcome, path, sign) SELECT account_id, id, user_id, tree_id, current_node_id, started_at, completed_at, outcome, path, -1 FROM old_rows;
       END IF;
       RETURN NULL;
     END $function$;

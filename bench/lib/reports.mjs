@@ -13,6 +13,7 @@ const dist = (path) => require(resolve(BUILD_DIR, path));
 const { LIVE_SECTIONS, ROLLUP_SECTIONS } = dist('analytics/report/sections/sections.js');
 const { analyticsWindow } = dist('analytics/report/analytics-window.js');
 const { queryRecentComments } = dist('analytics/report/sections/live/recent-comments.query.js');
+const { ReadBatch } = dist('analytics/report/read-batch.js');
 
 export const SECTIONS = { live: LIVE_SECTIONS, rollup: ROLLUP_SECTIONS };
 
@@ -63,4 +64,41 @@ export function report(pool, kind, impl, { accountId, userId, treeId, period, tz
       recent_comments: await queryRecentComments(db, scope, window, { withNames: true }),
     };
   });
+}
+
+/**
+ * The flow report from the rollups as AnalyticsService reads it from scratch: every section
+ * started together, their statements sent as one batch per round (ReadBatch) in one read-only
+ * snapshot, no cache. `nodeTimes: false` leaves time per node out (the report before it).
+ */
+export async function flowReportAsApi(pool, { accountId, treeId, period, tz, now }, { nodeTimes = true } = {}) {
+  const q = ROLLUP_SECTIONS;
+  const window = analyticsWindow({ period, tz, now });
+  const scope = { accountId, treeId };
+  const client = await pool.connect();
+  const db = new ReadBatch(client, [
+    'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY',
+    'SET LOCAL max_parallel_workers_per_gather = 0',
+  ]);
+  try {
+    const sections = await Promise.all([
+      q.summary(db, scope, window),
+      q.timeSeries(db, scope, window),
+      q.csatDistribution(db, scope, window),
+      q.stepFeedback(db, scope, window),
+      q.dropOff(db, scope, window),
+      q.outcomesByNode(db, scope, window),
+      nodeTimes ? q.nodeTimes(db, scope, window) : undefined,
+      queryRecentComments(db, scope, window, { withNames: true }),
+    ]);
+    await db.close();
+    await client.query('COMMIT');
+    return sections;
+  } catch (error) {
+    await db.close();
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }

@@ -127,6 +127,50 @@ add7 AS (INSERT INTO analytics_duration_seconds_daily AS r (account_id, user_id,
     ) AS k(user_id, tree_id)
    WHERE s.completed_at IS NOT NULL) f
    GROUP BY 1, 2, 3, 4, 5 HAVING sum(f.n) <> 0 ORDER BY 1, 2, 3, 4, 5
-  ON CONFLICT (account_id, user_id, tree_id, second, bucket) DO UPDATE SET n = r.n + EXCLUDED.n)
+  ON CONFLICT (account_id, user_id, tree_id, second, bucket) DO UPDATE SET n = r.n + EXCLUDED.n),
+add8 AS (INSERT INTO analytics_node_time_minutes_hourly AS r (account_id, tree_id, bucket, node_id, minute, n)
+  SELECT f.account_id, f.tree_id, date_trunc('hour', f.ts, 'UTC') AS bucket, f.node_id, floor(f.second / 60.0)::int AS minute, sum(f.n)::bigint AS n
+    FROM (SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            s.sign AS n
+       FROM taken_sessions s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL) f
+   GROUP BY 1, 2, 3, 4, 5 HAVING sum(f.n) <> 0 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (account_id, tree_id, bucket, node_id, minute) DO UPDATE SET n = r.n + EXCLUDED.n),
+add9 AS (INSERT INTO analytics_node_time_minutes_daily AS r (account_id, tree_id, bucket, node_id, minute, n)
+  SELECT f.account_id, f.tree_id, date_trunc('day', f.ts, 'UTC') AS bucket, f.node_id, floor(f.second / 60.0)::int AS minute, sum(f.n)::bigint AS n
+    FROM (SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            s.sign AS n
+       FROM taken_sessions s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL) f
+   GROUP BY 1, 2, 3, 4, 5 HAVING sum(f.n) <> 0 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (account_id, tree_id, bucket, node_id, minute) DO UPDATE SET n = r.n + EXCLUDED.n),
+add10 AS (INSERT INTO analytics_node_time_seconds_hourly AS r (account_id, tree_id, bucket, node_id, second, n)
+  SELECT f.account_id, f.tree_id, date_trunc('hour', f.ts, 'UTC') AS bucket, f.node_id, f.second, sum(f.n)::bigint AS n
+    FROM (SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            s.sign AS n
+       FROM taken_sessions s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL) f
+   GROUP BY 1, 2, 3, 4, 5 HAVING sum(f.n) <> 0 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (account_id, tree_id, bucket, node_id, second) DO UPDATE SET n = r.n + EXCLUDED.n),
+add11 AS (INSERT INTO analytics_node_time_seconds_daily AS r (account_id, tree_id, node_id, second, bucket, n)
+  SELECT f.account_id, f.tree_id, f.node_id, f.second, date_trunc('day', f.ts, 'UTC') AS bucket, sum(f.n)::bigint AS n
+    FROM (SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            s.sign AS n
+       FROM taken_sessions s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL) f
+   GROUP BY 1, 2, 3, 4, 5 HAVING sum(f.n) <> 0 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (account_id, tree_id, node_id, second, bucket) DO UPDATE SET n = r.n + EXCLUDED.n)
   SELECT (SELECT count(*) FROM taken_sessions)::int AS sessions, (SELECT count(*) FROM taken_ratings)::int AS ratings,
          (SELECT count(*) FROM taken_votes)::int AS votes;

@@ -102,9 +102,41 @@ INSERT INTO analytics_node_rollup_hourly AS r (account_id, tree_id, node_id, buc
   ON CONFLICT (account_id, tree_id, node_id, bucket) DO UPDATE SET unfinished = r.unfinished + EXCLUDED.unfinished, ended = r.ended + EXCLUDED.ended, resolved = r.resolved + EXCLUDED.resolved, escalated = r.escalated + EXCLUDED.escalated, workaround = r.workaround + EXCLUDED.workaround, unresolved = r.unresolved + EXCLUDED.unresolved, helpful_yes = r.helpful_yes + EXCLUDED.helpful_yes, helpful_no = r.helpful_no + EXCLUDED.helpful_no;
 
 -- statement 15
-DELETE FROM analytics_duration_seconds_daily;
+DELETE FROM analytics_node_time_seconds_hourly;
 
 -- statement 16
+INSERT INTO analytics_node_time_seconds_hourly AS r (account_id, tree_id, bucket, node_id, second, n)
+  SELECT f.account_id, f.tree_id, date_trunc('hour', f.ts, 'UTC') AS bucket, f.node_id, f.second, sum(f.n)::bigint AS n
+    FROM (SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            1 AS n
+       FROM sessions s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL) f
+   GROUP BY 1, 2, 3, 4, 5 HAVING sum(f.n) <> 0 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (account_id, tree_id, bucket, node_id, second) DO UPDATE SET n = r.n + EXCLUDED.n;
+
+-- statement 17
+DELETE FROM analytics_node_time_minutes_hourly;
+
+-- statement 18
+INSERT INTO analytics_node_time_minutes_hourly AS r (account_id, tree_id, bucket, node_id, minute, n)
+  SELECT f.account_id, f.tree_id, date_trunc('hour', f.ts, 'UTC') AS bucket, f.node_id, floor(f.second / 60.0)::int AS minute, sum(f.n)::bigint AS n
+    FROM (SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            1 AS n
+       FROM sessions s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL) f
+   GROUP BY 1, 2, 3, 4, 5 HAVING sum(f.n) <> 0 ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (account_id, tree_id, bucket, node_id, minute) DO UPDATE SET n = r.n + EXCLUDED.n;
+
+-- statement 19
+DELETE FROM analytics_duration_seconds_daily;
+
+-- statement 20
 INSERT INTO analytics_duration_seconds_daily (account_id, user_id, tree_id, second, bucket, n)
   SELECT h.account_id, h.user_id, h.tree_id, h.second, date_trunc('day', h.bucket, 'UTC') AS bucket, sum(h.n)
     FROM analytics_duration_seconds_hourly h
@@ -112,10 +144,10 @@ INSERT INTO analytics_duration_seconds_daily (account_id, user_id, tree_id, seco
   HAVING sum(h.n) <> 0
    ORDER BY 1, 2, 3, 4, 5;
 
--- statement 17
+-- statement 21
 DELETE FROM analytics_rollup_daily;
 
--- statement 18
+-- statement 22
 INSERT INTO analytics_rollup_daily (account_id, user_id, tree_id, bucket, shard, sessions, completed, resolved, escalated, workaround, unresolved, duration_us, ratings, rating_sum, r1, r2, r3, r4, r5)
   SELECT h.account_id, h.user_id, h.tree_id, date_trunc('day', h.bucket, 'UTC') AS bucket, h.shard, sum(h.sessions), sum(h.completed), sum(h.resolved), sum(h.escalated), sum(h.workaround), sum(h.unresolved), sum(h.duration_us), sum(h.ratings), sum(h.rating_sum), sum(h.r1), sum(h.r2), sum(h.r3), sum(h.r4), sum(h.r5)
     FROM analytics_rollup_hourly h
@@ -123,10 +155,10 @@ INSERT INTO analytics_rollup_daily (account_id, user_id, tree_id, bucket, shard,
   HAVING sum(h.sessions) <> 0 OR sum(h.completed) <> 0 OR sum(h.resolved) <> 0 OR sum(h.escalated) <> 0 OR sum(h.workaround) <> 0 OR sum(h.unresolved) <> 0 OR sum(h.duration_us) <> 0 OR sum(h.ratings) <> 0 OR sum(h.rating_sum) <> 0 OR sum(h.r1) <> 0 OR sum(h.r2) <> 0 OR sum(h.r3) <> 0 OR sum(h.r4) <> 0 OR sum(h.r5) <> 0
    ORDER BY 1, 2, 3, 4, 5;
 
--- statement 19
+-- statement 23
 DELETE FROM analytics_duration_minutes_daily;
 
--- statement 20
+-- statement 24
 INSERT INTO analytics_duration_minutes_daily (account_id, user_id, tree_id, bucket, minute, n)
   SELECT h.account_id, h.user_id, h.tree_id, date_trunc('day', h.bucket, 'UTC') AS bucket, h.minute, sum(h.n)
     FROM analytics_duration_minutes_hourly h
@@ -134,13 +166,35 @@ INSERT INTO analytics_duration_minutes_daily (account_id, user_id, tree_id, buck
   HAVING sum(h.n) <> 0
    ORDER BY 1, 2, 3, 4, 5;
 
--- statement 21
+-- statement 25
 DELETE FROM analytics_node_rollup_daily;
 
--- statement 22
+-- statement 26
 INSERT INTO analytics_node_rollup_daily (account_id, tree_id, node_id, bucket, unfinished, ended, resolved, escalated, workaround, unresolved, helpful_yes, helpful_no)
   SELECT h.account_id, h.tree_id, h.node_id, date_trunc('day', h.bucket, 'UTC') AS bucket, sum(h.unfinished), sum(h.ended), sum(h.resolved), sum(h.escalated), sum(h.workaround), sum(h.unresolved), sum(h.helpful_yes), sum(h.helpful_no)
     FROM analytics_node_rollup_hourly h
    GROUP BY 1, 2, 3, 4
   HAVING sum(h.unfinished) <> 0 OR sum(h.ended) <> 0 OR sum(h.resolved) <> 0 OR sum(h.escalated) <> 0 OR sum(h.workaround) <> 0 OR sum(h.unresolved) <> 0 OR sum(h.helpful_yes) <> 0 OR sum(h.helpful_no) <> 0
    ORDER BY 1, 2, 3, 4;
+
+-- statement 27
+DELETE FROM analytics_node_time_seconds_daily;
+
+-- statement 28
+INSERT INTO analytics_node_time_seconds_daily (account_id, tree_id, node_id, second, bucket, n)
+  SELECT h.account_id, h.tree_id, h.node_id, h.second, date_trunc('day', h.bucket, 'UTC') AS bucket, sum(h.n)
+    FROM analytics_node_time_seconds_hourly h
+   GROUP BY 1, 2, 3, 4, 5
+  HAVING sum(h.n) <> 0
+   ORDER BY 1, 2, 3, 4, 5;
+
+-- statement 29
+DELETE FROM analytics_node_time_minutes_daily;
+
+-- statement 30
+INSERT INTO analytics_node_time_minutes_daily (account_id, tree_id, bucket, node_id, minute, n)
+  SELECT h.account_id, h.tree_id, date_trunc('day', h.bucket, 'UTC') AS bucket, h.node_id, h.minute, sum(h.n)
+    FROM analytics_node_time_minutes_hourly h
+   GROUP BY 1, 2, 3, 4, 5
+  HAVING sum(h.n) <> 0
+   ORDER BY 1, 2, 3, 4, 5;

@@ -197,6 +197,52 @@ SELECT coalesce(e.account_id, a.account_id) AS account_id, coalesce(e.user_id, a
       LIMIT 20;
 
 -- statement 7
+SELECT coalesce(e.account_id, a.account_id) AS account_id, coalesce(e.tree_id, a.tree_id) AS tree_id, coalesce(e.bucket, a.bucket) AS bucket, coalesce(e.node_id, a.node_id) AS node_id, coalesce(e.minute, a.minute) AS minute,
+            coalesce(e.n, 0)::float8 AS e_n, coalesce(a.n, 0)::float8 AS a_n,
+            count(*) OVER ()::int AS total
+       FROM (SELECT f.account_id, f.tree_id, date_trunc('hour', f.ts, 'UTC') AS bucket, f.node_id, floor(f.second / 60.0)::int AS minute, sum(f.n)::bigint AS n
+    FROM (SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            1 AS n
+       FROM sessions s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL) f
+   GROUP BY 1, 2, 3, 4, 5 HAVING sum(f.n) <> 0 ORDER BY 1, 2, 3, 4, 5) e FULL JOIN (SELECT account_id, tree_id, bucket, node_id, minute, sum(n)::bigint AS n FROM (SELECT account_id, tree_id, bucket, node_id, minute, n FROM analytics_node_time_minutes_hourly UNION ALL SELECT f.account_id, f.tree_id, date_trunc('hour', f.ts, 'UTC') AS bucket, f.node_id, floor(f.second / 60.0)::int AS minute, f.n::bigint AS n FROM (SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            s.sign AS n
+       FROM analytics_journal_sessions s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL) f) r
+        GROUP BY account_id, tree_id, bucket, node_id, minute HAVING sum(n) <> 0) a USING (account_id, tree_id, bucket, node_id, minute)
+      WHERE coalesce(e.n, 0) <> coalesce(a.n, 0)
+      LIMIT 20;
+
+-- statement 8
+SELECT coalesce(e.account_id, a.account_id) AS account_id, coalesce(e.tree_id, a.tree_id) AS tree_id, coalesce(e.bucket, a.bucket) AS bucket, coalesce(e.node_id, a.node_id) AS node_id, coalesce(e.second, a.second) AS second,
+            coalesce(e.n, 0)::float8 AS e_n, coalesce(a.n, 0)::float8 AS a_n,
+            count(*) OVER ()::int AS total
+       FROM (SELECT f.account_id, f.tree_id, date_trunc('hour', f.ts, 'UTC') AS bucket, f.node_id, f.second, sum(f.n)::bigint AS n
+    FROM (SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            1 AS n
+       FROM sessions s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL) f
+   GROUP BY 1, 2, 3, 4, 5 HAVING sum(f.n) <> 0 ORDER BY 1, 2, 3, 4, 5) e FULL JOIN (SELECT account_id, tree_id, bucket, node_id, second, sum(n)::bigint AS n FROM (SELECT account_id, tree_id, bucket, node_id, second, n FROM analytics_node_time_seconds_hourly UNION ALL SELECT f.account_id, f.tree_id, date_trunc('hour', f.ts, 'UTC') AS bucket, f.node_id, f.second, f.n::bigint AS n FROM (SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            s.sign AS n
+       FROM analytics_journal_sessions s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL) f) r
+        GROUP BY account_id, tree_id, bucket, node_id, second HAVING sum(n) <> 0) a USING (account_id, tree_id, bucket, node_id, second)
+      WHERE coalesce(e.n, 0) <> coalesce(a.n, 0)
+      LIMIT 20;
+
+-- statement 9
 SELECT coalesce(e.account_id, a.account_id) AS account_id, coalesce(e.user_id, a.user_id) AS user_id, coalesce(e.tree_id, a.tree_id) AS tree_id, coalesce(e.bucket, a.bucket) AS bucket, coalesce(e.minute, a.minute) AS minute,
             coalesce(e.n, 0)::float8 AS e_n, coalesce(a.n, 0)::float8 AS a_n,
             count(*) OVER ()::int AS total
@@ -217,7 +263,7 @@ SELECT coalesce(e.account_id, a.account_id) AS account_id, coalesce(e.user_id, a
       WHERE coalesce(e.n, 0) <> coalesce(a.n, 0)
       LIMIT 20;
 
--- statement 8
+-- statement 10
 SELECT coalesce(e.account_id, a.account_id) AS account_id, coalesce(e.user_id, a.user_id) AS user_id, coalesce(e.tree_id, a.tree_id) AS tree_id, coalesce(e.second, a.second) AS second, coalesce(e.bucket, a.bucket) AS bucket,
             coalesce(e.n, 0)::float8 AS e_n, coalesce(a.n, 0)::float8 AS a_n,
             count(*) OVER ()::int AS total
@@ -235,5 +281,51 @@ SELECT coalesce(e.account_id, a.account_id) AS account_id, coalesce(e.user_id, a
     ) AS k(user_id, tree_id)
    WHERE s.completed_at IS NOT NULL) f) r
         GROUP BY account_id, user_id, tree_id, second, bucket HAVING sum(n) <> 0) a USING (account_id, user_id, tree_id, second, bucket)
+      WHERE coalesce(e.n, 0) <> coalesce(a.n, 0)
+      LIMIT 20;
+
+-- statement 11
+SELECT coalesce(e.account_id, a.account_id) AS account_id, coalesce(e.tree_id, a.tree_id) AS tree_id, coalesce(e.bucket, a.bucket) AS bucket, coalesce(e.node_id, a.node_id) AS node_id, coalesce(e.minute, a.minute) AS minute,
+            coalesce(e.n, 0)::float8 AS e_n, coalesce(a.n, 0)::float8 AS a_n,
+            count(*) OVER ()::int AS total
+       FROM (SELECT f.account_id, f.tree_id, date_trunc('day', f.ts, 'UTC') AS bucket, f.node_id, floor(f.second / 60.0)::int AS minute, sum(f.n)::bigint AS n
+    FROM (SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            1 AS n
+       FROM sessions s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL) f
+   GROUP BY 1, 2, 3, 4, 5 HAVING sum(f.n) <> 0 ORDER BY 1, 2, 3, 4, 5) e FULL JOIN (SELECT account_id, tree_id, bucket, node_id, minute, sum(n)::bigint AS n FROM (SELECT account_id, tree_id, bucket, node_id, minute, n FROM analytics_node_time_minutes_daily UNION ALL SELECT f.account_id, f.tree_id, date_trunc('day', f.ts, 'UTC') AS bucket, f.node_id, floor(f.second / 60.0)::int AS minute, f.n::bigint AS n FROM (SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            s.sign AS n
+       FROM analytics_journal_sessions s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL) f) r
+        GROUP BY account_id, tree_id, bucket, node_id, minute HAVING sum(n) <> 0) a USING (account_id, tree_id, bucket, node_id, minute)
+      WHERE coalesce(e.n, 0) <> coalesce(a.n, 0)
+      LIMIT 20;
+
+-- statement 12
+SELECT coalesce(e.account_id, a.account_id) AS account_id, coalesce(e.tree_id, a.tree_id) AS tree_id, coalesce(e.node_id, a.node_id) AS node_id, coalesce(e.second, a.second) AS second, coalesce(e.bucket, a.bucket) AS bucket,
+            coalesce(e.n, 0)::float8 AS e_n, coalesce(a.n, 0)::float8 AS a_n,
+            count(*) OVER ()::int AS total
+       FROM (SELECT f.account_id, f.tree_id, f.node_id, f.second, date_trunc('day', f.ts, 'UTC') AS bucket, sum(f.n)::bigint AS n
+    FROM (SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            1 AS n
+       FROM sessions s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL) f
+   GROUP BY 1, 2, 3, 4, 5 HAVING sum(f.n) <> 0 ORDER BY 1, 2, 3, 4, 5) e FULL JOIN (SELECT account_id, tree_id, node_id, second, bucket, sum(n)::bigint AS n FROM (SELECT account_id, tree_id, node_id, second, bucket, n FROM analytics_node_time_seconds_daily UNION ALL SELECT f.account_id, f.tree_id, f.node_id, f.second, date_trunc('day', f.ts, 'UTC') AS bucket, f.n::bigint AS n FROM (SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            s.sign AS n
+       FROM analytics_journal_sessions s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL) f) r
+        GROUP BY account_id, tree_id, node_id, second, bucket HAVING sum(n) <> 0) a USING (account_id, tree_id, node_id, second, bucket)
       WHERE coalesce(e.n, 0) <> coalesce(a.n, 0)
       LIMIT 20;

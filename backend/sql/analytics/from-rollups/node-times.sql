@@ -3,24 +3,80 @@
 -- The node times section, read from the rollup tables (analytics/report/sections/from-rollups/), as computed from scratch.
 
 -- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 1
--- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-0000000004f5', $4 = '2025-05-19T23:00:00.000Z', $5 = '2025-06-18T23:00:00.000Z'
-WITH answers AS MATERIALIZED (
-      SELECT (e.entry ->> 'node_id')::uuid AS node_id,
-             floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
-               - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS seconds
-        FROM sessions s
-       CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)
-       WHERE s.account_id = $1 AND s.tree_id = $2 AND s.started_at >= $4 AND s.started_at < $5
-    ), per_node AS (
-      SELECT a.node_id, count(*)::int AS visits,
-             percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY greatest(0, a.seconds)) AS percentiles
-        FROM answers a
-       WHERE a.seconds IS NOT NULL
-       GROUP BY a.node_id
-    )
-    SELECT t.node_id, n.title AS node_title, n.type, t.visits,
-           round(t.percentiles[1]::numeric, 1)::float8 AS median_seconds,
-           round(t.percentiles[2]::numeric, 1)::float8 AS p90_seconds
-      FROM per_node t
-      LEFT JOIN tree_nodes n ON n.id = t.node_id AND n.account_id = $3
-     ORDER BY t.visits DESC, n.title, t.node_id;
+-- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '2025-05-20T00:00:00.000Z', $4 = '2025-06-19T00:00:00.000Z', $5 = '2025-05-19T23:00:00.000Z', $6 = '2025-05-20T00:00:00.000Z', $7 = '2025-06-18T23:00:00.000Z', $8 = '2025-06-19T00:00:00.000Z'
+SELECT r.node_id, r.minute, sum(r.n)::bigint AS n
+    FROM (SELECT account_id, tree_id, node_id, bucket, minute, n FROM analytics_node_time_minutes_daily r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.bucket >= $3 AND r.bucket < $4 UNION ALL SELECT account_id, tree_id, node_id, bucket, minute, n FROM analytics_node_time_minutes_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.bucket >= $5 AND r.bucket < $6 UNION ALL SELECT account_id, tree_id, node_id, bucket, minute, -n AS n FROM analytics_node_time_minutes_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.bucket >= $7 AND r.bucket < $8) r GROUP BY r.node_id, r.minute;
+
+-- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 2
+-- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab'
+SELECT id, title, type, step_id FROM tree_nodes WHERE account_id = $1 AND tree_id = $2 ORDER BY title, id;
+
+-- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 3
+-- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-000000000090', $4 = 60, $5 = 180, $6 = '2025-05-20T00:00:00.000Z', $7 = '2025-06-19T00:00:00.000Z', $8 = '2025-05-19T23:00:00.000Z', $9 = '2025-05-20T00:00:00.000Z', $10 = '2025-06-18T23:00:00.000Z', $11 = '2025-06-19T00:00:00.000Z'
+SELECT r.second, sum(r.n)::bigint AS n
+    FROM (SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_daily r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $6 AND r.bucket < $7 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $8 AND r.bucket < $9 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, -n AS n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $10 AND r.bucket < $11) r GROUP BY r.second;
+
+-- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 4
+-- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-000000000090', $4 = 180, $5 = 240, $6 = '2025-05-20T00:00:00.000Z', $7 = '2025-06-19T00:00:00.000Z', $8 = '2025-05-19T23:00:00.000Z', $9 = '2025-05-20T00:00:00.000Z', $10 = '2025-06-18T23:00:00.000Z', $11 = '2025-06-19T00:00:00.000Z'
+SELECT r.second, sum(r.n)::bigint AS n
+    FROM (SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_daily r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $6 AND r.bucket < $7 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $8 AND r.bucket < $9 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, -n AS n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $10 AND r.bucket < $11) r GROUP BY r.second;
+
+-- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 5
+-- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-000000000091', $4 = 120, $5 = 180, $6 = '2025-05-20T00:00:00.000Z', $7 = '2025-06-19T00:00:00.000Z', $8 = '2025-05-19T23:00:00.000Z', $9 = '2025-05-20T00:00:00.000Z', $10 = '2025-06-18T23:00:00.000Z', $11 = '2025-06-19T00:00:00.000Z'
+SELECT r.second, sum(r.n)::bigint AS n
+    FROM (SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_daily r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $6 AND r.bucket < $7 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $8 AND r.bucket < $9 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, -n AS n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $10 AND r.bucket < $11) r GROUP BY r.second;
+
+-- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 6
+-- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-000000000091', $4 = 180, $5 = 300, $6 = '2025-05-20T00:00:00.000Z', $7 = '2025-06-19T00:00:00.000Z', $8 = '2025-05-19T23:00:00.000Z', $9 = '2025-05-20T00:00:00.000Z', $10 = '2025-06-18T23:00:00.000Z', $11 = '2025-06-19T00:00:00.000Z'
+SELECT r.second, sum(r.n)::bigint AS n
+    FROM (SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_daily r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $6 AND r.bucket < $7 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $8 AND r.bucket < $9 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, -n AS n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $10 AND r.bucket < $11) r GROUP BY r.second;
+
+-- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 7
+-- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-000000000092', $4 = 300, $5 = 420, $6 = '2025-05-20T00:00:00.000Z', $7 = '2025-06-19T00:00:00.000Z', $8 = '2025-05-19T23:00:00.000Z', $9 = '2025-05-20T00:00:00.000Z', $10 = '2025-06-18T23:00:00.000Z', $11 = '2025-06-19T00:00:00.000Z'
+SELECT r.second, sum(r.n)::bigint AS n
+    FROM (SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_daily r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $6 AND r.bucket < $7 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $8 AND r.bucket < $9 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, -n AS n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $10 AND r.bucket < $11) r GROUP BY r.second;
+
+-- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 8
+-- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-000000000092', $4 = 660, $5 = 720, $6 = '2025-05-20T00:00:00.000Z', $7 = '2025-06-19T00:00:00.000Z', $8 = '2025-05-19T23:00:00.000Z', $9 = '2025-05-20T00:00:00.000Z', $10 = '2025-06-18T23:00:00.000Z', $11 = '2025-06-19T00:00:00.000Z'
+SELECT r.second, sum(r.n)::bigint AS n
+    FROM (SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_daily r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $6 AND r.bucket < $7 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $8 AND r.bucket < $9 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, -n AS n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $10 AND r.bucket < $11) r GROUP BY r.second;
+
+-- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 9
+-- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-000000000093', $4 = 60, $5 = 120, $6 = '2025-05-20T00:00:00.000Z', $7 = '2025-06-19T00:00:00.000Z', $8 = '2025-05-19T23:00:00.000Z', $9 = '2025-05-20T00:00:00.000Z', $10 = '2025-06-18T23:00:00.000Z', $11 = '2025-06-19T00:00:00.000Z'
+SELECT r.second, sum(r.n)::bigint AS n
+    FROM (SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_daily r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $6 AND r.bucket < $7 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $8 AND r.bucket < $9 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, -n AS n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $10 AND r.bucket < $11) r GROUP BY r.second;
+
+-- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 10
+-- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-000000000093', $4 = 180, $5 = 240, $6 = '2025-05-20T00:00:00.000Z', $7 = '2025-06-19T00:00:00.000Z', $8 = '2025-05-19T23:00:00.000Z', $9 = '2025-05-20T00:00:00.000Z', $10 = '2025-06-18T23:00:00.000Z', $11 = '2025-06-19T00:00:00.000Z'
+SELECT r.second, sum(r.n)::bigint AS n
+    FROM (SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_daily r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $6 AND r.bucket < $7 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $8 AND r.bucket < $9 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, -n AS n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $10 AND r.bucket < $11) r GROUP BY r.second;
+
+-- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 11
+-- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-000000000094', $4 = 180, $5 = 300, $6 = '2025-05-20T00:00:00.000Z', $7 = '2025-06-19T00:00:00.000Z', $8 = '2025-05-19T23:00:00.000Z', $9 = '2025-05-20T00:00:00.000Z', $10 = '2025-06-18T23:00:00.000Z', $11 = '2025-06-19T00:00:00.000Z'
+SELECT r.second, sum(r.n)::bigint AS n
+    FROM (SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_daily r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $6 AND r.bucket < $7 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $8 AND r.bucket < $9 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, -n AS n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $10 AND r.bucket < $11) r GROUP BY r.second;
+
+-- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 12
+-- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-000000000094', $4 = 360, $5 = 420, $6 = '2025-05-20T00:00:00.000Z', $7 = '2025-06-19T00:00:00.000Z', $8 = '2025-05-19T23:00:00.000Z', $9 = '2025-05-20T00:00:00.000Z', $10 = '2025-06-18T23:00:00.000Z', $11 = '2025-06-19T00:00:00.000Z'
+SELECT r.second, sum(r.n)::bigint AS n
+    FROM (SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_daily r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $6 AND r.bucket < $7 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $8 AND r.bucket < $9 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, -n AS n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $10 AND r.bucket < $11) r GROUP BY r.second;
+
+-- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 13
+-- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-000000000095', $4 = 480, $5 = 540, $6 = '2025-05-20T00:00:00.000Z', $7 = '2025-06-19T00:00:00.000Z', $8 = '2025-05-19T23:00:00.000Z', $9 = '2025-05-20T00:00:00.000Z', $10 = '2025-06-18T23:00:00.000Z', $11 = '2025-06-19T00:00:00.000Z'
+SELECT r.second, sum(r.n)::bigint AS n
+    FROM (SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_daily r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $6 AND r.bucket < $7 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $8 AND r.bucket < $9 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, -n AS n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $10 AND r.bucket < $11) r GROUP BY r.second;
+
+-- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 14
+-- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-000000000095', $4 = 660, $5 = 780, $6 = '2025-05-20T00:00:00.000Z', $7 = '2025-06-19T00:00:00.000Z', $8 = '2025-05-19T23:00:00.000Z', $9 = '2025-05-20T00:00:00.000Z', $10 = '2025-06-18T23:00:00.000Z', $11 = '2025-06-19T00:00:00.000Z'
+SELECT r.second, sum(r.n)::bigint AS n
+    FROM (SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_daily r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $6 AND r.bucket < $7 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $8 AND r.bucket < $9 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, -n AS n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $10 AND r.bucket < $11) r GROUP BY r.second;
+
+-- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 15
+-- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-000000000096', $4 = 420, $5 = 480, $6 = '2025-05-20T00:00:00.000Z', $7 = '2025-06-19T00:00:00.000Z', $8 = '2025-05-19T23:00:00.000Z', $9 = '2025-05-20T00:00:00.000Z', $10 = '2025-06-18T23:00:00.000Z', $11 = '2025-06-19T00:00:00.000Z'
+SELECT r.second, sum(r.n)::bigint AS n
+    FROM (SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_daily r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $6 AND r.bucket < $7 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $8 AND r.bucket < $9 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, -n AS n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $10 AND r.bucket < $11) r GROUP BY r.second;
+
+-- flow report, 2025-05-20 to 2025-06-18 (Europe/London): statement 16
+-- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-000000000096', $4 = 780, $5 = 840, $6 = '2025-05-20T00:00:00.000Z', $7 = '2025-06-19T00:00:00.000Z', $8 = '2025-05-19T23:00:00.000Z', $9 = '2025-05-20T00:00:00.000Z', $10 = '2025-06-18T23:00:00.000Z', $11 = '2025-06-19T00:00:00.000Z'
+SELECT r.second, sum(r.n)::bigint AS n
+    FROM (SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_daily r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $6 AND r.bucket < $7 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $8 AND r.bucket < $9 UNION ALL SELECT account_id, tree_id, node_id, bucket, second, -n AS n FROM analytics_node_time_seconds_hourly r WHERE r.account_id = $1 AND r.tree_id = $2 AND r.node_id = $3 AND r.second >= $4 AND r.second < $5 AND r.bucket >= $10 AND r.bucket < $11) r GROUP BY r.second;

@@ -13,6 +13,8 @@ import {
   NODE_ROLLUP_COUNTERS,
   nodeRollupTable,
   nodeSessionFacts,
+  nodeTimeFacts,
+  nodeTimeTable,
   ratingFacts,
   Resolution,
   SESSION_ROLLUP_COUNTERS,
@@ -20,19 +22,24 @@ import {
   sessionRollupTable,
   upsertDurations,
   upsertFacts,
+  upsertNodeTimes,
   voteFacts,
 } from './rollup-schema';
 
-/** The rows of a rollup table: the session or node family, or a duration histogram at a resolution. */
-export type RollupKind = 'session' | 'node' | Resolution;
+/** The rows of a rollup table: the session or node family, or a duration or node time histogram at a resolution. */
+export type RollupKind = 'session' | 'node' | Resolution | `node_${Resolution}`;
 
 /** The rollup table of a kind at a grain. */
-export const rollupTable = (kind: RollupKind, grain: Grain) =>
-  kind === 'session'
-    ? sessionRollupTable(grain)
-    : kind === 'node'
-      ? nodeRollupTable(grain)
-      : durationTable(kind, grain);
+export const rollupTable = (kind: RollupKind, grain: Grain) => {
+  if (kind === 'session') return sessionRollupTable(grain);
+  if (kind === 'node') return nodeRollupTable(grain);
+  if (kind === 'node_minute' || kind === 'node_second') return nodeTimeTable(nodeTimeResolution(kind), grain);
+  return durationTable(kind, grain);
+};
+
+/** The resolution of a node time kind. */
+export const nodeTimeResolution = (kind: `node_${Resolution}`): Resolution =>
+  kind === 'node_minute' ? 'minute' : 'second';
 
 /** The facts of journal-shaped relations (the journals, or the rows a fold took out of them), per kind. */
 function journalFacts(relations: { sessions: string; ratings: string; votes: string }): Record<RollupKind, string[]> {
@@ -42,6 +49,8 @@ function journalFacts(relations: { sessions: string; ratings: string; votes: str
     node: [nodeSessionFacts(rows(relations.sessions)), voteFacts(rows(relations.votes))],
     minute: [durationFacts(rows(relations.sessions))],
     second: [durationFacts(rows(relations.sessions))],
+    node_minute: [nodeTimeFacts(rows(relations.sessions))],
+    node_second: [nodeTimeFacts(rows(relations.sessions))],
   };
 }
 
@@ -80,6 +89,22 @@ const READ_COLUMNS: Record<RollupKind, [string, string][]> = {
     ['account_id', 'uuid'],
     ['user_id', 'uuid'],
     ['tree_id', 'uuid'],
+    ['bucket', 'timestamptz'],
+    ['second', 'integer'],
+    ['n', 'bigint'],
+  ],
+  node_minute: [
+    ['account_id', 'uuid'],
+    ['tree_id', 'uuid'],
+    ['node_id', 'uuid'],
+    ['bucket', 'timestamptz'],
+    ['minute', 'integer'],
+    ['n', 'bigint'],
+  ],
+  node_second: [
+    ['account_id', 'uuid'],
+    ['tree_id', 'uuid'],
+    ['node_id', 'uuid'],
     ['bucket', 'timestamptz'],
     ['second', 'integer'],
     ['n', 'bigint'],
@@ -158,7 +183,7 @@ export const FOLD_LIMIT = 5000;
  * One fold: takes up to `limit` rows of each journal (rows another fold holds are skipped, so
  * folds never wait on each other's journal rows) and adds their facts to every rollup table, in
  * one statement and so one transaction. The upserts run in one order (hourly before daily,
- * sessions, nodes, minutes, seconds) with rows in key order, as the triggers' did, so
+ * sessions, nodes, minutes, seconds, node minutes, node seconds) with rows in key order, as the triggers' did, so
  * concurrent folds lock shared rollup rows in one order and cannot deadlock. Answers how many
  * rows it took of each journal.
  */
@@ -172,6 +197,8 @@ export function foldJournalSql(limit = FOLD_LIMIT): string {
     for (const grain of GRAINS) upserts.push(upsertFacts(facts[family], grain, family));
   for (const resolution of ['minute', 'second'] as const)
     for (const grain of GRAINS) upserts.push(upsertDurations(facts[resolution], resolution, grain));
+  for (const resolution of ['minute', 'second'] as const)
+    for (const grain of GRAINS) upserts.push(upsertNodeTimes(facts[`node_${resolution}`], resolution, grain));
   const ctes = [
     take(taken.sessions, SESSIONS_JOURNAL.table),
     take(taken.ratings, RATINGS_JOURNAL.table),

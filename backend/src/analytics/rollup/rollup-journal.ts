@@ -28,7 +28,18 @@ export interface Journal {
 export const SESSIONS_JOURNAL: Journal = {
   source: 'sessions',
   table: 'analytics_journal_sessions',
-  columns: ['account_id', 'id', 'user_id', 'tree_id', 'current_node_id', 'started_at', 'completed_at', 'outcome'],
+  // path: time per node (migration NodeTimeRollups); journal rows written before it have none and add no node times.
+  columns: [
+    'account_id',
+    'id',
+    'user_id',
+    'tree_id',
+    'current_node_id',
+    'started_at',
+    'completed_at',
+    'outcome',
+    'path',
+  ],
 };
 export const RATINGS_JOURNAL: Journal = {
   source: 'session_ratings',

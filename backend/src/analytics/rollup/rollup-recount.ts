@@ -7,10 +7,14 @@ import {
   GRAINS,
   groupedDurations,
   groupedFacts,
+  groupedNodeTimes,
   NODE_KEYS,
   NODE_ROLLUP_COUNTERS,
   nodeRollupTable,
   nodeSessionFacts,
+  nodeTimeFacts,
+  nodeTimeKey,
+  nodeTimeTable,
   ratingFacts,
   SESSION_KEYS,
   SESSION_ROLLUP_COUNTERS,
@@ -18,6 +22,7 @@ import {
   sessionRollupTable,
   upsertDurations,
   upsertFacts,
+  upsertNodeTimes,
   voteFacts,
 } from './rollup-schema';
 
@@ -32,6 +37,7 @@ const RAW_SESSION_FACTS = [
   ratingFacts({ relation: 'session_ratings', sign: 1 }),
 ];
 const RAW_DURATION_FACTS = [durationFacts({ relation: 'sessions', sign: 1 })];
+const RAW_NODE_TIME_FACTS = [nodeTimeFacts({ relation: 'sessions', sign: 1 })];
 const RAW_NODE_FACTS = [
   nodeSessionFacts({ relation: 'sessions', sign: 1 }),
   voteFacts({ relation: 'step_ratings', sign: 1 }),
@@ -60,12 +66,14 @@ function dailyFromHourly(hourly: string, daily: string, keys: string[], counters
  * rollup:verify recounts both grains from the raw rows, independently of this.
  */
 export function rollupFillPhases(): { table: string; sql: string }[][] {
-  // Largest first (at 1M sessions: sessions, seconds, minutes, nodes), so parallel workers end together.
+  // Largest first (at 1M sessions: sessions, seconds, minutes, nodes; node times not measured yet), so parallel workers end together.
   const hourly = [
     { table: sessionRollupTable('hour'), sql: upsertFacts(RAW_SESSION_FACTS, 'hour', 'session') },
     { table: durationTable('second', 'hour'), sql: upsertDurations(RAW_DURATION_FACTS, 'second', 'hour') },
     { table: durationTable('minute', 'hour'), sql: upsertDurations(RAW_DURATION_FACTS, 'minute', 'hour') },
     { table: nodeRollupTable('hour'), sql: upsertFacts(RAW_NODE_FACTS, 'hour', 'node') },
+    { table: nodeTimeTable('second', 'hour'), sql: upsertNodeTimes(RAW_NODE_TIME_FACTS, 'second', 'hour') },
+    { table: nodeTimeTable('minute', 'hour'), sql: upsertNodeTimes(RAW_NODE_TIME_FACTS, 'minute', 'hour') },
   ];
   const fromHourly = (hourlyTable: string, dailyTable: string, keys: string[], counters: readonly string[]) => ({
     table: dailyTable,
@@ -76,6 +84,8 @@ export function rollupFillPhases(): { table: string; sql: string }[][] {
     fromHourly(sessionRollupTable('hour'), sessionRollupTable('day'), SESSION_KEYS, SESSION_ROLLUP_COUNTERS),
     fromHourly(durationTable('minute', 'hour'), durationTable('minute', 'day'), durationKey('minute', 'day'), ['n']),
     fromHourly(nodeRollupTable('hour'), nodeRollupTable('day'), NODE_KEYS, NODE_ROLLUP_COUNTERS),
+    fromHourly(nodeTimeTable('second', 'hour'), nodeTimeTable('second', 'day'), nodeTimeKey('second', 'day'), ['n']),
+    fromHourly(nodeTimeTable('minute', 'hour'), nodeTimeTable('minute', 'day'), nodeTimeKey('minute', 'day'), ['n']),
   ];
   return [hourly, daily];
 }
@@ -169,6 +179,14 @@ export async function verifyRollups(
       const expected = groupedDurations(RAW_DURATION_FACTS, resolution, grain);
       const keys = durationKey(resolution, grain);
       const actual = `SELECT ${keys.join(', ')}, sum(n)::bigint AS n FROM ${rollupRelation(resolution, grain, [...keys, 'n'])} r
+        GROUP BY ${keys.join(', ')} HAVING sum(n) <> 0`;
+      checks.push([db, table, keys, ['n'], expected, actual, limit]);
+    }
+    for (const resolution of ['minute', 'second'] as const) {
+      const table = nodeTimeTable(resolution, grain);
+      const expected = groupedNodeTimes(RAW_NODE_TIME_FACTS, resolution, grain);
+      const keys = nodeTimeKey(resolution, grain);
+      const actual = `SELECT ${keys.join(', ')}, sum(n)::bigint AS n FROM ${rollupRelation(`node_${resolution}`, grain, [...keys, 'n'])} r
         GROUP BY ${keys.join(', ')} HAVING sum(n) <> 0`;
       checks.push([db, table, keys, ['n'], expected, actual, limit]);
     }

@@ -14,6 +14,9 @@
  *    step votes by their created_at (yes/no).
  *  - analytics_duration_{minutes,seconds}_{hourly,daily}: a histogram of completed sessions'
  *    durations in whole seconds, by started_at, for the median (see durationFacts).
+ *  - analytics_node_time_{minutes,seconds}_{hourly,daily}: a histogram per node of the whole
+ *    seconds from reaching a node to answering it, by the session's started_at, for time per
+ *    node's visits, median and p90 (see nodeTimeFacts).
  *
  * Sums and counts only, never averages, so any set of buckets re-adds exactly.
  *
@@ -164,26 +167,77 @@ export function durationKey(resolution: Resolution, grain: Grain): string[] {
     : ['account_id', 'user_id', 'tree_id', 'bucket', resolution];
 }
 
-/** Duration facts grouped per bucket and minute or second, in key order; zero groups dropped. */
-export function groupedDurations(facts: string[], resolution: Resolution, grain: Grain): string {
+/**
+ * Session rows → time per node facts: one per answer (path entry), the whole seconds (floor)
+ * from reaching its node to answering it, at its session's started_at, as
+ * report/sections/live/node-times.query.ts counts them: a node is reached at the start (the
+ * first answer) or at the previous answer; an answer without `at`, or after one without, is
+ * left out; a clock step backwards counts 0. A decide journals the old path (-1) and the new
+ * (+1): the same entries cancel, so a fold adds only the new answer (a back, only its removal).
+ */
+export function nodeTimeFacts(source: FactSource): string {
+  const { relation } = source;
+  const sign = signOf(source, 's');
+  return `SELECT a.account_id, a.tree_id, a.node_id, a.ts, greatest(0, a.second) AS second, a.n
+    FROM (SELECT s.account_id, s.tree_id, (e.entry ->> 'node_id')::uuid AS node_id, s.started_at AS ts,
+            floor(extract(epoch FROM (e.entry ->> 'at')::timestamptz
+              - CASE WHEN e.i = 1 THEN s.started_at ELSE (s.path -> (e.i - 2)::int ->> 'at')::timestamptz END))::int AS second,
+            ${sign} AS n
+       FROM ${relation} s CROSS JOIN LATERAL jsonb_array_elements(s.path) WITH ORDINALITY AS e(entry, i)) a
+   WHERE a.second IS NOT NULL`;
+}
+
+export const nodeTimeTable = (resolution: Resolution, grain: Grain) =>
+  `analytics_node_time_${resolution}s_${grain === 'hour' ? 'hourly' : 'daily'}`;
+
+/**
+ * A node time table's key, in its primary key's order: a flow's minutes are read over a range of
+ * buckets (bucket before node), the daily seconds for a few minutes of one node (second before
+ * bucket), the hourly seconds only for a window's edge hours (bucket first).
+ */
+export function nodeTimeKey(resolution: Resolution, grain: Grain): string[] {
+  return resolution === 'second' && grain === 'day'
+    ? ['account_id', 'tree_id', 'node_id', 'second', 'bucket']
+    : ['account_id', 'tree_id', 'bucket', 'node_id', resolution];
+}
+
+/** A histogram's facts grouped per its key (bucket and minute computed), in key order; zero groups dropped. */
+function groupedHistogram(facts: string[], key: string[], grain: Grain): string {
   const expressions: Record<string, string> = {
     bucket: `date_trunc('${grain}', f.ts, 'UTC') AS bucket`,
     minute: 'floor(f.second / 60.0)::int AS minute',
     second: 'f.second',
   };
-  const keys = durationKey(resolution, grain).map((key) => expressions[key] ?? `f.${key}`);
+  const keys = key.map((column) => expressions[column] ?? `f.${column}`);
+  const positions = keys.map((_, i) => i + 1).join(', ');
   return `SELECT ${keys.join(', ')}, sum(f.n)::bigint AS n
     FROM (${facts.join('\n    UNION ALL\n    ')}) f
-   GROUP BY 1, 2, 3, 4, 5 HAVING sum(f.n) <> 0 ORDER BY 1, 2, 3, 4, 5`;
+   GROUP BY ${positions} HAVING sum(f.n) <> 0 ORDER BY ${positions}`;
 }
 
-/** Adds grouped duration facts, in the table's key order (index appends; one lock order for all writers). */
-export function upsertDurations(facts: string[], resolution: Resolution, grain: Grain): string {
-  const keys = durationKey(resolution, grain).join(', ');
-  return `INSERT INTO ${durationTable(resolution, grain)} AS r (${keys}, n)
-  ${groupedDurations(facts, resolution, grain)}
+/** Adds grouped histogram facts, in the table's key order (index appends; one lock order for all writers). */
+function upsertHistogram(table: string, facts: string[], key: string[], grain: Grain): string {
+  const keys = key.join(', ');
+  return `INSERT INTO ${table} AS r (${keys}, n)
+  ${groupedHistogram(facts, key, grain)}
   ON CONFLICT (${keys}) DO UPDATE SET n = r.n + EXCLUDED.n`;
 }
+
+/** Duration facts grouped per bucket and minute or second, in key order; zero groups dropped. */
+export const groupedDurations = (facts: string[], resolution: Resolution, grain: Grain): string =>
+  groupedHistogram(facts, durationKey(resolution, grain), grain);
+
+/** Adds grouped duration facts. */
+export const upsertDurations = (facts: string[], resolution: Resolution, grain: Grain): string =>
+  upsertHistogram(durationTable(resolution, grain), facts, durationKey(resolution, grain), grain);
+
+/** Node time facts grouped per bucket, node and minute or second, in key order; zero groups dropped. */
+export const groupedNodeTimes = (facts: string[], resolution: Resolution, grain: Grain): string =>
+  groupedHistogram(facts, nodeTimeKey(resolution, grain), grain);
+
+/** Adds grouped node time facts. */
+export const upsertNodeTimes = (facts: string[], resolution: Resolution, grain: Grain): string =>
+  upsertHistogram(nodeTimeTable(resolution, grain), facts, nodeTimeKey(resolution, grain), grain);
 
 /** Facts summed per bucket of a grain; all-zero groups (e.g. a step taken, nothing counted) dropped. */
 export function groupedFacts(facts: string[], grain: Grain, family: 'session' | 'node', withShard = true): string {

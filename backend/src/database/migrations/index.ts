@@ -15,6 +15,7 @@ import { ApiTokens1764001100000 } from './1764001100000-ApiTokens';
 import { SessionExternalRef1764001110000 } from './1764001110000-SessionExternalRef';
 import { Webhooks1764001200000 } from './1764001200000-Webhooks';
 import { SessionTreeVersion1764001300000 } from './1764001300000-SessionTreeVersion';
+import { NodeTimeRollups1764001400000 } from './1764001400000-NodeTimeRollups';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   SessionExternalRef1764001110000,
   Webhooks1764001200000,
   SessionTreeVersion1764001300000,
+  NodeTimeRollups1764001400000,
 ];

@@ -13,6 +13,7 @@ import {
 } from '../dto/analytics-response.dto';
 import { rollupCsatDistribution } from './from-rollups/rollup-csat-distribution';
 import { rollupDropOff, rollupOutcomesByNode, rollupStepFeedback } from './from-rollups/rollup-node-tables';
+import { rollupNodeTimes } from './from-rollups/rollup-node-times';
 import { rollupRanked } from './from-rollups/rollup-ranked';
 import { rollupCanAnswer } from './from-rollups/rollup-reads';
 import { rollupSummary } from './from-rollups/rollup-summary';
@@ -78,8 +79,7 @@ export const ROLLUP_SECTIONS: AnalyticsSections = {
   stepFeedback: rollupStepFeedback,
   dropOff: rollupDropOff,
   outcomesByNode: rollupOutcomesByNode,
-  // The rollups hold no paths: time per node is read live in both sets (node-times.query.ts).
-  nodeTimes: queryNodeTimes,
+  nodeTimes: rollupNodeTimes,
 };
 
 /**

@@ -98,6 +98,8 @@ export const journalOf = (scope: AnalyticsScope) => (scope.folded ? undefined : 
 export const SESSIONS = family('session', SESSION_ROLLUP_COUNTERS);
 export const NODES = family('node', NODE_ROLLUP_COUNTERS);
 export const durations = (resolution: Resolution): Family => family(resolution, ['n']);
+export const NODE_MINUTES = family('node_minute', ['n']);
+export const NODE_SECONDS = family('node_second', ['n']);
 
 /** Rollup rows of [start, end): a SELECT per part (days, hours, hours taken away), filtered by `where` (alias r). */
 function rollupParts(
