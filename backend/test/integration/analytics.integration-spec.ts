@@ -614,11 +614,36 @@ describe('analytics API', () => {
 
     it('lists the newest comments with names for admins only', async () => {
       const forAdmin = (await get(`flows/${f1.id}?${RANGE}`, admin).expect(200)).body.recent_comments;
+      // Each comment names its session (the UI opens it): the session the rating row belongs to.
+      const rated: { session_id: string; comment: string }[] = await t.dataSource.query(
+        `SELECT session_id, comment FROM session_ratings WHERE account_id = $1 AND comment IS NOT NULL`,
+        [admin.user.account_id],
+      );
+      const session = (comment: string) => rated.find((row) => row.comment === comment)?.session_id;
       expect(forAdmin).toEqual([
-        { rating: 2, comment: HYPERLINK, user_name: e1.user.name, created_at: '2026-03-02T15:30:00.000Z' },
-        { rating: 5, comment: QUOTED, user_name: e1.user.name, created_at: '2026-03-02T02:15:00.000Z' },
-        { rating: 1, comment: 'Too long', user_name: e2.user.name, created_at: '2026-03-01T05:10:00.000Z' },
+        {
+          session_id: session(HYPERLINK),
+          rating: 2,
+          comment: HYPERLINK,
+          user_name: e1.user.name,
+          created_at: '2026-03-02T15:30:00.000Z',
+        },
+        {
+          session_id: session(QUOTED),
+          rating: 5,
+          comment: QUOTED,
+          user_name: e1.user.name,
+          created_at: '2026-03-02T02:15:00.000Z',
+        },
+        {
+          session_id: session('Too long'),
+          rating: 1,
+          comment: 'Too long',
+          user_name: e2.user.name,
+          created_at: '2026-03-01T05:10:00.000Z',
+        },
       ]);
+      expect(new Set(forAdmin.map((c: { session_id: string }) => c.session_id)).size).toBe(3);
       const forEngineer = (await get(`flows/${f1.id}?${RANGE}`, e2).expect(200)).body.recent_comments;
       expect(forEngineer).toEqual(forAdmin.map((c: object) => ({ ...c, user_name: null })));
     });

@@ -245,12 +245,19 @@ export const FLOW_REPORT: FlowAnalytics = {
   ],
   recent_comments: [
     {
+      session_id: '5e55f1c0-0000-4000-8000-000000000001',
       rating: 2,
       comment: 'Steps are out of date for the new client version.',
       user_name: 'Tom Becker',
       created_at: '2026-11-24T12:25:10.211Z',
     },
-    { rating: 5, comment: 'Perfect, fixed in five minutes.', user_name: null, created_at: '2026-11-13T15:05:19.784Z' },
+    {
+      session_id: '5e55f1c0-0000-4000-8000-000000000002',
+      rating: 5,
+      comment: 'Perfect, fixed in five minutes.',
+      user_name: null,
+      created_at: '2026-11-13T15:05:19.784Z',
+    },
   ],
 };
 

@@ -4,7 +4,7 @@
 
 -- flow report, 2025-05-20 to 2025-06-18 (Europe/London), as an admin sees it
 -- $1 = '00000000-0000-4000-8000-0000000004f5', $2 = '00000000-0000-4000-8000-0000000000ab', $3 = '00000000-0000-4000-8000-0000000004f5', $4 = '2025-05-19T23:00:00.000Z', $5 = '2025-06-18T23:00:00.000Z'
-SELECT r.rating, r.comment, u.name AS user_name, r.created_at
+SELECT r.session_id, r.rating, r.comment, u.name AS user_name, r.created_at
       FROM session_ratings r
       LEFT JOIN users u ON u.id = r.user_id AND u.account_id = $3
      WHERE r.account_id = $1 AND r.tree_id = $2 AND r.created_at >= $4 AND r.created_at < $5

@@ -196,6 +196,7 @@ export class NodeTimeRowDto {
 }
 
 export class RecentCommentDto {
+  @ApiProperty({ format: 'uuid', description: 'The rated session (GET /api/v1/sessions/{id})' }) session_id: string;
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 5 }) rating: number;
   @ApiProperty() comment: string;
   @ApiProperty({

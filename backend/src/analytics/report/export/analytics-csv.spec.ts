@@ -180,7 +180,13 @@ describe('analytics exports', () => {
         { node_id: 'n1', node_title: 'Restart', type: 'step', visits: 3, median_seconds: 42, p90_seconds: 97.5 },
       ],
       recent_comments: [
-        { rating: 2, comment: '=HYPERLINK("x")\nsecond line', user_name: null, created_at: '2026-11-01T10:00:00.000Z' },
+        {
+          session_id: '5e55f1c0-0000-4000-8000-000000000001',
+          rating: 2,
+          comment: '=HYPERLINK("x")\nsecond line',
+          user_name: null,
+          created_at: '2026-11-01T10:00:00.000Z',
+        },
       ],
     };
     const { filename, body } = flowCsv(report);

@@ -7,6 +7,11 @@ export interface RecentCommentDto {
   rating: number;
 
   /**
+   * The rated session (GET /api/v1/sessions/{id})
+   */
+  session_id: string;
+
+  /**
    * Who gave it: shown to team admins only, null for engineers
    */
   user_name: string | null;

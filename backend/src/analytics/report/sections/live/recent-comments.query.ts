@@ -22,18 +22,20 @@ export async function queryRecentComments(
   const names = options.withNames
     ? { column: 'u.name', join: `LEFT JOIN users u ON u.id = r.user_id AND u.account_id = ${p.add(scope.accountId)}` }
     : { column: 'NULL::text', join: '' };
-  const rows: { rating: number; comment: string; user_name: string | null; created_at: Date }[] = await db.query(
-    `
-    SELECT r.rating, r.comment, ${names.column} AS user_name, r.created_at
+  const rows: { session_id: string; rating: number; comment: string; user_name: string | null; created_at: Date }[] =
+    await db.query(
+      `
+    SELECT r.session_id, r.rating, r.comment, ${names.column} AS user_name, r.created_at
       FROM session_ratings r
       ${names.join}
      WHERE ${where} AND r.created_at >= ${p.add(window.start)} AND r.created_at < ${p.add(window.end)}
        AND r.comment IS NOT NULL AND r.comment <> ''
      ORDER BY r.created_at DESC, r.id DESC
      LIMIT ${RECENT_COMMENTS_LIMIT}`,
-    p.values,
-  );
+      p.values,
+    );
   return rows.map((row) => ({
+    session_id: row.session_id,
     rating: row.rating,
     comment: row.comment,
     user_name: row.user_name,

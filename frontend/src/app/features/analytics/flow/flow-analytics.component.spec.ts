@@ -170,7 +170,7 @@ describe('FlowAnalyticsComponent', () => {
 
     const comments = Array.from(section('rf-recent-comments').querySelectorAll('li')).map((item) => textOf(item));
     expect(comments[0]).toBe(
-      `★★☆☆☆ Rated 2 out of 5 Steps are out of date for the new client version. Tom Becker · ${new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-11-24T12:25:10.211Z'))}`,
+      `★★☆☆☆ Rated 2 out of 5 Steps are out of date for the new client version. Tom Becker · ${new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date('2026-11-24T12:25:10.211Z'))} · Open the session`,
     );
     expect(comments[1]).toMatch(/^★★★★★ Rated 5 out of 5 Perfect, fixed in five minutes\. [A-Z][a-z]{2} \d/);
     expect(section('rf-recent-comments').querySelectorAll('.comment__author')).toHaveLength(1);
@@ -244,12 +244,21 @@ describe('FlowAnalyticsComponent', () => {
     );
     expect(href(section('rf-csat-distribution-chart').querySelector('tbody tr th a'))).toBe(`${base}&rating=5`);
     expect(href(section('rf-recent-comments').querySelector('.panel__subtitle a'))).toBe(`${base}&has_comment=true`);
+    const comment = section('rf-recent-comments').querySelector('.comment__meta a');
+    expect([textOf(comment), href(comment)]).toEqual([
+      'Open the session',
+      '/admin/sessions/5e55f1c0-0000-4000-8000-000000000001',
+    ]);
   });
 
   it('draws no drill-down for an engineer (their list holds only their own sessions)', async () => {
     await open(undefined, ENGINEER);
     await answer();
-    expect(page().querySelector('rf-drop-off-list a, rf-step-feedback-list a, rf-outcomes-by-node-table a')).toBeNull();
+    expect(
+      page().querySelector(
+        'rf-drop-off-list a, rf-step-feedback-list a, rf-outcomes-by-node-table a, rf-recent-comments a',
+      ),
+    ).toBeNull();
     expect(page().querySelector('.kpi__link')).toBeNull();
   });
   it('shows the time per node, slowest first, each node opening the sessions that went through it', async () => {

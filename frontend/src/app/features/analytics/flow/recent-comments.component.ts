@@ -7,7 +7,8 @@ import { drillLink, type DrillContext } from '../drill-down';
 
 /**
  * The newest rating comments. Names come only for team admins (the API sends null to engineers, so
- * peers can rate candidly); without a name the comment simply stands alone.
+ * peers can rate candidly); without a name the comment simply stands alone. With a drill-down (team
+ * admins) each comment opens its session, and the panel every session with a comment.
  */
 @Component({
   selector: 'rf-recent-comments',
@@ -38,6 +39,14 @@ import { drillLink, type DrillContext } from '../drill-down';
                   <span class="comment__author">{{ comment.user_name }}</span> ·
                 }
                 <time [attr.datetime]="comment.created_at">{{ format.dateTime(comment.created_at) }}</time>
+                @if (drill()) {
+                  ·
+                  <a
+                    [routerLink]="['/admin/sessions', comment.session_id]"
+                    [attr.aria-label]="'Open the session rated ' + comment.rating + ' out of 5'"
+                    >Open the session</a
+                  >
+                }
               </p>
             </li>
           }
