@@ -5,7 +5,8 @@ import { ClosedDays } from '../../closed-days';
 import { DropOffRowDto, OutcomesByNodeRowDto, StepFeedbackRowDto } from '../../dto/analytics-response.dto';
 import { rate } from '../analytics-math';
 import { AnalyticsScope, REMOVED_NODE_TITLE, SqlParams, SqlRunner } from '../sql';
-import { groupedSums, journalOf, NODES, queryOnce } from './rollup-reads';
+import { flowNodes } from './flow-nodes';
+import { groupedSums, journalOf, NODES } from './rollup-reads';
 
 type NodeRow = Record<(typeof NODE_ROLLUP_COUNTERS)[number], number> & {
   node_id: string;
@@ -36,28 +37,11 @@ async function nodeSums(
       window.end,
       closed,
     ),
-    queryOnce(
-      db,
-      `SELECT id, title, type, step_id FROM tree_nodes WHERE account_id = $1 AND tree_id = $2 ORDER BY title, id`,
-      [scope.accountId, scope.treeId],
-    ),
+    flowNodes(db, scope),
   ]);
-  const byId = new Map(
-    (nodes as { id: string; title: string; type: NodeRow['node_type']; step_id: string | null }[]).map((node, rank) => [
-      node.id,
-      { ...node, rank },
-    ]),
-  );
-  // As ORDER BY n.title, s.node_id over a LEFT JOIN: titled nodes in PostgreSQL's order, deleted ones last by id.
-  const byTitle = (a: NodeRow, b: NodeRow) => {
-    const [x, y] = [byId.get(a.node_id), byId.get(b.node_id)];
-    if (x && y) return x.rank - y.rank;
-    if (x || y) return x ? -1 : 1;
-    return a.node_id < b.node_id ? -1 : a.node_id > b.node_id ? 1 : 0;
-  };
   return [...sums]
     .map(([nodeId, counters]): NodeRow => {
-      const node = byId.get(nodeId);
+      const node = nodes.get(nodeId);
       return {
         ...(counters as NodeRow),
         node_id: nodeId,
@@ -67,7 +51,7 @@ async function nodeSums(
       };
     })
     .filter(keep)
-    .sort((a, b) => compare(a, b) || byTitle(a, b));
+    .sort((a, b) => compare(a, b) || nodes.byTitle(a.node_id, b.node_id));
 }
 
 export async function rollupStepFeedback(

@@ -9,8 +9,9 @@ import { AnalyticsWindow } from '../../analytics-window';
 import { ClosedDays } from '../../closed-days';
 import { NodeTimeRowDto } from '../../dto/analytics-response.dto';
 import { AnalyticsScope, REMOVED_NODE_TITLE, SqlParams, SqlRunner } from '../sql';
+import { flowNodes } from './flow-nodes';
 import { Middle, ranksOf, roundedAsNumeric, valueAtMiddle } from './histogram-median';
-import { groupedSums, journalOf, NODE_MINUTES, NODE_SECONDS, queryOnce } from './rollup-reads';
+import { groupedSums, journalOf, NODE_MINUTES, NODE_SECONDS } from './rollup-reads';
 
 const PERCENTILES = [0.5, 0.9] as const;
 
@@ -30,12 +31,8 @@ export async function rollupNodeTimes(
       window.end,
       closed,
     ),
-    // The statement the other node tables send too (rollup-node-tables.ts): read once per report.
-    queryOnce(
-      db,
-      `SELECT id, title, type, step_id FROM tree_nodes WHERE account_id = $1 AND tree_id = $2 ORDER BY title, id`,
-      [scope.accountId, scope.treeId],
-    ) as Promise<{ id: string; title: string; type: NodeTimeRowDto['type'] }[]>,
+    // Read once per report with the other node tables.
+    flowNodes(db, scope),
   ]);
 
   // Each node's minute bins, ascending.
@@ -43,7 +40,9 @@ export async function rollupNodeTimes(
   for (const [key, { n }] of minutes) {
     if (n === 0) continue;
     const [nodeId, minute] = key.split('\u0000');
-    binsOf.set(nodeId, [...(binsOf.get(nodeId) ?? []), [Number(minute), n]]);
+    const bins = binsOf.get(nodeId) ?? [];
+    bins.push([Number(minute), n]);
+    binsOf.set(nodeId, bins);
   }
   const rows = await Promise.all(
     [...binsOf].map(async ([nodeId, bins]) => {
@@ -55,20 +54,12 @@ export async function rollupNodeTimes(
     }),
   );
 
-  const byId = new Map(nodes.map((node, rank) => [node.id, { ...node, rank }]));
-  // As ORDER BY visits DESC, n.title, node_id over a LEFT JOIN: titled nodes in PostgreSQL's order, deleted ones last.
-  const byTitle = (a: string, b: string) => {
-    const [x, y] = [byId.get(a), byId.get(b)];
-    if (x && y) return x.rank - y.rank;
-    if (x || y) return x ? -1 : 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-  };
   return rows
-    .sort((a, b) => b.visits - a.visits || byTitle(a.nodeId, b.nodeId))
+    .sort((a, b) => b.visits - a.visits || nodes.byTitle(a.nodeId, b.nodeId))
     .map(({ nodeId, visits, median, p90 }) => ({
       node_id: nodeId,
-      node_title: byId.get(nodeId)?.title ?? REMOVED_NODE_TITLE,
-      type: byId.get(nodeId)?.type ?? null,
+      node_title: nodes.get(nodeId)?.title ?? REMOVED_NODE_TITLE,
+      type: nodes.get(nodeId)?.type ?? null,
       visits,
       median_seconds: roundedAsNumeric(median),
       p90_seconds: roundedAsNumeric(p90),
