@@ -16,6 +16,7 @@ import { SessionExternalRef1764001110000 } from './1764001110000-SessionExternal
 import { Webhooks1764001200000 } from './1764001200000-Webhooks';
 import { SessionTreeVersion1764001300000 } from './1764001300000-SessionTreeVersion';
 import { NodeTimeRollups1764001400000 } from './1764001400000-NodeTimeRollups';
+import { UnfinishedSessionsNodeIndex1764001500000 } from './1764001500000-UnfinishedSessionsNodeIndex';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   Webhooks1764001200000,
   SessionTreeVersion1764001300000,
   NodeTimeRollups1764001400000,
+  UnfinishedSessionsNodeIndex1764001500000,
 ];
