@@ -38,5 +38,6 @@ export function sessionsCsv(slices: AsyncIterable<SessionSummaryDto[]>): Readabl
         .join('');
     }
   }
-  return Readable.from(lines());
+  // One slice buffered ahead (objectMode's default is 16): what a slow client leaves unread stays small.
+  return Readable.from(lines(), { highWaterMark: 1 });
 }

@@ -1,3 +1,7 @@
+import { get as httpGet, IncomingMessage } from 'node:http';
+import { AddressInfo } from 'node:net';
+
+import { csvCell } from '../../src/analytics/report/export/analytics-csv';
 import { addUser, auth, createFlow, flowPayload, Login, registerAccount } from './support/fixtures';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -362,5 +366,128 @@ describe('sessions explorer', () => {
     expect(after.tree_version).toBe(2);
     expect(await ids(colleague, `tree_id=${tree.id}&tree_version=1`)).toEqual([before.id]);
     expect(await ids(colleague, `tree_id=${tree.id}&tree_version=2`)).toEqual([after.id]);
+  });
+
+  it('ends the export’s transaction and frees its connection when the client hangs up mid-CSV', async () => {
+    const bulk = await addUser(t, admin);
+    // ≈ 30 MB of CSV: more than the socket and the stream hold, so the export waits on the client.
+    await t.dataSource.query(
+      `INSERT INTO sessions (account_id, tree_id, user_id, current_node_id, path, started_at)
+       SELECT $1, $2, $3, $4, '[]', now() - i * interval '1 second' FROM generate_series(1, 100000) i`,
+      [admin.user.account_id, flow.tree.id, bulk.user.id, flow.ids.question],
+    );
+    const server = t.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const exports = async (state: string) =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND query LIKE 'FETCH % FROM sessions\\_export' AND state = $1`,
+          [state],
+        )
+      )[0].n as number;
+    const until = async (what: string, check: () => Promise<boolean>) => {
+      const deadline = Date.now() + 10_000;
+      while (!(await check())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    // The first bytes arrive; the client reads no more, so the export stops mid-way, its
+    // transaction open between two slices; then the client goes away.
+    const req = httpGet(`http://127.0.0.1:${port}/api/v1/sessions?format=csv&all=true&user_id=${bulk.user.id}`, {
+      headers: auth(admin.token),
+    });
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      req.on('response', resolve);
+      req.on('error', reject);
+    });
+    response.pause();
+    await until('the export held up by the client', async () => (await exports('idle in transaction')) === 1);
+    const [{ left }] = await t.dataSource.query(`SELECT clock_timestamp() AS left`);
+    req.destroy();
+    // Rolled back: no transaction open when the client left is still open (a connection given
+    // back to the pool inside it would stay in it, whoever used it next).
+    const openSince = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND xact_start < $1`,
+          [left],
+        )
+      )[0].n as number;
+    await until('the export’s transaction to end', async () => (await openSince()) === 0);
+    // The API answers on.
+    expect((await list(admin, `limit=1&all=true&user_id=${bulk.user.id}`)).total).toBe(100000);
+  });
+
+  /** The cells of an RFC 4180 CSV, line by line (quoted cells may hold commas, quotes and line breaks). */
+  function csvRows(text: string): string[][] {
+    const rows: string[][] = [];
+    let row: string[] = [];
+    let cell = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (quoted && c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') {
+        quoted = !quoted;
+      } else if (!quoted && c === ',') {
+        row.push(cell);
+        cell = '';
+      } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
+        row.push(cell);
+        rows.push(row);
+        row = [];
+        cell = '';
+        i++;
+      } else {
+        cell += c;
+      }
+    }
+    return rows;
+  }
+
+  it('writes in the CSV exactly what the list answers, cell by cell (instants to the millisecond)', async () => {
+    const csvUser = await addUser(t, admin);
+    // Microseconds either side of a millisecond, and a comment and notes that need quoting.
+    const sessions: { id: string }[] = await t.dataSource.query(
+      `INSERT INTO sessions (account_id, tree_id, user_id, current_node_id, path, started_at, completed_at, outcome, notes)
+       VALUES ($1, $2, $3, $4, '[]', '2026-11-03 08:00:00.999999+00', '2026-11-03 08:07:31.000500+00', 'resolved', 'a, "quoted"
+note'),
+              ($1, $2, $3, $4, '[]', '2026-11-03 09:00:00.000001+00', '2026-11-03 09:00:00.001999+00', 'escalated', NULL),
+              ($1, $2, $3, $4, '[]', '2026-11-03 10:00:00.123456+00', NULL, NULL, NULL)
+       RETURNING id`,
+      [admin.user.account_id, flow.tree.id, csvUser.user.id, flow.ids.fixed],
+    );
+    await t.dataSource.query(
+      `INSERT INTO session_ratings (account_id, session_id, user_id, tree_id, rating, comment) VALUES ($1, $2, $3, $4, 2, '=SUM(A1)')`,
+      [admin.user.account_id, sessions[0].id, csvUser.user.id, flow.tree.id],
+    );
+    const query = `all=true&user_id=${csvUser.user.id}`;
+    const json = await list(admin, `limit=100&${query}`);
+    const csv = await t.http.get(`/api/v1/sessions?format=csv&${query}`).set(auth(admin.token)).expect(200);
+    const [header, ...lines] = csvRows(csv.text);
+    expect(lines).toHaveLength(3);
+    expect(json.items.map((item) => item.duration_seconds)).toEqual([null, 0.001, 450.001]);
+    expect(json.items.map((item) => item.started_at)).toEqual([
+      '2026-11-03T10:00:00.123Z',
+      '2026-11-03T09:00:00.000Z',
+      '2026-11-03T08:00:00.999Z',
+    ]);
+    lines.forEach((line, i) =>
+      expect(Object.fromEntries(header.map((column, k) => [column, line[k]]))).toEqual(
+        Object.fromEntries(
+          // The cell as the CSV writes the JSON's value (formula-safe, quoted), read back.
+          header.map((column) => [
+            column,
+            csvRows(`${csvCell(json.items[i][column] as string | number | null)}\r\n`)[0][0],
+          ]),
+        ),
+      ),
+    );
   });
 });
