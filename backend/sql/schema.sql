@@ -19,6 +19,7 @@
 -- Webhooks1764001200000
 -- SessionTreeVersion1764001300000
 -- NodeTimeRollups1764001400000
+-- UnfinishedSessionsNodeIndex1764001500000
 
 -- Extensions
 CREATE EXTENSION "uuid-ossp";
@@ -474,6 +475,7 @@ CREATE INDEX sessions_account_user_idx ON public.sessions USING btree (account_i
 CREATE INDEX sessions_external_ref_idx ON public.sessions USING btree (account_id, external_ref) WHERE (external_ref IS NOT NULL);
 CREATE UNIQUE INDEX sessions_pkey ON public.sessions USING btree (account_id, id);
 CREATE INDEX sessions_tree_idx ON public.sessions USING btree (account_id, tree_id, started_at);
+CREATE INDEX sessions_unfinished_node_idx ON public.sessions USING btree (account_id, current_node_id, started_at, id) WHERE (completed_at IS NULL);
 CREATE INDEX step_library_account_idx ON public.step_library USING btree (account_id, title);
 CREATE UNIQUE INDEX step_library_pkey ON public.step_library USING btree (account_id, id);
 CREATE UNIQUE INDEX step_ratings_pkey ON public.step_ratings USING btree (account_id, id);
