@@ -481,7 +481,6 @@ export class SessionsRepository {
     filter: SessionListFilter,
     order: SessionOrder,
     page: { limit: number; offset?: number; cursor?: SessionCursor },
-    columns = LIST_COLUMNS,
   ): Promise<(Omit<SessionRow, 'path'> & { sort_key: string | null })[]> {
     const { where, params } = listWhere(filter);
     // A window over ratings' or votes' own time leaves the start unbounded: their matches are few
@@ -489,7 +488,7 @@ export class SessionsRepository {
     const { rated, voted } = eventFilters(filter);
     const { orderBy, after } = listOrder(order, page.cursor, params, !!filter.window && (rated || voted));
     return this.dataSource.query(
-      `SELECT ${columns}, cn.title AS current_node_title, ${ORDER_KEYS[order.key].sql}::text AS sort_key
+      `SELECT ${LIST_COLUMNS}, cn.title AS current_node_title, ${ORDER_KEYS[order.key].sql}::text AS sort_key
          FROM ${sessionFrom()}
          LEFT JOIN tree_nodes cn ON cn.account_id = s.account_id AND cn.id = s.current_node_id
         WHERE ${where}${after}
@@ -515,6 +514,7 @@ export class SessionsRepository {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     let open = false;
+    let next: Promise<Omit<SessionRow, 'path'>[]> | undefined;
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       open = true;
@@ -529,7 +529,7 @@ export class SessionsRepository {
         params,
       );
       const fetch = (): Promise<Omit<SessionRow, 'path'>[]> => runner.query(`FETCH ${slice} FROM sessions_export`);
-      let next: Promise<Omit<SessionRow, 'path'>[]> | undefined = fetch();
+      next = fetch();
       while (next) {
         const rows: Omit<SessionRow, 'path'>[] = await next;
         // Asked for now, so PostgreSQL reads the next slice while this one is written out.
@@ -539,6 +539,8 @@ export class SessionsRepository {
       await runner.query('COMMIT');
       open = false;
     } finally {
+      // A reader that stopped early leaves the slice fetched ahead unread: its failure is nobody's.
+      void next?.catch(() => undefined);
       if (open) await runner.query('ROLLBACK').catch(() => undefined);
       await runner.release();
     }
