@@ -21,13 +21,8 @@ function percentileCont(values: number[], p = 0.5): number | null {
 
 /** A percentile the way the analytics read it: minute bins first, then the seconds of the chosen minutes only. */
 function twoLevelMedian(seconds: number[], p = 0.5): number | null {
-  const middle =
-    p === 0.5
-      ? middleOf(histogram(seconds, (s) => Math.floor(s / 60)))
-      : ranksOf(
-          histogram(seconds, (s) => Math.floor(s / 60)),
-          p,
-        );
+  const minutes = histogram(seconds, (s) => Math.floor(s / 60));
+  const middle = p === 0.5 ? middleOf(minutes) : ranksOf(minutes, p);
   if (!middle) return null;
   const inside = seconds.filter((s) => s >= middle.first * 60 && s < middle.last * 60 + 60);
   return valueAtMiddle(

@@ -11,7 +11,7 @@ import { NodeTimeRowDto } from '../../dto/analytics-response.dto';
 import { AnalyticsScope, REMOVED_NODE_TITLE, SqlParams, SqlRunner } from '../sql';
 import { flowNodes } from './flow-nodes';
 import { Middle, ranksOf, roundedAsNumeric, valueAtMiddle } from './histogram-median';
-import { groupedSums, journalOf, NODE_MINUTES, NODE_SECONDS } from './rollup-reads';
+import { groupedSums, histogramBins, journalOf, NODE_MINUTES, NODE_SECONDS } from './rollup-reads';
 
 const PERCENTILES = [0.5, 0.9] as const;
 
@@ -48,7 +48,9 @@ export async function rollupNodeTimes(
     [...binsOf].map(async ([nodeId, bins]) => {
       bins.sort((a, b) => a[0] - b[0]);
       const [median, p90] = await Promise.all(
-        PERCENTILES.map((percentile) => percentileOf(db, scope, window, closed, nodeId, ranksOf(bins, percentile))),
+        PERCENTILES.map((percentile) =>
+          percentileOf(db, scope, window, closed, journal, nodeId, ranksOf(bins, percentile)),
+        ),
       );
       return { nodeId, visits: bins.reduce((sum, [, n]) => sum + n, 0), median, p90 };
     }),
@@ -72,6 +74,7 @@ async function percentileOf(
   scope: AnalyticsScope,
   window: AnalyticsWindow,
   closed: ClosedDays | undefined,
+  journal: string | undefined,
   nodeId: string,
   ranks: Middle | null,
 ): Promise<number> {
@@ -79,17 +82,15 @@ async function percentileOf(
   const where = (p: SqlParams) =>
     `r.account_id = ${p.add(scope.accountId)} AND r.tree_id = ${p.add(scope.treeId)} AND r.node_id = ${p.add(nodeId)}` +
     ` AND r.second >= ${p.add(ranks.first * 60)} AND r.second < ${p.add(ranks.last * 60 + 60)}`;
-  const sums = await groupedSums(
-    db,
-    { family: NODE_SECONDS, where, groupBy: ['second'], journal: journalOf(scope) },
-    window.start,
-    window.end,
-    closed,
+  const seconds = histogramBins(
+    await groupedSums(
+      db,
+      { family: NODE_SECONDS, where, groupBy: ['second'], journal },
+      window.start,
+      window.end,
+      closed,
+    ),
   );
-  const seconds = [...sums]
-    .map(([second, { n }]): [number, number] => [Number(second), n])
-    .filter(([, n]) => n !== 0)
-    .sort((a, b) => a[0] - b[0]);
   const value = valueAtMiddle(seconds, ranks);
   if (value === null)
     throw new Error(`node ${nodeId}: the seconds of minutes ${ranks.first}–${ranks.last} miss its ranks`);

@@ -212,6 +212,17 @@ function addRows(sums: Sums, query: RowsQuery, rows: Record<string, string | num
 const zeros = (counters: readonly string[]): Record<string, number> =>
   Object.fromEntries(counters.map((counter) => [counter, 0]));
 
+/**
+ * Sums grouped by one numeric column (a minute or a second) as histogram bins: [value, count]
+ * pairs in ascending value order, empty bins left out (histogram-median.ts).
+ */
+export function histogramBins(sums: Sums): [number, number][] {
+  return [...sums]
+    .map(([value, { n }]): [number, number] => [Number(value), n])
+    .filter(([, n]) => n !== 0)
+    .sort((a, b) => a[0] - b[0]);
+}
+
 /** The sums of a query without groups (one level of one scope), zeros if there were no rows. */
 export async function totals(
   db: SqlRunner,

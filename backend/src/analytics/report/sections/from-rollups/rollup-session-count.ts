@@ -6,6 +6,7 @@
  * "My sessions"); the rollups answer from a few hundred rows whatever the volume, and are the
  * figure the drill-down came from, so the two agree by construction.
  */
+import { OUTCOMES } from '../../../../sessions/session.entity';
 import { ClosedDays } from '../../closed-days';
 import { AnalyticsScope, SqlParams, SqlRunner } from '../sql';
 import { HOUR_MS, journalOf, levelWhere, NODES, SESSIONS, totals } from './rollup-reads';
@@ -29,7 +30,7 @@ export interface RollupSessionCountQuery {
 
 /** "All time" for a list without a window: whole UTC days on both sides, wider than any session's start. */
 const ALL_TIME = { start: new Date('1970-01-01T00:00:00Z'), end: new Date('9999-01-01T00:00:00Z') };
-const OUTCOME_COUNTERS = new Set(['resolved', 'escalated', 'workaround', 'unresolved']);
+const OUTCOME_COUNTERS = new Set<string>(OUTCOMES);
 
 /**
  * The count, or undefined when the rollups cannot answer it: a window whose edges are not whole

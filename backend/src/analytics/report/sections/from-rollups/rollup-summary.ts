@@ -9,6 +9,7 @@ import { middleOf, valueAtMiddle } from './histogram-median';
 import {
   durations,
   groupedSums,
+  histogramBins,
   journalOf,
   levelWhere,
   RowsQuery,
@@ -59,19 +60,16 @@ export async function histogramMedian(
   end: Date,
   closed?: ClosedDays,
 ): Promise<number | null> {
-  const bins = async (resolution: Resolution, where: (p: SqlParams) => string): Promise<[number, number][]> => {
-    const sums = await groupedSums(
-      db,
-      { family: durations(resolution), where, groupBy: [resolution], journal: journalOf(scope) },
-      start,
-      end,
-      closed,
+  const bins = async (resolution: Resolution, where: (p: SqlParams) => string): Promise<[number, number][]> =>
+    histogramBins(
+      await groupedSums(
+        db,
+        { family: durations(resolution), where, groupBy: [resolution], journal: journalOf(scope) },
+        start,
+        end,
+        closed,
+      ),
     );
-    return [...sums]
-      .map(([value, { n }]): [number, number] => [Number(value), n])
-      .filter(([, n]) => n !== 0)
-      .sort((a, b) => a[0] - b[0]);
-  };
   const middle = middleOf(await bins('minute', (p) => levelWhere(scope, p)));
   if (!middle) return null;
   const seconds = await bins(
