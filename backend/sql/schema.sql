@@ -20,6 +20,7 @@
 -- SessionTreeVersion1764001300000
 -- NodeTimeRollups1764001400000
 -- UnfinishedSessionsNodeIndex1764001500000
+-- TreeNodeHistory1764001600000
 
 -- Extensions
 CREATE EXTENSION "uuid-ossp";
@@ -271,6 +272,15 @@ CREATE TABLE step_ratings (
   created_at timestamp with time zone DEFAULT now() NOT NULL,
   updated_at timestamp with time zone DEFAULT now() NOT NULL
 );
+CREATE TABLE tree_node_history (
+  account_id uuid NOT NULL,
+  tree_id uuid NOT NULL,
+  node_id uuid NOT NULL,
+  until_version integer NOT NULL,
+  type text NOT NULL,
+  title text NOT NULL,
+  options jsonb NOT NULL
+);
 CREATE TABLE tree_nodes (
   id uuid NOT NULL,
   account_id uuid NOT NULL,
@@ -409,6 +419,10 @@ ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_session_node_key UNIQUE (ac
 ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_step_id_fkey FOREIGN KEY (account_id, step_id) REFERENCES step_library(account_id, id) ON DELETE SET NULL (step_id);
 ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_tree_id_fkey FOREIGN KEY (account_id, tree_id) REFERENCES trees(account_id, id) ON DELETE CASCADE;
 ALTER TABLE step_ratings ADD CONSTRAINT step_ratings_user_id_fkey FOREIGN KEY (account_id, user_id) REFERENCES users(account_id, id) ON DELETE CASCADE;
+ALTER TABLE tree_node_history ADD CONSTRAINT tree_node_history_account_id_node_id_fkey FOREIGN KEY (account_id, node_id) REFERENCES tree_nodes(account_id, id) ON DELETE CASCADE;
+ALTER TABLE tree_node_history ADD CONSTRAINT tree_node_history_account_id_tree_id_fkey FOREIGN KEY (account_id, tree_id) REFERENCES trees(account_id, id) ON DELETE CASCADE;
+ALTER TABLE tree_node_history ADD CONSTRAINT tree_node_history_pkey PRIMARY KEY (account_id, node_id, until_version);
+ALTER TABLE tree_node_history ADD CONSTRAINT tree_node_history_until_version_check CHECK ((until_version >= 2));
 ALTER TABLE tree_nodes ADD CONSTRAINT tree_nodes_account_id_fkey FOREIGN KEY (account_id) REFERENCES accounts(id) ON DELETE CASCADE;
 ALTER TABLE tree_nodes ADD CONSTRAINT tree_nodes_pkey PRIMARY KEY (account_id, id);
 ALTER TABLE tree_nodes ADD CONSTRAINT tree_nodes_step_id_fkey FOREIGN KEY (account_id, step_id) REFERENCES step_library(account_id, id) ON DELETE SET NULL (step_id);
@@ -482,6 +496,7 @@ CREATE UNIQUE INDEX step_ratings_pkey ON public.step_ratings USING btree (accoun
 CREATE UNIQUE INDEX step_ratings_session_node_key ON public.step_ratings USING btree (account_id, session_id, node_id);
 CREATE INDEX step_ratings_step_helpful_idx ON public.step_ratings USING btree (account_id, step_id, was_helpful) WHERE (step_id IS NOT NULL);
 CREATE INDEX step_ratings_tree_node_idx ON public.step_ratings USING btree (account_id, tree_id, node_id, created_at);
+CREATE UNIQUE INDEX tree_node_history_pkey ON public.tree_node_history USING btree (account_id, node_id, until_version);
 CREATE UNIQUE INDEX tree_nodes_pkey ON public.tree_nodes USING btree (account_id, id);
 CREATE INDEX tree_nodes_step_idx ON public.tree_nodes USING btree (account_id, step_id) WHERE (step_id IS NOT NULL);
 CREATE INDEX tree_nodes_tree_idx ON public.tree_nodes USING btree (account_id, tree_id, "position");

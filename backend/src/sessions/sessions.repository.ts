@@ -7,6 +7,7 @@ import { InputColumn } from '../database/write-coalescing/coalesced-input';
 import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
 import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
 import { NodeResponseDto } from '../trees/dto/tree-response.dto';
+import { nodeInVersionSql } from '../trees/node-history';
 import { NodeOption } from '../trees/tree-node.entity';
 import { outboxCte, queuedCount, WebhookOutbox } from '../webhooks/webhook-outbox';
 import { Outcome, PathEntry } from './session.entity';
@@ -48,8 +49,17 @@ export interface SessionVoteRow {
   at: string;
 }
 
-/** A session and the flow's nodes it stands at or passed through, shaped as API nodes. */
-export type SessionDetailRow = SessionRow & { nodes: NodeResponseDto[]; votes: SessionVoteRow[] };
+/** A node's title, type and options in the session's version, where an edit since changed them (node-history.ts). */
+export type PastNode = Pick<NodeResponseDto, 'type' | 'title' | 'options'>;
+
+/**
+ * A session and the flow's nodes it stands at or passed through, shaped as API nodes, each with
+ * what it was in the session's version if an edit since changed it.
+ */
+export type SessionDetailRow = SessionRow & {
+  nodes: (NodeResponseDto & { past: PastNode | null })[];
+  votes: SessionVoteRow[];
+};
 
 /** The ticket a session belongs to, as its starter named it. */
 export interface SessionTicket {
@@ -151,6 +161,13 @@ const EXPORT_COLUMNS = LIST_COLUMNS.replace(
   `floor(extract(epoch FROM s.started_at) * 1000)::float8 AS started_at,
          floor(extract(epoch FROM s.completed_at) * 1000)::float8 AS completed_at,`,
 );
+/**
+ * The title of the node a session stands at (joined as cn): its current one while the session
+ * runs (the runner shows the flow as it is now), the one it had in the session's version once
+ * the session ended there.
+ */
+const CURRENT_NODE_TITLE = `CASE WHEN s.completed_at IS NULL THEN cn.title
+         ELSE ${nodeInVersionSql('title', 's.account_id', 's.current_node_id', 's.tree_version', 'cn.title')} END AS current_node_title`;
 /** Sessions (or rows shaped like them, see sessionDetailSelect) with their flow, engineer and rating. */
 const sessionFrom = (source = 'sessions') => `${source} s
     JOIN trees t ON t.id = s.tree_id AND t.account_id = s.account_id
@@ -167,7 +184,11 @@ const sessionFrom = (source = 'sessions') => `${source} s
 const sessionDetailSelect = (source: string) => `
   SELECT ${SESSION_COLUMNS},
          (SELECT coalesce(json_agg(json_build_object('id', n.id, 'type', n.type, 'title', n.title, 'body', n.body,
-                   'help_text', n.help_text, 'step_id', n.step_id, 'options', n.options, 'position', n.position)), '[]')
+                   'help_text', n.help_text, 'step_id', n.step_id, 'options', n.options, 'position', n.position,
+                   'past', (SELECT json_build_object('type', h.type, 'title', h.title, 'options', h.options)
+                              FROM tree_node_history h
+                             WHERE h.account_id = n.account_id AND h.node_id = n.id AND h.until_version > s.tree_version
+                             ORDER BY h.until_version LIMIT 1))), '[]')
             FROM tree_nodes n
            WHERE n.account_id = s.account_id AND n.tree_id = s.tree_id
              AND (n.id = s.current_node_id OR n.id IN (SELECT (e ->> 'node_id')::uuid FROM jsonb_array_elements(s.path) e))) AS nodes,
@@ -488,7 +509,7 @@ export class SessionsRepository {
     const { rated, voted } = eventFilters(filter);
     const { orderBy, after } = listOrder(order, page.cursor, params, !!filter.window && (rated || voted));
     return this.dataSource.query(
-      `SELECT ${LIST_COLUMNS}, cn.title AS current_node_title, ${ORDER_KEYS[order.key].sql}::text AS sort_key
+      `SELECT ${LIST_COLUMNS}, ${CURRENT_NODE_TITLE}, ${ORDER_KEYS[order.key].sql}::text AS sort_key
          FROM ${sessionFrom()}
          LEFT JOIN tree_nodes cn ON cn.account_id = s.account_id AND cn.id = s.current_node_id
         WHERE ${where}${after}
@@ -521,7 +542,7 @@ export class SessionsRepository {
       await runner.query('SET LOCAL cursor_tuple_fraction = 1');
       await runner.query(
         `DECLARE sessions_export NO SCROLL CURSOR FOR
-         SELECT ${EXPORT_COLUMNS}, cn.title AS current_node_title
+         SELECT ${EXPORT_COLUMNS}, ${CURRENT_NODE_TITLE}
            FROM ${sessionFrom()}
            LEFT JOIN tree_nodes cn ON cn.account_id = s.account_id AND cn.id = s.current_node_id
           WHERE ${where}

@@ -185,20 +185,28 @@ export class SessionsService {
   }
 }
 
-/** A session with its current node and path as the API shows them. */
+/**
+ * A session with its current node and path as the API shows them. What the session went
+ * through (its path, votes and the node it ended at) is named as it was in the session's version
+ * of the flow; the node a running session stands at, as it is now (the runner shows it so).
+ */
 export function toDetail(row: SessionDetailRow): SessionResponseDto {
   // Removed nodes are included: a path may cross nodes an author has since taken out.
-  const byId = new Map(row.nodes.map((node) => [node.id, node]));
-  const current = row.current_node_id ? byId.get(row.current_node_id) : undefined;
+  const byId = new Map(row.nodes.map(({ past, ...node }) => [node.id, { node, seen: past ?? node }]));
+  const current = row.current_node_id ? byId.get(row.current_node_id)?.node : undefined;
+  const seen = (nodeId: string) => byId.get(nodeId)?.seen;
+  const currentTitle = row.current_node_id
+    ? ((row.completed_at ? seen(row.current_node_id) : current)?.title ?? REMOVED_STEP)
+    : null;
   return {
     ...toSummary(row),
     current_node: current
       ? { ...current, options: current.options.map(({ id, label, next_node_id }) => ({ id, label, next_node_id })) }
       : null,
-    current_node_title: current?.title ?? (row.current_node_id ? REMOVED_STEP : null),
-    ended_at_node_title: row.completed_at && row.current_node_id ? (current?.title ?? REMOVED_STEP) : null,
+    current_node_title: currentTitle,
+    ended_at_node_title: row.completed_at ? currentTitle : null,
     path: row.path.map((entry, i) => {
-      const node = byId.get(entry.node_id);
+      const node = seen(entry.node_id);
       // Reached at the previous answer (or the start); the answer is when it was left.
       const reached = i === 0 ? new Date(row.started_at).getTime() : Date.parse(row.path[i - 1].at);
       return {
@@ -212,7 +220,7 @@ export function toDetail(row: SessionDetailRow): SessionResponseDto {
       .sort((a, b) => pathIndex(row, a.node_id) - pathIndex(row, b.node_id))
       .map((vote) => ({
         node_id: vote.node_id,
-        node_title: byId.get(vote.node_id)?.title ?? REMOVED_STEP,
+        node_title: seen(vote.node_id)?.title ?? REMOVED_STEP,
         vote: vote.was_helpful ? 'helpful' : 'unhelpful',
         at: new Date(vote.at).toISOString(),
       })),

@@ -9,6 +9,7 @@ import { WebhookOutbox } from '../webhooks/webhook-outbox';
 import { TreeBodyDto } from './dto/tree-body.dto';
 import { TreeResponseDto } from './dto/tree-response.dto';
 import { validateFlowGraph } from './flow-graph';
+import { keepChangedNodes } from './node-history';
 import { TreeNode } from './tree-node.entity';
 import { Tree, TreeStatus } from './tree.entity';
 
@@ -110,6 +111,7 @@ export class TreesService {
       await this.check(manager, caller, dto);
 
       const incoming = this.toNodes(caller, tree.id, dto);
+      await keepChangedNodes(manager, caller.accountId, tree.id, tree.version + 1, incoming);
       await this.writeNodes(manager, incoming);
       await manager
         .getRepository(TreeNode)

@@ -17,6 +17,7 @@ import { Webhooks1764001200000 } from './1764001200000-Webhooks';
 import { SessionTreeVersion1764001300000 } from './1764001300000-SessionTreeVersion';
 import { NodeTimeRollups1764001400000 } from './1764001400000-NodeTimeRollups';
 import { UnfinishedSessionsNodeIndex1764001500000 } from './1764001500000-UnfinishedSessionsNodeIndex';
+import { TreeNodeHistory1764001600000 } from './1764001600000-TreeNodeHistory';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   SessionTreeVersion1764001300000,
   NodeTimeRollups1764001400000,
   UnfinishedSessionsNodeIndex1764001500000,
+  TreeNodeHistory1764001600000,
 ];

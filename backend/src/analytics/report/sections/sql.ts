@@ -4,6 +4,7 @@
  * tables ever be sharded by tenant), narrows by the window's UTC instants, and only then
  * groups: the scoping stays in SQL, never in JavaScript.
  */
+import { nodeInVersionSql } from '../../../trees/node-history';
 
 /** What runs a statement: a DataSource or the EntityManager of a transaction. */
 export interface SqlRunner {
@@ -62,6 +63,19 @@ export function scopeWhere(alias: string, scope: AnalyticsScope, params: SqlPara
     );
   }
   return where.join(' AND ');
+}
+
+/**
+ * The flow's nodes to join for their titles and types: tree_nodes, or for a version's report
+ * (scope.treeVersion) the nodes as they were in that version (trees/node-history.ts).
+ */
+export function nodesOfScope(scope: AnalyticsScope, params: SqlParams): string {
+  if (scope.treeVersion === undefined) return 'tree_nodes';
+  const version = params.add(scope.treeVersion);
+  const inVersion = (column: 'title' | 'type') =>
+    `${nodeInVersionSql(column, 'v.account_id', 'v.id', version, `v.${column}`)} AS ${column}`;
+  return `(SELECT v.account_id, v.id, v.step_id, ${inVersion('title')}, ${inVersion('type')}
+      FROM tree_nodes v WHERE v.account_id = ${params.add(scope.accountId)} AND v.tree_id = ${params.add(scope.treeId)})`;
 }
 
 /** Seconds from start to completion of a session row aliased `s` (NULL while running). */

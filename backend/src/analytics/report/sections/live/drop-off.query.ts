@@ -1,6 +1,6 @@
 import { AnalyticsWindow } from '../../analytics-window';
 import { DropOffRowDto } from '../../dto/analytics-response.dto';
-import { AnalyticsScope, REMOVED_NODE_TITLE, scopeWhere, SqlParams, SqlRunner } from '../sql';
+import { AnalyticsScope, nodesOfScope, REMOVED_NODE_TITLE, scopeWhere, SqlParams, SqlRunner } from '../sql';
 
 /**
  * Where the window's unfinished sessions stand: per node, most first.
@@ -33,7 +33,7 @@ export async function queryDropOff(
     )
     SELECT u.node_id, n.title AS node_title, n.type AS node_type, u.sessions
       FROM unfinished u
-      LEFT JOIN tree_nodes n ON n.id = u.node_id AND n.account_id = ${account}
+      LEFT JOIN ${nodesOfScope(scope, p)} n ON n.id = u.node_id AND n.account_id = ${account}
      ORDER BY u.sessions DESC, n.title, u.node_id`,
     p.values,
   );

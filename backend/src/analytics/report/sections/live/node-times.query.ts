@@ -1,6 +1,6 @@
 import { AnalyticsWindow } from '../../analytics-window';
 import { NodeTimeRowDto } from '../../dto/analytics-response.dto';
-import { AnalyticsScope, REMOVED_NODE_TITLE, scopeWhere, SqlParams, SqlRunner } from '../sql';
+import { AnalyticsScope, nodesOfScope, REMOVED_NODE_TITLE, scopeWhere, SqlParams, SqlRunner } from '../sql';
 
 /**
  * Time per node: for each answer in the paths of the window's sessions, the whole seconds
@@ -46,7 +46,7 @@ export async function queryNodeTimes(
            round(t.percentiles[1]::numeric, 1)::float8 AS median_seconds,
            round(t.percentiles[2]::numeric, 1)::float8 AS p90_seconds
       FROM per_node t
-      LEFT JOIN tree_nodes n ON n.id = t.node_id AND n.account_id = ${account}
+      LEFT JOIN ${nodesOfScope(scope, p)} n ON n.id = t.node_id AND n.account_id = ${account}
      ORDER BY t.visits DESC, n.title, t.node_id`,
     p.values,
   );

@@ -2,6 +2,7 @@ import { AnalyticsWindow } from '../../analytics-window';
 import { OutcomesByNodeRowDto } from '../../dto/analytics-response.dto';
 import {
   AnalyticsScope,
+  nodesOfScope,
   OUTCOME_COUNTS,
   OutcomeCounts,
   outcomeCounts,
@@ -45,7 +46,7 @@ export async function queryOutcomesByNode(
     )
     SELECT e.*, n.title AS node_title, n.type AS node_type
       FROM ends e
-      LEFT JOIN tree_nodes n ON n.id = e.node_id AND n.account_id = ${account}
+      LEFT JOIN ${nodesOfScope(scope, p)} n ON n.id = e.node_id AND n.account_id = ${account}
      ORDER BY e.sessions DESC, n.title, e.node_id`,
     p.values,
   );

@@ -1,7 +1,7 @@
 import { AnalyticsWindow } from '../../analytics-window';
 import { StepFeedbackRowDto } from '../../dto/analytics-response.dto';
 import { rate } from '../analytics-math';
-import { AnalyticsScope, REMOVED_NODE_TITLE, scopeWhere, SqlParams, SqlRunner } from '../sql';
+import { AnalyticsScope, nodesOfScope, REMOVED_NODE_TITLE, scopeWhere, SqlParams, SqlRunner } from '../sql';
 
 interface VoteRow {
   node_id: string;
@@ -39,7 +39,7 @@ export async function queryStepFeedback(
     )
     SELECT votes.node_id, n.title AS node_title, n.step_id, votes.helpful_yes, votes.helpful_no
       FROM votes
-      LEFT JOIN tree_nodes n ON n.id = votes.node_id AND n.account_id = ${account}
+      LEFT JOIN ${nodesOfScope(scope, p)} n ON n.id = votes.node_id AND n.account_id = ${account}
      ORDER BY votes.helpful_yes::float8 / (votes.helpful_yes + votes.helpful_no),
               votes.helpful_yes + votes.helpful_no DESC, n.title, votes.node_id`,
     p.values,
