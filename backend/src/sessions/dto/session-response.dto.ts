@@ -7,8 +7,8 @@ export class PathEntryDto {
   @ApiProperty({ format: 'uuid' }) node_id: string;
   @ApiProperty({ format: 'uuid' }) option_id: string;
   @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty({ description: 'Title of the node when it was answered' }) node_title: string;
-  @ApiProperty({ description: 'Label of the chosen option' }) option_label: string;
+  @ApiProperty({ description: 'Title of the node as it was in the session’s version of the flow' }) node_title: string;
+  @ApiProperty({ description: 'Label of the chosen option, as it was in the session’s version' }) option_label: string;
   @ApiProperty({
     description:
       'Seconds spent at this node: from reaching it (the previous answer, or the start for the first) to answering it',
@@ -18,7 +18,7 @@ export class PathEntryDto {
 
 export class SessionDetailVoteDto {
   @ApiProperty({ format: 'uuid' }) node_id: string;
-  @ApiProperty({ description: 'Title of the node voted on' }) node_title: string;
+  @ApiProperty({ description: 'Title of the node voted on, as it was in the session’s version' }) node_title: string;
   @ApiProperty({ enum: ['helpful', 'unhelpful'] }) vote: 'helpful' | 'unhelpful';
   @ApiProperty({ format: 'date-time', description: 'When the vote was last given' }) at: string;
 }
@@ -56,7 +56,12 @@ export class SessionSummaryDto {
   tree_version: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Seconds from start to completion (null while running)' })
   duration_seconds: number | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Title of current_node_id (removed nodes keep theirs)' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'Title of current_node_id: as it is now while the session runs, as it was in the session’s version once it ended (removed nodes keep theirs)',
+  })
   current_node_title: string | null;
   @ApiProperty({
     format: 'uuid',
@@ -65,7 +70,11 @@ export class SessionSummaryDto {
     description: 'The node a completed session ended at (null while running)',
   })
   ended_at_node_id: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Title of ended_at_node_id' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Title of ended_at_node_id, as it was in the session’s version',
+  })
   ended_at_node_title: string | null;
   @ApiProperty({ description: 'Answers on the session’s path' }) steps_answered: number;
   @ApiProperty({ nullable: true, type: String, description: 'The comment given with the rating, if any' })

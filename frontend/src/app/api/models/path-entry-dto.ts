@@ -6,13 +6,13 @@ export interface PathEntryDto {
   node_id: string;
 
   /**
-   * Title of the node when it was answered
+   * Title of the node as it was in the session’s version of the flow
    */
   node_title: string;
   option_id: string;
 
   /**
-   * Label of the chosen option
+   * Label of the chosen option, as it was in the session’s version
    */
   option_label: string;
 

@@ -10,7 +10,7 @@ export interface SessionDetailVoteDto {
   node_id: string;
 
   /**
-   * Title of the node voted on
+   * Title of the node voted on, as it was in the session’s version
    */
   node_title: string;
   vote: 'helpful' | 'unhelpful';

@@ -16,7 +16,7 @@ export interface SessionResponseDto {
   current_node_id: string | null;
 
   /**
-   * Title of current_node_id (removed nodes keep theirs)
+   * Title of current_node_id: as it is now while the session runs, as it was in the session’s version once it ended (removed nodes keep theirs)
    */
   current_node_title: string | null;
 
@@ -36,7 +36,7 @@ export interface SessionResponseDto {
   ended_at_node_id: string | null;
 
   /**
-   * Title of ended_at_node_id
+   * Title of ended_at_node_id, as it was in the session’s version
    */
   ended_at_node_title: string | null;
 
