@@ -61,7 +61,7 @@ export default {
 
     t.step('an outcome bar, clicked in the chart');
     const outcomeChart = page.locator('rf-outcome-breakdown-chart');
-    await outcomeChart.locator('svg path.bar').first().waitFor();
+    await outcomeChart.locator('svg path.bar:not(.hidden)').first().waitFor();
     const escalatedRow = outcomeChart.locator('tbody tr').filter({ hasText: 'Escalated' });
     const escalated = count(await escalatedRow.locator('td').first().textContent());
     await page.waitForTimeout(900); // ngx-charts animates bars into place
@@ -115,7 +115,7 @@ export default {
 
     await page.goto(flowUrl);
     const csatChart = page.locator('rf-csat-distribution-chart');
-    await csatChart.locator('svg path.bar').first().waitFor();
+    await csatChart.locator('svg path.bar:not(.hidden)').first().waitFor();
     const fiveStars = count(await csatChart.locator('tbody tr').first().locator('td').first().textContent());
     await page.waitForTimeout(900);
     await csatChart.locator('svg path.bar[aria-label^="5 · Excellent"]').click();
