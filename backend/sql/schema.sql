@@ -21,6 +21,7 @@
 -- NodeTimeRollups1764001400000
 -- UnfinishedSessionsNodeIndex1764001500000
 -- TreeNodeHistory1764001600000
+-- RatingScoreIndex1764001700000
 
 -- Extensions
 CREATE EXTENSION "uuid-ossp";
@@ -482,6 +483,7 @@ CREATE INDEX session_ratings_account_created_idx ON public.session_ratings USING
 CREATE INDEX session_ratings_account_tree_created_idx ON public.session_ratings USING btree (account_id, tree_id, created_at);
 CREATE INDEX session_ratings_account_user_created_idx ON public.session_ratings USING btree (account_id, user_id, created_at);
 CREATE UNIQUE INDEX session_ratings_pkey ON public.session_ratings USING btree (account_id, id);
+CREATE INDEX session_ratings_score_idx ON public.session_ratings USING btree (account_id, rating, created_at) INCLUDE (session_id);
 CREATE UNIQUE INDEX session_ratings_session_key ON public.session_ratings USING btree (account_id, session_id);
 CREATE INDEX session_ratings_tree_created_idx ON public.session_ratings USING btree (tree_id, created_at);
 CREATE INDEX sessions_account_started_idx ON public.sessions USING btree (account_id, started_at);

@@ -57,6 +57,9 @@ const ROLLUP_COUNTED = new Set<keyof SessionListFilter>([
   'window',
   'stoppedAtNodeId',
   'endedAtNodeId',
+  'rating',
+  'ratingMin',
+  'ratingMax',
 ]);
 
 /** The filter as a rollup count's query, when it names only what the rollups keep. */

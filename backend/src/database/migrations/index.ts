@@ -18,6 +18,7 @@ import { SessionTreeVersion1764001300000 } from './1764001300000-SessionTreeVers
 import { NodeTimeRollups1764001400000 } from './1764001400000-NodeTimeRollups';
 import { UnfinishedSessionsNodeIndex1764001500000 } from './1764001500000-UnfinishedSessionsNodeIndex';
 import { TreeNodeHistory1764001600000 } from './1764001600000-TreeNodeHistory';
+import { RatingScoreIndex1764001700000 } from './1764001700000-RatingScoreIndex';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has landed. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   NodeTimeRollups1764001400000,
   UnfinishedSessionsNodeIndex1764001500000,
   TreeNodeHistory1764001600000,
+  RatingScoreIndex1764001700000,
 ];

@@ -1,7 +1,7 @@
 /**
  * How many sessions a sessions-list filter matches, from the rollups: the list's `total` for the
  * filters an analytics figure drills into (window, engineer, flow, status, outcomes, the node a
- * session stopped or ended at). A count over the raw rows grows with the matches (323,390 in a
+ * session stopped or ended at, a rating score). A count over the raw rows grows with the matches (323,390 in a
  * 30-day window of the 1M-session account: ≈ 65 ms; every session an engineer ever started, for
  * "My sessions"); the rollups answer from a few hundred rows whatever the volume, and are the
  * figure the drill-down came from, so the two agree by construction.
@@ -26,6 +26,10 @@ export interface RollupSessionCountQuery {
   stoppedAtNodeId?: string;
   /** Completed sessions that ended at this node. */
   endedAtNodeId?: string;
+  /** Rated this score, at least, at most: the window then bounds the rating's time (a CSAT bar). */
+  rating?: number;
+  ratingMin?: number;
+  ratingMax?: number;
 }
 
 /** "All time" for a list without a window: whole UTC days on both sides, wider than any session's start. */
@@ -54,7 +58,8 @@ export async function rollupSessionCount(
   const node = query.stoppedAtNodeId ?? query.endedAtNodeId;
   if (node !== undefined) {
     const stopped = query.stoppedAtNodeId !== undefined;
-    if (query.userId) return undefined;
+    if (query.userId || query.rating !== undefined || query.ratingMin !== undefined || query.ratingMax !== undefined)
+      return undefined;
     if (query.stoppedAtNodeId && query.endedAtNodeId) return 0;
     if (stopped ? query.status === 'completed' || outcomes : query.status === 'active') return 0;
     // As the list: the node's flow, read now (a deleted node matches nothing), and the flow filter if any.
@@ -67,6 +72,24 @@ export async function rollupSessionCount(
       `r.account_id = ${p.add(query.accountId)} AND r.tree_id = ${p.add(row.tree_id)} AND r.node_id = ${p.add(node)}`;
     const sums = await totals(db, { family: NODES, where, groupBy: [], journal }, start, end, closed);
     return stopped ? sums.unfinished : outcomes ? byOutcome(sums) : sums.ended;
+  }
+
+  const rated = query.rating !== undefined || query.ratingMin !== undefined || query.ratingMax !== undefined;
+  if (rated) {
+    // Only finished sessions are rated, by their engineer, once: the session level counts each
+    // rating by its own time, per score (r1 … r5), as the list matches ratings in the window.
+    if (outcomes) return undefined;
+    if (query.status === 'active') return 0;
+    const scores = [1, 2, 3, 4, 5].filter(
+      (score) =>
+        (query.rating === undefined || score === query.rating) &&
+        (query.ratingMin === undefined || score >= query.ratingMin) &&
+        (query.ratingMax === undefined || score <= query.ratingMax),
+    );
+    const where = (p: SqlParams) =>
+      levelWhere({ accountId: query.accountId, userId: query.userId, treeId: query.treeId }, p);
+    const sums = await totals(db, { family: SESSIONS, where, groupBy: [], journal }, start, end, closed);
+    return scores.reduce((sum, score) => sum + sums[`r${score}`], 0);
   }
 
   if (query.status === 'active' && outcomes) return 0;
