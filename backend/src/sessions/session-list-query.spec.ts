@@ -60,15 +60,17 @@ describe('session list query', () => {
       { user_id: ID },
       { all: 'true' as const, stopped_at_node_id: ID },
       { all: 'true' as const, ended_at_node_id: ID, outcome: 'escalated' },
+      // A CSAT bar: the rollups count ratings per score by their own time.
+      { all: 'true' as const, rating: 3 },
+      { all: 'true' as const, tree_id: ID, rating_min: 3 },
+      { user_id: ID, rating_max: 3 },
     ])
       expect(counted(query)).toBeDefined();
     for (const query of [
       { all: 'true' as const, visited_node_id: ID },
       { all: 'true' as const, vote_node_id: ID },
       { all: 'true' as const, vote: 'helpful' as const },
-      { all: 'true' as const, rating: 3 },
-      { all: 'true' as const, rating_min: 3 },
-      { all: 'true' as const, rating_max: 3 },
+      { all: 'true' as const, rating: 3, has_comment: 'true' as const },
       { all: 'true' as const, has_comment: 'true' as const },
       { all: 'true' as const, has_comment: 'false' as const },
       { external_ref: 'INC-1' },
