@@ -69,9 +69,10 @@ export function report(pool, kind, impl, { accountId, userId, treeId, period, tz
 /**
  * The flow report from the rollups as AnalyticsService reads it from scratch: every section
  * started together, their statements sent as one batch per round (ReadBatch) in one read-only
- * snapshot, no cache. `nodeTimes: false` leaves time per node out (the report before it).
+ * snapshot, no cache. `nodeTimes: false` leaves time per node out (the report before it);
+ * `closed` (closed-days.ts) computes it as after a write, the closed days' sums kept.
  */
-export async function flowReportAsApi(pool, { accountId, treeId, period, tz, now }, { nodeTimes = true } = {}) {
+export async function flowReportAsApi(pool, { accountId, treeId, period, tz, now }, { nodeTimes = true, closed } = {}) {
   const q = ROLLUP_SECTIONS;
   const window = analyticsWindow({ period, tz, now });
   const scope = { accountId, treeId };
@@ -82,13 +83,13 @@ export async function flowReportAsApi(pool, { accountId, treeId, period, tz, now
   ]);
   try {
     const sections = await Promise.all([
-      q.summary(db, scope, window),
-      q.timeSeries(db, scope, window),
-      q.csatDistribution(db, scope, window),
-      q.stepFeedback(db, scope, window),
-      q.dropOff(db, scope, window),
-      q.outcomesByNode(db, scope, window),
-      nodeTimes ? q.nodeTimes(db, scope, window) : undefined,
+      q.summary(db, scope, window, closed),
+      q.timeSeries(db, scope, window, closed),
+      q.csatDistribution(db, scope, window, closed),
+      q.stepFeedback(db, scope, window, closed),
+      q.dropOff(db, scope, window, closed),
+      q.outcomesByNode(db, scope, window, closed),
+      nodeTimes ? q.nodeTimes(db, scope, window, closed) : undefined,
       queryRecentComments(db, scope, window, { withNames: true }),
     ]);
     await db.close();
