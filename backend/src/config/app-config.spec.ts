@@ -34,6 +34,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, WEBHOOK_RETRY_BASE_MS: '0' })).toThrow(/WEBHOOK_RETRY_BASE_MS/);
   });
 
+  it('limits sessions CSV exports (2 at once per account, ended after 60 s without moving) and checks the settings', () => {
+    expect(loadConfig(valid).sessionsExport).toEqual({ perAccount: 2, idleMs: 60_000 });
+    expect(
+      loadConfig({ ...valid, SESSIONS_EXPORT_PER_ACCOUNT: '5', SESSIONS_EXPORT_IDLE_SECONDS: '10' }).sessionsExport,
+    ).toEqual({ perAccount: 5, idleMs: 10_000 });
+    expect(() => loadConfig({ ...valid, SESSIONS_EXPORT_PER_ACCOUNT: '0' })).toThrow(/SESSIONS_EXPORT_PER_ACCOUNT/);
+    expect(() => loadConfig({ ...valid, SESSIONS_EXPORT_IDLE_SECONDS: 'soon' })).toThrow(
+      /SESSIONS_EXPORT_IDLE_SECONDS/,
+    );
+  });
+
   it('refuses a short JWT secret with a message naming the variable', () => {
     expect(() => loadConfig({ ...valid, JWT_SECRET: 'short' })).toThrow(/JWT_SECRET/);
   });

@@ -12,6 +12,15 @@ export interface AppConfig {
   /** Closed days' sums kept per process for computing reports after a write; 0 = off. */
   analyticsClosedDaysEntries: number;
   webhooks: WebhookConfig;
+  sessionsExport: SessionsExportConfig;
+}
+
+/** Limits on sessions CSV exports (GET /sessions?format=csv), each of which holds a connection while it streams. */
+export interface SessionsExportConfig {
+  /** Exports an account may run at once on this instance; one more answers 429. */
+  perAccount: number;
+  /** An export that moves nothing for this long (a client that stopped reading) is ended. */
+  idleMs: number;
 }
 
 /** How webhooks are sent (webhooks/). */
@@ -129,6 +138,11 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
     worker: worker === 'true',
   };
 
+  const sessionsExport: SessionsExportConfig = {
+    perAccount: positive('SESSIONS_EXPORT_PER_ACCOUNT', 2),
+    idleMs: positive('SESSIONS_EXPORT_IDLE_SECONDS', 60) * 1000,
+  };
+
   if (problems.length) throw new ConfigError(problems);
   return {
     port,
@@ -141,5 +155,6 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv): AppConfig {
     analyticsCacheEntries,
     analyticsClosedDaysEntries,
     webhooks,
+    sessionsExport,
   };
 }

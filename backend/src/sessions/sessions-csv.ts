@@ -28,16 +28,40 @@ const COLUMNS: (keyof SessionSummaryDto)[] = [
   'external_url',
 ];
 
-/** RFC 4180 (formula-safe, see analytics/report/export/analytics-csv.ts), one line per session in the list's order, written slice by slice as they are read. */
-export function sessionsCsv(slices: AsyncIterable<SessionSummaryDto[]>): Readable {
+/**
+ * RFC 4180 (formula-safe, see analytics/report/export/analytics-csv.ts), one line per session in
+ * the list's order, written slice by slice as they are read. An export that moves nothing for
+ * `idleMs` (a client that stopped reading: the stream waits on it, its transaction open) is
+ * ended: the stream is destroyed, which stops the reader and rolls its transaction back.
+ */
+export function sessionsCsv(
+  slices: AsyncIterable<SessionSummaryDto[]>,
+  { idleMs }: { idleMs?: number } = {},
+): Readable {
+  let timer: NodeJS.Timeout | undefined;
+  const moved = () => {
+    clearTimeout(timer);
+    if (idleMs)
+      timer = setTimeout(
+        () => stream.destroy(new Error(`the sessions export moved nothing for ${idleMs / 1000} s`)),
+        idleMs,
+      ).unref();
+  };
   async function* lines(): AsyncGenerator<string> {
-    yield `${csvLine(COLUMNS)}\r\n`;
-    for await (const sessions of slices) {
-      yield sessions
-        .map((session) => `${csvLine(COLUMNS.map((column) => session[column] as string | number | null))}\r\n`)
-        .join('');
+    try {
+      moved();
+      yield `${csvLine(COLUMNS)}\r\n`;
+      for await (const sessions of slices) {
+        moved();
+        yield sessions
+          .map((session) => `${csvLine(COLUMNS.map((column) => session[column] as string | number | null))}\r\n`)
+          .join('');
+      }
+    } finally {
+      clearTimeout(timer);
     }
   }
   // One slice buffered ahead (objectMode's default is 16): what a slow client leaves unread stays small.
-  return Readable.from(lines(), { highWaterMark: 1 });
+  const stream = Readable.from(lines(), { highWaterMark: 1 });
+  return stream;
 }

@@ -7,6 +7,7 @@ import {
   ApiForbiddenResponse,
   ApiOkResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
   ApiUnprocessableEntityResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
@@ -17,6 +18,7 @@ import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { RequiresScope } from '../common/decorators/required-scope.decorator';
 import { CSV_TYPE, wantsCsv } from '../common/http/wants-csv';
 import { UuidParamPipe } from '../common/pipes/uuid-param.pipe';
+import { CsvExportSlots } from './csv-export-slots';
 import { ListSessionsQueryDto } from './dto/list-sessions-query.dto';
 import { CompleteSessionDto, DecisionDto, StartSessionDto } from './dto/session-body.dto';
 import { SessionPageDto, SessionResponseDto } from './dto/session-response.dto';
@@ -28,7 +30,10 @@ import { SessionsService } from './sessions.service';
 @ApiExtraModels(SessionPageDto)
 @Controller('sessions')
 export class SessionsController {
-  constructor(private readonly sessions: SessionsService) {}
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly exportSlots: CsvExportSlots,
+  ) {}
 
   @Post()
   @RequiresScope('sessions:write')
@@ -60,6 +65,9 @@ export class SessionsController {
   })
   @ApiForbiddenResponse({ description: 'An engineer asking for all=true or another engineer’s user_id' })
   @ApiUnprocessableEntityResponse({ description: 'A bad filter, sort, cursor or page; the message names it' })
+  @ApiTooManyRequestsResponse({
+    description: 'A CSV export while the account already runs as many as allowed at once (SESSIONS_EXPORT_PER_ACCOUNT)',
+  })
   async listSessions(
     @CurrentUser() caller: AuthUser,
     @Query() query: ListSessionsQueryDto,
@@ -68,7 +76,10 @@ export class SessionsController {
   ): Promise<SessionPageDto | StreamableFile> {
     void res.header('Vary', 'Accept');
     if (!wantsCsv(query.format, req)) return this.sessions.list(caller, query);
-    return new StreamableFile(sessionsCsv(this.sessions.listAll(caller, query)), {
+    const giveBack = this.exportSlots.take(caller.accountId);
+    const csv = sessionsCsv(this.sessions.listAll(caller, query), { idleMs: this.exportSlots.idleMs });
+    csv.once('close', giveBack);
+    return new StreamableFile(csv, {
       type: `${CSV_TYPE}; charset=utf-8`,
       disposition: 'attachment; filename="sessions.csv"',
     });
