@@ -12,8 +12,7 @@
 // catches up, so each round starts with an empty journal and pays for its own folding.
 // The trigger as it is is put back, and `rollup:rebuild` recounts the node time histograms the
 // rounds without a path left short. Writes bench/results/<date>-node-times-write-ab.json.
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -21,7 +20,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
-import { BENCH_PASSWORD, BUILD_DIR, parseArgs } from './generate-dataset.mjs';
+import { BUILD_DIR, parseArgs } from './generate-dataset.mjs';
+import { benchLogin, startBenchApi } from './lib/bench-api.mjs';
 
 const require = createRequire(import.meta.url);
 const pg = require('pg');
@@ -45,46 +45,6 @@ const run = (script, extra) => {
   if (result.status !== 0) throw new Error(`${script} ${extra.join(' ')} failed:\n${result.stdout}${result.stderr}`);
   return result.stdout;
 };
-
-async function startApi() {
-  const child = spawn(process.execPath, ['--max-old-space-size=192', resolve(BUILD_DIR, 'main.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: args.databaseUrl,
-      PORT: String(PORT),
-      JWT_SECRET: randomBytes(24).toString('hex'),
-      THROTTLE_GLOBAL_PER_MINUTE: '0',
-      THROTTLE_AUTH_PER_MINUTE: '0',
-      THROTTLE_LOGIN_PER_EMAIL: '0',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(`${BASE}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return child;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the API did not start');
-}
-
-async function login(email) {
-  const res = await fetch(`${BASE}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login ${email}: ${res.status}`);
-  return (await res.json()).access_token;
-}
 
 /** Answers at 16 connections for `duration` s, each target once; 2xx per second (any other answer fails the run). */
 function answerRound(targets, duration) {
@@ -129,7 +89,7 @@ async function main() {
   const [{ definition }] = await q(`SELECT pg_get_functiondef('analytics_rollup_sessions'::regproc) AS definition`);
   if (!definition.includes('outcome, path, sign')) throw new Error('the sessions trigger does not journal the path');
   const bodies = { with_path: definition, without_path: definition.replaceAll('outcome, path,', 'outcome,') };
-  const api = await startApi();
+  const api = await startBenchApi({ port: PORT, databaseUrl: args.databaseUrl, cwd: ROOT });
   const results = {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, loadavg_at_start: os.loadavg() },
@@ -146,7 +106,7 @@ async function main() {
       [admin.account_id],
     );
     const tokens = new Map();
-    for (const email of new Set(sessions.map((s) => s.email))) tokens.set(email, await login(email));
+    for (const email of new Set(sessions.map((s) => s.email))) tokens.set(email, await benchLogin(BASE, email));
     const targets = sessions.map((s) => ({ ...s, token: tokens.get(s.email) }));
     const avgPath = await q(
       `SELECT round(avg(jsonb_array_length(path)), 2)::float8 AS n FROM sessions WHERE id = ANY($1::uuid[])`,
@@ -194,7 +154,7 @@ async function main() {
     );
   } finally {
     await q(bodies.with_path);
-    api.kill('SIGTERM');
+    api.stop();
     await pool.end();
   }
   log('rollup:rebuild (the rounds without a path left the node time histograms short)…');

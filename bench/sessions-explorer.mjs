@@ -8,16 +8,15 @@
 // Builds the backend, generates the bench dataset (BENCH_DB / BENCH_DATABASE_URL name the
 // scratch database, rf_bench by default), boots the API as deployed and runs
 // bench/lib/sessions-explorer.mjs: filtered pages p95 at concurrency 1, the 90-day CSV's rows/s.
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
-import { BENCH_PASSWORD, BUILD_DIR, generateDataset, parseArgs } from './generate-dataset.mjs';
+import { BUILD_DIR, generateDataset, parseArgs } from './generate-dataset.mjs';
+import { benchLogin, startBenchApi } from './lib/bench-api.mjs';
 import { measureSessionsExplorer } from './lib/sessions-explorer.mjs';
 
 const require = createRequire(import.meta.url);
@@ -81,49 +80,11 @@ async function main() {
   const dataset = argv.includes('--reuse')
     ? await existingDataset(args.databaseUrl)
     : await generateDataset({ sessions: args.sessions, databaseUrl: args.databaseUrl, log });
-  const child = spawn(process.execPath, ['--max-old-space-size=192', resolve(BUILD_DIR, 'main.js')], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: args.databaseUrl,
-      PORT: String(PORT),
-      JWT_SECRET: randomBytes(24).toString('hex'),
-      THROTTLE_GLOBAL_PER_MINUTE: '0',
-      THROTTLE_AUTH_PER_MINUTE: '0',
-      THROTTLE_LOGIN_PER_EMAIL: '0',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const rss = { max: 0 };
-  const sampler = setInterval(() => {
-    try {
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0);
-      rss.max = Math.max(rss.max, kb / 1024);
-    } catch {
-      /* not running */
-    }
-  }, 100);
+  const api = await startBenchApi({ port: PORT, databaseUrl: args.databaseUrl, cwd: ROOT });
+  const { rss } = api;
   const pool = new pg.Pool({ connectionString: args.databaseUrl, max: 2 });
   try {
-    for (let i = 0; ; i++) {
-      if (i > 120) throw new Error('the API did not come up');
-      if (
-        await fetch(`${BASE}/api/health`).then(
-          (r) => r.ok,
-          () => false,
-        )
-      )
-        break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    const login = await fetch(`${BASE}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@bench.example', password: BENCH_PASSWORD }),
-    });
-    const adminToken = (await login.json()).access_token;
+    const adminToken = await benchLogin(BASE, 'admin@bench.example');
     const result = await measureSessionsExplorer({
       base: BASE,
       adminToken,
@@ -144,8 +105,7 @@ async function main() {
       }),
     );
   } finally {
-    clearInterval(sampler);
-    child.kill('SIGTERM');
+    api.stop();
     await pool.end();
   }
 }

@@ -3,6 +3,7 @@ import { AddressInfo } from 'node:net';
 
 import { csvCell } from '../../src/analytics/report/export/analytics-csv';
 import { addUser, auth, createFlow, flowPayload, Login, registerAccount } from './support/fixtures';
+import { exportTransactions, until } from './support/sessions-export';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -379,21 +380,7 @@ describe('sessions explorer', () => {
     const server = t.app.getHttpServer();
     if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const exports = async (state: string) =>
-      (
-        await t.dataSource.query(
-          `SELECT count(*)::int AS n FROM pg_stat_activity
-            WHERE datname = current_database() AND query LIKE 'FETCH % FROM sessions\\_export' AND state = $1`,
-          [state],
-        )
-      )[0].n as number;
-    const until = async (what: string, check: () => Promise<boolean>) => {
-      const deadline = Date.now() + 10_000;
-      while (!(await check())) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
+    const exports = (state: 'idle in transaction') => exportTransactions(t, state);
     // The first bytes arrive; the client reads no more, so the export stops mid-way, its
     // transaction open between two slices; then the client goes away.
     const req = httpGet(`http://127.0.0.1:${port}/api/v1/sessions?format=csv&all=true&user_id=${bulk.user.id}`, {

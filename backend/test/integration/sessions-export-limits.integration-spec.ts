@@ -2,6 +2,7 @@ import { get as httpGet, IncomingMessage } from 'node:http';
 import { AddressInfo } from 'node:net';
 
 import { auth, createFlow, Login, registerAccount } from './support/fixtures';
+import { exportTransactions, until } from './support/sessions-export';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -43,22 +44,7 @@ describe('sessions CSV export limits', () => {
       else process.env[name] = value;
   });
 
-  /** Export transactions in a state: a FETCH from the export's cursor is their last statement. */
-  const exports = async (state: string) =>
-    (
-      await t.dataSource.query(
-        `SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND query LIKE 'FETCH % FROM sessions\\_export' AND state = $1`,
-        [state],
-      )
-    )[0].n as number;
-  const until = async (what: string, check: () => Promise<boolean>) => {
-    const deadline = Date.now() + 10_000;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  const exports = (state: 'idle in transaction') => exportTransactions(t, state);
 
   /** An export whose client reads its first bytes, then nothing more (until `resume`). */
   async function stalledExport(who: Login) {
