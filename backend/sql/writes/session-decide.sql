@@ -20,10 +20,9 @@ SELECT s.id, s.tree_id, t.name AS tree_name, s.user_id, u.name AS user_name, s.s
          s.tree_version, r.comment, jsonb_array_length(s.path) AS steps_answered,
          (SELECT coalesce(json_agg(json_build_object('id', n.id, 'type', n.type, 'title', n.title, 'body', n.body,
                    'help_text', n.help_text, 'step_id', n.step_id, 'options', n.options, 'position', n.position,
-                   'past', (SELECT json_build_object('type', h.type, 'title', h.title, 'options', h.options)
-                              FROM tree_node_history h
-                             WHERE h.account_id = n.account_id AND h.node_id = n.id AND h.until_version > s.tree_version
-                             ORDER BY h.until_version LIMIT 1))), '[]')
+                   'past', (SELECT json_build_object('type', h.type, 'title', h.title, 'options', h.options) FROM tree_node_history h
+     WHERE h.account_id = n.account_id AND h.node_id = n.id AND h.until_version > s.tree_version
+     ORDER BY h.until_version LIMIT 1))), '[]')
             FROM tree_nodes n
            WHERE n.account_id = s.account_id AND n.tree_id = s.tree_id
              AND (n.id = s.current_node_id OR n.id IN (SELECT (e ->> 'node_id')::uuid FROM jsonb_array_elements(s.path) e))) AS nodes,

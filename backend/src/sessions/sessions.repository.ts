@@ -7,7 +7,7 @@ import { InputColumn } from '../database/write-coalescing/coalesced-input';
 import { runCoalescedStatement } from '../database/write-coalescing/coalesced-statement';
 import { WriteCoalescer } from '../database/write-coalescing/write-coalescer';
 import { NodeResponseDto } from '../trees/dto/tree-response.dto';
-import { nodeInVersionSql } from '../trees/node-history';
+import { pastNodeSql } from '../trees/node-history';
 import { NodeOption } from '../trees/tree-node.entity';
 import { outboxCte, queuedCount, WebhookOutbox } from '../webhooks/webhook-outbox';
 import { Outcome, PathEntry } from './session.entity';
@@ -167,7 +167,9 @@ const EXPORT_COLUMNS = LIST_COLUMNS.replace(
  * the session ended there.
  */
 const CURRENT_NODE_TITLE = `CASE WHEN s.completed_at IS NULL THEN cn.title
-         ELSE ${nodeInVersionSql('title', 's.account_id', 's.current_node_id', 's.tree_version', 'cn.title')} END AS current_node_title`;
+         ELSE coalesce((${pastNodeSql('h.title', 's.account_id', 's.current_node_id', 's.tree_version')}), cn.title) END AS current_node_title`;
+/** What the detail reads of a node's past (PastNode), over tree_node_history h. */
+const PAST_NODE = `json_build_object('type', h.type, 'title', h.title, 'options', h.options)`;
 /** Sessions (or rows shaped like them, see sessionDetailSelect) with their flow, engineer and rating. */
 const sessionFrom = (source = 'sessions') => `${source} s
     JOIN trees t ON t.id = s.tree_id AND t.account_id = s.account_id
@@ -185,10 +187,7 @@ const sessionDetailSelect = (source: string) => `
   SELECT ${SESSION_COLUMNS},
          (SELECT coalesce(json_agg(json_build_object('id', n.id, 'type', n.type, 'title', n.title, 'body', n.body,
                    'help_text', n.help_text, 'step_id', n.step_id, 'options', n.options, 'position', n.position,
-                   'past', (SELECT json_build_object('type', h.type, 'title', h.title, 'options', h.options)
-                              FROM tree_node_history h
-                             WHERE h.account_id = n.account_id AND h.node_id = n.id AND h.until_version > s.tree_version
-                             ORDER BY h.until_version LIMIT 1))), '[]')
+                   'past', (${pastNodeSql(PAST_NODE, 'n.account_id', 'n.id', 's.tree_version')}))), '[]')
             FROM tree_nodes n
            WHERE n.account_id = s.account_id AND n.tree_id = s.tree_id
              AND (n.id = s.current_node_id OR n.id IN (SELECT (e ->> 'node_id')::uuid FROM jsonb_array_elements(s.path) e))) AS nodes,

@@ -8,16 +8,16 @@ import { EntityManager } from 'typeorm';
 
 import { TreeNode } from './tree-node.entity';
 
-type Versioned = 'title' | 'type' | 'options';
-
 /**
- * SQL: column `column` of node `node` (account `account`) as it was in version `version` of its
- * flow, else `current` (also when `version` is NULL: a session whose version is unknown).
+ * SQL (no parentheses: a scalar subquery or a LATERAL join wraps it): `select`, over the row
+ * tree_node_history keeps of node `node` (account `account`) for version `version` of its flow,
+ * aliased h. No row when the node is in that version as it is now, or `version` is NULL (a
+ * session whose version is unknown): callers fall back to the current content.
  */
-export function nodeInVersionSql(column: Versioned, account: string, node: string, version: string, current: string) {
-  return `coalesce((SELECT h.${column} FROM tree_node_history h
+export function pastNodeSql(select: string, account: string, node: string, version: string): string {
+  return `SELECT ${select} FROM tree_node_history h
      WHERE h.account_id = ${account} AND h.node_id = ${node} AND h.until_version > ${version}
-     ORDER BY h.until_version LIMIT 1), ${current})`;
+     ORDER BY h.until_version LIMIT 1`;
 }
 
 /**

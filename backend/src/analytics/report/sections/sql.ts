@@ -4,7 +4,7 @@
  * tables ever be sharded by tenant), narrows by the window's UTC instants, and only then
  * groups: the scoping stays in SQL, never in JavaScript.
  */
-import { nodeInVersionSql } from '../../../trees/node-history';
+import { pastNodeSql } from '../../../trees/node-history';
 
 /** What runs a statement: a DataSource or the EntityManager of a transaction. */
 export interface SqlRunner {
@@ -71,11 +71,10 @@ export function scopeWhere(alias: string, scope: AnalyticsScope, params: SqlPara
  */
 export function nodesOfScope(scope: AnalyticsScope, params: SqlParams): string {
   if (scope.treeVersion === undefined) return 'tree_nodes';
-  const version = params.add(scope.treeVersion);
-  const inVersion = (column: 'title' | 'type') =>
-    `${nodeInVersionSql(column, 'v.account_id', 'v.id', version, `v.${column}`)} AS ${column}`;
-  return `(SELECT v.account_id, v.id, v.step_id, ${inVersion('title')}, ${inVersion('type')}
-      FROM tree_nodes v WHERE v.account_id = ${params.add(scope.accountId)} AND v.tree_id = ${params.add(scope.treeId)})`;
+  const past = pastNodeSql('h.title, h.type', 'v.account_id', 'v.id', params.add(scope.treeVersion));
+  return `(SELECT v.account_id, v.id, v.step_id, coalesce(p.title, v.title) AS title, coalesce(p.type, v.type) AS type
+      FROM tree_nodes v LEFT JOIN LATERAL (${past}) p ON true
+     WHERE v.account_id = ${params.add(scope.accountId)} AND v.tree_id = ${params.add(scope.treeId)})`;
 }
 
 /** Seconds from start to completion of a session row aliased `s` (NULL while running). */
