@@ -55,11 +55,11 @@ export async function rollupSessionCount(
     (outcomes as string[]).reduce((sum, outcome) => sum + sums[outcome], 0);
   const journal = journalOf({ accountId: query.accountId, folded: query.folded });
 
+  const rated = query.rating !== undefined || query.ratingMin !== undefined || query.ratingMax !== undefined;
   const node = query.stoppedAtNodeId ?? query.endedAtNodeId;
   if (node !== undefined) {
     const stopped = query.stoppedAtNodeId !== undefined;
-    if (query.userId || query.rating !== undefined || query.ratingMin !== undefined || query.ratingMax !== undefined)
-      return undefined;
+    if (query.userId || rated) return undefined;
     if (query.stoppedAtNodeId && query.endedAtNodeId) return 0;
     if (stopped ? query.status === 'completed' || outcomes : query.status === 'active') return 0;
     // As the list: the node's flow, read now (a deleted node matches nothing), and the flow filter if any.
@@ -74,7 +74,6 @@ export async function rollupSessionCount(
     return stopped ? sums.unfinished : outcomes ? byOutcome(sums) : sums.ended;
   }
 
-  const rated = query.rating !== undefined || query.ratingMin !== undefined || query.ratingMax !== undefined;
   if (rated) {
     // Only finished sessions are rated, by their engineer, once: the session level counts each
     // rating by its own time, per score (r1 … r5), as the list matches ratings in the window.
