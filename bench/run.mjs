@@ -371,37 +371,30 @@ async function main() {
         })
       ).json();
       const spec = { accountId, treeId: flow.id, period: '90d', tz: flowBody.window.tz, now: new Date() };
-      const timed = { without: [], with: [] };
-      for (let i = 0; i < NODE_TIMES_RUNS; i++) {
-        const order = i % 2 ? ['without', 'with'] : ['with', 'without'];
-        for (const which of order) {
-          const t0 = performance.now();
-          await flowReportAsApi(pool, spec, { nodeTimes: which === 'with' });
-          timed[which].push(performance.now() - t0);
+      // Median ms of each variant, the two alternating; `closedOf` gives each its closed days' cache.
+      const alternating = async (closedOf = {}) => {
+        const timed = { without: [], with: [] };
+        for (let i = 0; i < NODE_TIMES_RUNS; i++) {
+          const order = i % 2 ? ['without', 'with'] : ['with', 'without'];
+          for (const which of order) {
+            const t0 = performance.now();
+            await flowReportAsApi(pool, spec, { nodeTimes: which === 'with', closed: closedOf[which] });
+            timed[which].push(performance.now() - t0);
+          }
         }
-      }
+        for (const list of Object.values(timed)) list.sort((a, b) => a - b);
+        return { without: percentile(timed.without, 50), with: percentile(timed.with, 50) };
+      };
+      const { without, with: withNodeTimes } = await alternating();
       // The same as after a write: the closed days' sums kept (one cache per variant, filled
       // by a first report), only the open days read.
       const { ClosedDaysCache } = require(resolve(BUILD_DIR, 'analytics/report/closed-days.js'));
       const [{ before }] = await q(`SELECT date_trunc('day', now(), 'UTC') - interval '1 day' AS before`);
       const closedOf = { without: { before, version: 'bench', cache: new ClosedDaysCache(1000) } };
       closedOf.with = { ...closedOf.without, cache: new ClosedDaysCache(1000) };
-      const afterWrite = { without: [], with: [] };
       for (const which of ['without', 'with'])
         await flowReportAsApi(pool, spec, { nodeTimes: which === 'with', closed: closedOf[which] });
-      for (let i = 0; i < NODE_TIMES_RUNS; i++) {
-        const order = i % 2 ? ['without', 'with'] : ['with', 'without'];
-        for (const which of order) {
-          const t0 = performance.now();
-          await flowReportAsApi(pool, spec, { nodeTimes: which === 'with', closed: closedOf[which] });
-          afterWrite[which].push(performance.now() - t0);
-        }
-      }
-      for (const list of [...Object.values(timed), ...Object.values(afterWrite)]) list.sort((a, b) => a - b);
-      const without = percentile(timed.without, 50);
-      const withNodeTimes = percentile(timed.with, 50);
-      const afterWithout = percentile(afterWrite.without, 50);
-      const afterWith = percentile(afterWrite.with, 50);
+      const { without: afterWithout, with: afterWith } = await alternating(closedOf);
       results.node_times = {
         runs: NODE_TIMES_RUNS,
         node_time_rows: flowBody.node_times?.length ?? 0,
