@@ -1,9 +1,8 @@
 import { get as httpGet, IncomingMessage } from 'node:http';
-import { AddressInfo } from 'node:net';
 
 import { csvCell } from '../../src/analytics/report/export/analytics-csv';
 import { addUser, auth, createFlow, flowPayload, Login, registerAccount } from './support/fixtures';
-import { exportTransactions, until } from './support/sessions-export';
+import { exportTransactions, insertOpenSessions, listeningPort, until } from './support/sessions-export';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -372,14 +371,12 @@ describe('sessions explorer', () => {
   it('ends the export’s transaction and frees its connection when the client hangs up mid-CSV', async () => {
     const bulk = await addUser(t, admin);
     // ≈ 30 MB of CSV: more than the socket and the stream hold, so the export waits on the client.
-    await t.dataSource.query(
-      `INSERT INTO sessions (account_id, tree_id, user_id, current_node_id, path, started_at)
-       SELECT $1, $2, $3, $4, '[]', now() - i * interval '1 second' FROM generate_series(1, 100000) i`,
-      [admin.user.account_id, flow.tree.id, bulk.user.id, flow.ids.question],
+    await insertOpenSessions(
+      t,
+      { accountId: admin.user.account_id, treeId: flow.tree.id, userId: bulk.user.id, nodeId: flow.ids.question },
+      100000,
     );
-    const server = t.app.getHttpServer();
-    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
+    const port = await listeningPort(t);
     const exports = (state: 'idle in transaction') => exportTransactions(t, state);
     // The first bytes arrive; the client reads no more, so the export stops mid-way, its
     // transaction open between two slices; then the client goes away.

@@ -1,8 +1,7 @@
 import { get as httpGet, IncomingMessage } from 'node:http';
-import { AddressInfo } from 'node:net';
 
 import { auth, createFlow, Login, registerAccount } from './support/fixtures';
-import { exportTransactions, until } from './support/sessions-export';
+import { exportTransactions, insertOpenSessions, listeningPort, until } from './support/sessions-export';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -25,14 +24,12 @@ describe('sessions CSV export limits', () => {
     other = await registerAccount(t, 'Other Co');
     const flow = await createFlow(t, admin, { name: 'Printer' });
     // ≈ 15 MB of CSV: more than the socket and the stream hold, so the export waits on its client.
-    await t.dataSource.query(
-      `INSERT INTO sessions (account_id, tree_id, user_id, current_node_id, path, started_at)
-       SELECT $1, $2, $3, $4, '[]', now() - i * interval '1 second' FROM generate_series(1, 50000) i`,
-      [admin.user.account_id, flow.tree.id, admin.user.id, flow.ids.question],
+    await insertOpenSessions(
+      t,
+      { accountId: admin.user.account_id, treeId: flow.tree.id, userId: admin.user.id, nodeId: flow.ids.question },
+      50000,
     );
-    const server = t.app.getHttpServer();
-    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    port = (server.address() as AddressInfo).port;
+    port = await listeningPort(t);
   });
   afterAll(async () => {
     await t.close();
